@@ -13,6 +13,10 @@
 
 namespace qkpi {
 
+// Days from 1899-12-30 (Calc's default NullDate) to the given calendar day:
+// the Context::nullDateOffset of a document whose NullDate is that day.
+long daysSince18991230(int year, int month, int day);
+
 // A date serial rounded down to the whole day (15:00 on the due day is the due day).
 long wholeDay(double serial);
 

@@ -55,7 +55,8 @@ std::span<const FunctionSpec> functionTable();
 // nullptr when there is no such function (exact, upper-case name).
 const FunctionSpec* findFunction(std::string_view name);
 
-// Checks required arguments and then calls spec.eval. `args` may be shorter
+// Checks that every required argument is given (not omitted, not "") and then
+// calls spec.eval. `args` may be shorter
 // than spec.args (missing trailing arguments count as omitted).
 Value evaluate(const FunctionSpec& spec, const Context& ctx, std::span<const Arg> args);
 

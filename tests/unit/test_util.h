@@ -31,7 +31,8 @@ class Args {
   static In empty() { return std::monostate{}; }
   Cell cell(const In& v) {
     if (std::holds_alternative<double>(v)) return Cell::of(std::get<double>(v));
-    if (std::holds_alternative<std::u16string>(v)) return Cell::of(std::u16string_view(texts_.emplace_back(std::get<std::u16string>(v))));
+    if (std::holds_alternative<std::u16string>(v))
+      return Cell::of(std::u16string_view(texts_.emplace_back(std::get<std::u16string>(v))));
     return Cell::empty();
   }
   Arg num(double v) { return Arg::scalar(Cell::of(v)); }
@@ -73,7 +74,9 @@ inline Value call(std::string_view name, std::vector<Arg> args, Context ctx = {}
   return evaluate(*f, ctx, args);
 }
 
-inline bool isNoValue(const Value& v) { return std::holds_alternative<NoValue>(v); }
+inline bool isNoValue(const Value& v) {
+  return std::holds_alternative<NoValue>(v);
+}
 inline double number(const Value& v) {
   if (!std::holds_alternative<double>(v)) throw std::logic_error("result is not a number");
   return std::get<double>(v);
