@@ -6,13 +6,16 @@
 //
 // Data decisions (also in the help):
 //  - OrderedQty <= 0 (blank, or a credit/return line): not eligible, left out;
-//  - DeliveredQty < 0 on an eligible line: bad data (#VALUE!);
+//  - DeliveredQty < 0 on a line with OrderedQty > 0: bad data (#VALUE!);
 //  - a Delivered date without Due: not eligible (no due date to compare);
 //  - on time is judged by the dates, in full by the quantities only (a
 //    quantity without a Delivered date is still "not delivered" for ONTIME);
-//  - bad data is reported only for lines the call uses (in the segment and
-//    the period), so a wrong line of another customer does not break yours;
-//    OTIFBY reports it when OTIF without Segment would.
+//  - bad data in any line of the table is reported, whatever the segment and
+//    the period (as in returns.cpp): classify() checks a line before it
+//    applies the period, and every line is classified before the segment
+//    filter, so each OTIFBY row equals OTIF with that Segment and a wrong
+//    line is never hidden by a filter. Lines that are only ineligible (Due
+//    blank, OrderedQty <= 0) are not bad data.
 #include <cmath>
 #include <optional>
 #include <string>
@@ -54,21 +57,23 @@ bool inFull(double ordered, double delivered, double tolerance) {
   return delivered >= need - 1e-12 * ordered;
 }
 
+// Checks the line first (every line, whatever the period; the callers call
+// it for every line, whatever the segment), then decides eligibility.
 Verdict classify(const NumTable& t, const DeliveryColumns& c, const DeliveryRules& r, std::size_t row) {
   Verdict v;
+  double ordered = 0, deliveredQty = 0;
+  if (c.hasQuantities()) {
+    ordered = t.at(row, c.orderedQty);
+    deliveredQty = t.at(row, c.deliveredQty);
+    if (ordered > 0 && deliveredQty < 0)
+      throw DataError("DeliveredQty is negative in row " + std::to_string(row + 1) + " of Lines");
+  }
   double due = 0;
   if (c.hasDates()) {
     due = t.at(row, c.due);
     if (due == 0 || !r.period.contains(due)) return v;
   }
-  double ordered = 0, deliveredQty = 0;
-  if (c.hasQuantities()) {
-    ordered = t.at(row, c.orderedQty);
-    if (!(ordered > 0)) return v;
-    deliveredQty = t.at(row, c.deliveredQty);
-    if (deliveredQty < 0)
-      throw DataError("DeliveredQty is negative in row " + std::to_string(row + 1) + " of Lines");
-  }
+  if (c.hasQuantities() && !(ordered > 0)) return v;
   if (c.hasDates()) {
     double delivered = t.at(row, c.delivered);
     if (delivered == 0) {
@@ -141,13 +146,13 @@ Value ratio(double numerator, double denominator) {
 }
 
 // One base call: the rows of the segment, counted by the shared verdict.
+// Every line is classified (and so checked) before the segment filter.
 Value runBase(const NumTable& t, const DeliveryColumns& c, const DeliveryRules& r, const SegmentFilter& f,
               Measure m) {
   double numerator = 0, denominator = 0;
   for (std::size_t row = 0; row < t.rowCount(); ++row) {
-    if (!f.keep(row)) continue;
     Verdict v = classify(t, c, r, row);
-    if (!v.eligible) continue;
+    if (!f.keep(row) || !v.eligible) continue;
     numerator += success(v, m);
     denominator += 1;
   }
@@ -379,13 +384,14 @@ constexpr FunctionSpec kFunctions[] = {
      {"On time in full: share of order lines delivered on time and in full. Counted: lines with Due and "
       "OrderedQty > 0 in segment and period. On time: −EarlyDays ≤ Delivered − Due ≤ LateDays; in full: "
       "DeliveredQty ≥ OrderedQty × (1 − QtyTolerance). Errors: #N/A when no line counts; Err:502 for a bad "
-      "argument; #VALUE! when DeliveredQty < 0.",
+      "argument; #VALUE! when DeliveredQty < 0 in any row.",
       "Liefertreue (OTIF): Anteil der Positionen, die termingerecht und vollständig geliefert wurden. "
       "Gezählt: "
       "Positionen mit Liefertermin und Bestellmenge > 0 im Segment und Zeitraum. Termingerecht: −EarlyDays ≤ "
       "Lieferdatum − Termin ≤ LateDays; vollständig: Liefermenge ≥ Bestellmenge × (1 − QtyTolerance). "
       "Fehler: "
-      "#NV ohne zählbare Position; Fehler:502 bei falschem Argument; #WERT! bei Liefermenge < 0."},
+      "#NV ohne zählbare Position; Fehler:502 bei falschem Argument; #WERT! bei Liefermenge < 0 in "
+      "irgendeiner Zeile."},
      kOtifArgs,
      otif},
     {"ONTIME",
@@ -393,11 +399,11 @@ constexpr FunctionSpec kFunctions[] = {
      false,
      {"Share of order lines delivered on time: −EarlyDays ≤ Delivered − Due ≤ LateDays. On 4 or more columns "
       "it counts OTIF's lines; on 2 columns (Due, Delivered) every line with Due. Errors: #N/A when no line "
-      "counts; Err:502 for a bad argument or another table width; #VALUE! when DeliveredQty < 0.",
+      "counts; Err:502 for a bad argument or another table width; #VALUE! when DeliveredQty < 0 in any row.",
       "Termintreue: Anteil der termingerecht gelieferten Positionen: −EarlyDays ≤ Lieferdatum − Termin ≤ "
       "LateDays. Mit 4 oder mehr Spalten zählen dieselben Positionen wie bei OTIF; mit 2 Spalten (Termin, "
       "Lieferdatum) jede Position mit Termin. Fehler: #NV ohne zählbare Position; Fehler:502 bei falschem "
-      "Argument oder anderer Spaltenzahl; #WERT! bei Liefermenge < 0."},
+      "Argument oder anderer Spaltenzahl; #WERT! bei Liefermenge < 0 in irgendeiner Zeile."},
      kOntimeArgs,
      ontime},
     {"INFULL",
@@ -407,12 +413,13 @@ constexpr FunctionSpec kFunctions[] = {
       "columns it counts OTIF's lines; on 2 columns (OrderedQty, DeliveredQty) every line with OrderedQty > "
       "0. "
       "Errors: #N/A when no line counts; Err:502 for a bad argument, another width, or From/To on 2 columns; "
-      "#VALUE! when DeliveredQty < 0.",
+      "#VALUE! when DeliveredQty < 0 in any row.",
       "Mengentreue: Anteil der vollständig gelieferten Positionen: Liefermenge ≥ Bestellmenge × (1 − "
       "QtyTolerance). Mit 4 oder mehr Spalten dieselben Positionen wie bei OTIF; mit 2 Spalten "
       "(Bestellmenge, "
       "Liefermenge) jede mit Bestellmenge > 0. Fehler: #NV ohne zählbare Position; Fehler:502 bei falschem "
-      "Argument, anderer Spaltenzahl oder From/To bei 2 Spalten; #WERT! bei Liefermenge < 0."},
+      "Argument, anderer Spaltenzahl oder From/To bei 2 Spalten; #WERT! bei Liefermenge < 0 in irgendeiner "
+      "Zeile."},
      kInfullArgs,
      infull},
     {"OTIFBY",
@@ -420,13 +427,13 @@ constexpr FunctionSpec kFunctions[] = {
      true,
      {"OTIF per segment in one call (array formula): a row per segment in SEGMENTS order, then (blank), then "
       "(all); columns segment, lines, lines counted, on time in full, counted, OTIF (\"\" if none). Each row "
-      "equals OTIF with that Segment. Errors: Err:502 for a bad argument; #VALUE! when DeliveredQty < 0 in a "
-      "counted line.",
+      "equals OTIF with that Segment. Errors: Err:502 for a bad argument; #VALUE! when DeliveredQty < 0 in "
+      "any row.",
       "Liefertreue je Segment in einem Aufruf (Matrixformel): eine Zeile je Segment in der Reihenfolge von "
       "SEGMENTS, dann (blank), dann (all); Spalten Segment, Positionen, gezählt, termingerecht und "
       "vollständig, "
       "gezählt, OTIF (\"\" wenn keine). Jede Zeile gleicht OTIF mit diesem Segment. Fehler: Fehler:502 bei "
-      "falschem Argument; #WERT! bei Liefermenge < 0."},
+      "falschem Argument; #WERT! bei Liefermenge < 0 in irgendeiner Zeile."},
      kOtifByArgs,
      otifBy},
 };

@@ -1,9 +1,13 @@
 // Quality: RFT, RFTJOBS, RTY, RFTBY, RFTJOBSBY (kpi-rules.md, "Quality").
 //
 // One row rule per function (rftRow, jobRow), shared by the base function and
-// its ...BY twin. Bad data is reported only for rows the call uses (in the
-// segment and the period); the ...BY functions report it when the base
-// function without Segment would.
+// its ...BY twin. Bad data in any row of the table is reported, whatever the
+// segment and the period (as in returns.cpp): the row rule checks a row
+// before it applies the period, and every row is read before the segment
+// filter, so each ...BY row equals the base function with that Segment and a
+// data error is never hidden by a filter. Rows that are only blank (Inspected
+// blank or 0; a blank outcome with a blank or valid Date) are left out, not
+// bad data.
 #include <cmath>
 #include <optional>
 #include <string>
@@ -52,14 +56,16 @@ struct Counted {
   double good = 0, inspected = 0;
 };
 
+// Checks row r (every row, whatever the segment and the period), then keeps
+// it when it is in the period.
 Counted rftRow(const RftInput& in, std::size_t row) {
   Counted c;
-  if (in.period.active() && !in.period.contains(in.t->at(row, in.date))) return c;
   double inspected = in.t->at(row, in.inspected);
   if (inspected == 0) return c;
   double good = in.t->at(row, in.good);
   if (good < 0) throw DataError("Good is negative" + rowText(row));
   if (good > inspected) throw DataError("Good is greater than Inspected" + rowText(row));
+  if (in.period.active() && !in.period.contains(in.t->at(row, in.date))) return c;
   return {true, good, inspected};
 }
 
@@ -69,9 +75,8 @@ Value rft(const Context& ctx, std::span<const Arg> a) {
   double good = 0, inspected = 0;
   std::size_t used = 0;
   for (std::size_t row = 0; row < in.t->rowCount(); ++row) {
-    if (!f.keep(row)) continue;
     Counted c = rftRow(in, row);
-    if (!c.used) continue;
+    if (!f.keep(row) || !c.used) continue;
     good += c.good;
     inspected += c.inspected;
     ++used;
@@ -115,26 +120,35 @@ JobsInput readJobs(const Arg& jobs, const Arg& from, const Arg& to, const Arg& c
   return in;
 }
 
-// A Date cell of Jobs: a serial, blank (0), or ISO text; other text is bad data.
+// A Date cell of Jobs: a serial, blank (0; white space only is blank, as for
+// Outcome), or ISO text; other text is bad data.
 double jobDate(const JobsInput& in, std::size_t row) {
   const Cell& c = in.jobs->cell(row, in.date);
   if (c.isNumber()) return c.number;
-  if (c.isBlankText()) return 0;
+  if (c.isBlankText() || segmentKey(c).empty()) return 0;
   auto d = parseIsoDate(c.text, *in.ctx);
   if (!d) throw DataError("Date is not a date" + rowText(row) + " of Jobs");
   return static_cast<double>(*d);
 }
 
-// A job's outcome: 1 right first time, 0 not, nullopt blank (left out);
-// another value in a row the call uses is bad data.
+// A job's outcome: 1 right first time, 0 not, nullopt blank or outside the
+// period (left out). Every row is checked, whatever the segment and the
+// period: each non-blank field must be valid (Outcome a known code; Date,
+// when the layout has one, a date), else bad data.
 std::optional<double> jobRow(const JobsInput& in, std::size_t row) {
+  double date = in.date == kNoColumn ? 0 : jobDate(in, row);
   // The segment key: trimmed, case-folded, a number as its shortest text.
   std::u16string key = segmentKey(in.jobs->cell(row, in.outcome));
   if (key.empty()) return std::nullopt;
-  if (in.period.active() && !in.period.contains(jobDate(in, row))) return std::nullopt;
-  if (key == u"1" || key == u"true" || key == u"y" || key == u"yes") return 1.0;
-  if (key == u"0" || key == u"false" || key == u"n" || key == u"no") return 0.0;
-  throw DataError("Outcome is not 1/0, TRUE/FALSE, Y/N or yes/no" + rowText(row) + " of Jobs");
+  double outcome;
+  if (key == u"1" || key == u"true" || key == u"y" || key == u"yes")
+    outcome = 1.0;
+  else if (key == u"0" || key == u"false" || key == u"n" || key == u"no")
+    outcome = 0.0;
+  else
+    throw DataError("Outcome is not 1/0, TRUE/FALSE, Y/N or yes/no" + rowText(row) + " of Jobs");
+  if (in.period.active() && !in.period.contains(date)) return std::nullopt;
+  return outcome;
 }
 
 Value rftJobs(const Context& ctx, std::span<const Arg> a) {
@@ -144,9 +158,8 @@ Value rftJobs(const Context& ctx, std::span<const Arg> a) {
   double right = 0, jobs = 0;
   std::size_t used = 0;
   for (std::size_t row = 0; row < rows; ++row) {
-    if (!f.keep(row)) continue;
     auto v = jobRow(in, row);
-    if (!v) continue;
+    if (!f.keep(row) || !v) continue;
     right += *v;
     jobs += 1;
     ++used;
@@ -297,11 +310,11 @@ constexpr FunctionSpec kFunctions[] = {
      {"Right first time: Σ Good ÷ Σ Inspected over the rows in segment and period; rows with Inspected empty "
       "or 0 are left out. Errors: #N/A when no row counts; Err:502 for a bad argument (Segments size, "
       "Columns, "
-      "a period without a Date column); #VALUE! when Good < 0 or Good > Inspected in a row.",
+      "a period without a Date column); #VALUE! when Good < 0 or Good > Inspected in any row.",
       "Right First Time (Erstausbeute): Σ Gutteile ÷ Σ Prüfmenge über die Zeilen im Segment und Zeitraum; "
       "Zeilen mit leerer oder 0 Prüfmenge bleiben außen vor. Fehler: #NV ohne zählbare Zeile; Fehler:502 bei "
       "falschem Argument (Größe von Segments, Columns, Zeitraum ohne Datumsspalte); #WERT! bei Gutteile < 0 "
-      "oder Gutteile > Prüfmenge."},
+      "oder Gutteile > Prüfmenge in irgendeiner Zeile."},
      kRftArgs,
      rft},
     {"RFTJOBS",
@@ -309,14 +322,13 @@ constexpr FunctionSpec kFunctions[] = {
      false,
      {"Right first time per job: jobs right first time ÷ jobs. Outcome 1, TRUE, Y or yes = right first time; "
       "0, FALSE, N or no = not (any case); empty outcomes are left out. Errors: #N/A when no job counts; "
-      "Err:502 for a bad argument; #VALUE! for another outcome or a Date that is not a date.",
+      "Err:502 for a bad argument; #VALUE! for another outcome or a Date that is not a date in any row.",
       "Right First Time je Auftrag: beim ersten Mal richtige Aufträge ÷ Aufträge. Ergebnis 1, TRUE, Y oder "
       "yes "
       "= richtig; 0, FALSE, N oder no = nicht (Groß-/Kleinschreibung egal); leere Ergebnisse bleiben außen "
       "vor. "
       "Fehler: #NV ohne zählbaren Auftrag; Fehler:502 bei falschem Argument; #WERT! bei anderem Ergebnis "
-      "oder "
-      "ungültigem Datum."},
+      "oder ungültigem Datum in irgendeiner Zeile."},
      kRftJobsArgs,
      rftJobs},
     {"RTY",
@@ -336,13 +348,13 @@ constexpr FunctionSpec kFunctions[] = {
      {"RFT per segment in one call (array formula): a row per segment in SEGMENTS order, then (blank), then "
       "(all); columns segment, rows, rows counted, Σ Good, Σ Inspected, RFT (\"\" if none). Each row equals "
       "RFT "
-      "with that Segment. Errors: Err:502 for a bad argument; #VALUE! when Good < 0 or Good > Inspected in a "
-      "counted row.",
+      "with that Segment. Errors: Err:502 for a bad argument; #VALUE! when Good < 0 or Good > Inspected in "
+      "any row.",
       "RFT je Segment in einem Aufruf (Matrixformel): eine Zeile je Segment in der Reihenfolge von SEGMENTS, "
       "dann (blank), dann (all); Spalten Segment, Zeilen, gezählt, Σ Gutteile, Σ Prüfmenge, RFT (\"\" wenn "
       "keine). Jede Zeile gleicht RFT mit diesem Segment. Fehler: Fehler:502 bei falschem Argument; #WERT! "
       "bei "
-      "Gutteile < 0 oder Gutteile > Prüfmenge."},
+      "Gutteile < 0 oder Gutteile > Prüfmenge in irgendeiner Zeile."},
      kRftByArgs,
      rftBy},
     {"RFTJOBSBY",
@@ -351,13 +363,12 @@ constexpr FunctionSpec kFunctions[] = {
      {"RFTJOBS per segment in one call (array formula): a row per segment in SEGMENTS order, then (blank), "
       "then (all); columns segment, rows, jobs counted, right first time, jobs, RFT (\"\" if none). Each row "
       "equals RFTJOBS with that Segment. Errors: Err:502 for a bad argument; #VALUE! for an unknown outcome "
-      "or "
-      "a bad Date in a counted row.",
+      "or a bad Date in any row.",
       "RFTJOBS je Segment in einem Aufruf (Matrixformel): eine Zeile je Segment in der Reihenfolge von "
       "SEGMENTS, dann (blank), dann (all); Spalten Segment, Zeilen, gezählt, beim ersten Mal richtig, "
       "Aufträge, "
       "RFT (\"\" wenn keine). Jede Zeile gleicht RFTJOBS mit diesem Segment. Fehler: Fehler:502 bei falschem "
-      "Argument; #WERT! bei unbekanntem Ergebnis oder ungültigem Datum."},
+      "Argument; #WERT! bei unbekanntem Ergebnis oder ungültigem Datum in irgendeiner Zeile."},
      kRftJobsByArgs,
      rftJobsBy},
 };

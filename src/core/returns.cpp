@@ -615,11 +615,11 @@ const FunctionSpec kFunctions[] = {
      {"Share of returns closed within Days working days of Received: closed rows in time ÷ closed rows plus "
       "open rows already late at AsOf. Period by Received. Errors: #N/A when no row is decided; Err:502 for "
       "a bad argument (Days < 0, Weekend, Holidays, Columns, Segments); #VALUE! when Closed is before "
-      "Received or filled without Received.",
+      "Received or filled without Received in any row.",
       "Anteil der Rücksendungen, die binnen Days Arbeitstagen nach Eingang abgeschlossen wurden: rechtzeitig "
       "abgeschlossene ÷ abgeschlossene plus am Stichtag AsOf überfällige offene Zeilen. Zeitraum nach "
       "Eingang. Fehler: #NV ohne bewertbare Zeile; Fehler:502 bei ungültigem Argument; #WERT!, wenn Closed "
-      "vor Received liegt oder Received fehlt."},
+      "in irgendeiner Zeile vor Received liegt oder Received fehlt."},
      kTurnaroundArgs,
      turnaroundEval},
     {"TURNAROUNDDAYS",
@@ -628,11 +628,11 @@ const FunctionSpec kFunctions[] = {
      {"Processing time percentile: the smallest d such that at least Percentile of the closed rows took ≤ d "
       "working days (nearest rank ⌈P·n⌉). Open rows are not included. Errors: #N/A when no row is closed; "
       "Err:502 for a bad argument (Percentile not in (0, 1], Weekend, Holidays, Columns, Segments); #VALUE! "
-      "when Closed is before Received or filled without Received.",
+      "when Closed is before Received or filled without Received in any row.",
       "Perzentil der Bearbeitungszeit: das kleinste d, sodass mindestens der Anteil Percentile der "
       "abgeschlossenen Zeilen ≤ d Arbeitstage brauchte (Rang ⌈P·n⌉). Offene Zeilen zählen nicht. Fehler: "
       "#NV ohne abgeschlossene Zeile; Fehler:502 bei ungültigem Argument (Percentile nicht in (0, 1] …); "
-      "#WERT!, wenn Closed vor Received liegt oder Received fehlt."},
+      "#WERT!, wenn Closed in irgendeiner Zeile vor Received liegt oder Received fehlt."},
      kTurnaroundDaysArgs,
      turnaroundDaysEval},
     {"RETURNSBY",
@@ -654,11 +654,12 @@ const FunctionSpec kFunctions[] = {
      {"TURNAROUND per segment (array formula): one row per segment in SEGMENTS order, then \"(blank)\" if "
       "any, then \"(all)\"; columns: segment, rows in the segment, rows used, in time, decided rows, share "
       "(\"\" when none). Errors: Err:502 for a bad argument (Segments missing or of another size, Days < 0, "
-      "Weekend, Holidays, Columns); #VALUE! when Closed is before Received or filled without Received.",
+      "Weekend, Holidays, Columns); #VALUE! when Closed is before Received or filled without Received in any "
+      "row.",
       "TURNAROUND je Segment (Matrixformel): eine Zeile je Segment in SEGMENTS-Reihenfolge, dann "
       "\"(blank)\" falls vorhanden, dann \"(all)\"; Spalten: Segment, Zeilen im Segment, verwendete Zeilen, "
       "rechtzeitig, bewertete Zeilen, Anteil (\"\" wenn keine). Fehler: Fehler:502 bei ungültigem Argument; "
-      "#WERT!, wenn Closed vor Received liegt oder Received fehlt."},
+      "#WERT!, wenn Closed in irgendeiner Zeile vor Received liegt oder Received fehlt."},
      kTurnaroundByArgs,
      turnaroundByEval},
 };

@@ -159,12 +159,26 @@ TEST(Otif, QuantityData) {
   EXPECT_DATA_ERROR(call("OTIF", {a.table({{J, J, 5, -1}, {J, J, 5, 5}})}));
   EXPECT_DATA_ERROR(call("ONTIME", {a.table({{J, J, 5, -1}, {J, J, 5, 5}})}));
   EXPECT_DATA_ERROR(call("INFULL", {a.table({{J, J, 5, -1}, {J, J, 5, 5}})}));
-  // ... but not on a line outside the period or the segment.
+  // ... also on a line outside the period or the segment: bad data in any row.
+  EXPECT_DATA_ERROR(call("OTIF", {a.table({{J, J, 5, -1}, {J + 1, J + 1, 5, 5}}), {}, {}, a.num(J + 1)}));
+  EXPECT_DATA_ERROR(call("OTIF", {a.table({{J, J, 5, -1}, {J + 1, J + 1, 5, 5}}), {}, {}, {}, a.num(J - 1)}));
+  EXPECT_DATA_ERROR(
+      call("OTIF", {a.table({{J, J, 5, -1}, {J, J, 5, 5}}), a.column({u"B", u"A"}), a.text(u"a")}));
+  EXPECT_DATA_ERROR(
+      call("ONTIME", {a.table({{J, J, 5, -1}, {J, J, 5, 5}}), a.column({u"B", u"A"}), a.text(u"a")}));
+  EXPECT_DATA_ERROR(call("INFULL", {a.table({{J, J, 5, -1}, {J + 1, J + 1, 5, 5}}), {}, {}, a.num(J + 1)}));
+  EXPECT_DATA_ERROR(call("INFULL", {a.table({{5, -1}, {5, 5}}), a.column({u"B", u"A"}), a.text(u"a")}));
+  // ... and on a line without Due (not eligible, but its quantities are wrong).
+  EXPECT_DATA_ERROR(call("OTIF", {a.table({{0, J, 5, -1}, {J, J, 5, 5}})}));
+  // A line left out for OrderedQty <= 0 is not bad data, whatever its DeliveredQty.
+  EXPECT_DOUBLE_EQ(number(call("OTIF", {a.table({{J, J, 0, -1}, {J, J, 5, 5}})})), 1.0);
+  // ONTIME on Due, Delivered only does not read the quantities.
   EXPECT_DOUBLE_EQ(
-      number(call("OTIF", {a.table({{J, J, 5, -1}, {J + 1, J + 1, 5, 5}}), {}, {}, a.num(J + 1)})), 1.0);
-  EXPECT_DOUBLE_EQ(
-      number(call("OTIF", {a.table({{J, J, 5, -1}, {J, J, 5, 5}}), a.column({u"B", u"A"}), a.text(u"a")})),
+      number(call("ONTIME",
+                  {a.table({{J, J, 5, -1}, {J, J, 5, 5}}), {}, {}, {}, {}, {}, {}, a.row({1.0, 2.0})})),
       1.0);
+  // An argument error is reported before bad data.
+  EXPECT_ARG_ERROR(call("OTIF", {a.table({{J, J, 5, -1}}), {}, {}, {}, {}, a.num(-1)}));
   // No eligible line at all.
   EXPECT_NA(call("OTIF", {a.table({{0, J, 5, 5}, {J, J, 0, 0}})}));
 }
@@ -396,8 +410,9 @@ TEST(OtifBy, Errors) {
       call("OTIFBY", {a.table({{J, J, 1, 1}}), a.column({u"a"}), {}, {}, {}, {}, {}, a.row({1.0, 2.0})}));
   // Bad data where OTIF without Segment would see it.
   EXPECT_DATA_ERROR(call("OTIFBY", {a.table(lines()), a.column({u"a", u"b"})}));
-  // Not when the bad line is outside the period.
-  EXPECT_NO_THROW(call("OTIFBY", {a.table(lines()), a.column({u"a", u"b"}), {}, a.num(J - 1)}));
+  // Also when the bad line is outside the period: bad data in any row, as OTIF with each Segment.
+  EXPECT_DATA_ERROR(call("OTIFBY", {a.table(lines()), a.column({u"a", u"b"}), {}, a.num(J - 1)}));
+  EXPECT_DATA_ERROR(call("OTIF", {a.table(lines()), a.column({u"a", u"b"}), a.text(u"a"), {}, a.num(J - 1)}));
 }
 
 // Equal to the base function with that Segment, on seeded random data.

@@ -75,11 +75,18 @@ TEST(Rft, BadData) {
   EXPECT_DATA_ERROR(call("RFT", {a.table({{-11, -10}, {1, 1}})}));  // Inspected < 0
   // Exactly Good = Inspected is fine.
   EXPECT_DOUBLE_EQ(number(call("RFT", {a.table({{10, 10}})})), 1.0);
-  // Bad rows outside the period or segment are not used.
-  EXPECT_DOUBLE_EQ(number(call("RFT", {a.table({{11, 10, J}, {1, 2, J + 1}}), {}, {}, a.num(J + 1)})), 0.5);
+  // Bad data in any row, also outside the period or the segment.
+  EXPECT_DATA_ERROR(call("RFT", {a.table({{11, 10, J}, {1, 2, J + 1}}), {}, {}, a.num(J + 1)}));
+  EXPECT_DATA_ERROR(call("RFT", {a.table({{-1, 10, 0}, {1, 2, J + 1}}), {}, {}, a.num(J + 1)}));
+  EXPECT_DATA_ERROR(
+      call("RFT", {a.table({{11, 10, J}, {1, 2, J + 1}}), a.column({u"x", u"y"}), a.text(u"Y")}));
+  EXPECT_DATA_ERROR(
+      call("RFTBY", {a.table({{11, 10, J}, {1, 2, J + 1}}), a.column({u"x", u"y"}), a.num(J + 1)}));
+  // A row with Inspected blank or 0 is left out, not checked, wherever it is.
   EXPECT_DOUBLE_EQ(
-      number(call("RFT", {a.table({{11, 10, J}, {1, 2, J + 1}}), a.column({u"x", u"y"}), a.text(u"Y")})),
-      0.5);
+      number(call("RFT", {a.table({{7, 0, J}, {1, 2, J + 1}}), a.column({u"x", u"y"}), a.text(u"Y")})), 0.5);
+  // An argument error is reported before bad data.
+  EXPECT_ARG_ERROR(call("RFT", {a.table({{11, 10, J}}), {}, {}, a.num(J + 1), a.num(J)}));
   EXPECT_NA(call("RFT", {a.table({{0, 0}, {3, 0}})}));
 }
 
@@ -132,9 +139,11 @@ TEST(RftJobs, BadOutcomes) {
   EXPECT_DATA_ERROR(call("RFTJOBS", {a.column({u"Y", 0.5})}));
   EXPECT_DATA_ERROR(call("RFTJOBS", {a.column({u"Y", u"ja"})}));
   EXPECT_DATA_ERROR(call("RFTJOBS", {a.column({u"Y", u"OK"})}));
-  // Not when the row is outside the segment.
-  EXPECT_DOUBLE_EQ(
-      number(call("RFTJOBS", {a.column({u"Y", u"maybe"}), a.column({u"a", u"b"}), a.text(u"A")})), 1.0);
+  // Also when the row is outside the segment or the period: bad data in any row.
+  EXPECT_DATA_ERROR(call("RFTJOBS", {a.column({u"Y", u"maybe"}), a.column({u"a", u"b"}), a.text(u"A")}));
+  EXPECT_DATA_ERROR(call("RFTJOBS", {a.block({{u"Y", J}, {u"maybe", J + 5}}), {}, {}, {}, a.num(J)}));
+  EXPECT_DATA_ERROR(
+      call("RFTJOBSBY", {a.block({{u"Y", J}, {u"maybe", J + 5}}), a.column({u"a", u"b"}), {}, a.num(J)}));
 }
 
 TEST(RftJobs, PeriodHandWorked) {
@@ -143,10 +152,19 @@ TEST(RftJobs, PeriodHandWorked) {
   EXPECT_DOUBLE_EQ(number(call("RFTJOBS", {jobs(a), {}, {}, a.num(J + 1)})), 2.0 / 5);
   // [J, J]: 1,3,5,6 -> 3 of 4.
   EXPECT_DOUBLE_EQ(number(call("RFTJOBS", {jobs(a), {}, {}, a.num(J), a.text(u"2026-01-01")})), 3.0 / 4);
-  // A text date that is not a date, in a counted row: bad data.
+  // A text date that is not a date: bad data.
   EXPECT_DATA_ERROR(call("RFTJOBS", {a.block({{u"Y", u"soon"}}), {}, {}, a.num(J)}));
-  // ... read only with a period.
-  EXPECT_DOUBLE_EQ(number(call("RFTJOBS", {a.block({{u"Y", u"soon"}})})), 1.0);
+  // ... in any row: also without a period, in another segment, or with a blank outcome.
+  EXPECT_DATA_ERROR(call("RFTJOBS", {a.block({{u"Y", u"soon"}})}));
+  EXPECT_DATA_ERROR(
+      call("RFTJOBS", {a.block({{u"Y", J}, {u"N", u"soon"}}), a.column({u"a", u"b"}), a.text(u"a")}));
+  EXPECT_DATA_ERROR(call("RFTJOBS", {a.block({{u"Y", J}, {u"", u"soon"}})}));
+  EXPECT_DATA_ERROR(call("RFTJOBSBY", {a.block({{u"Y", J}, {u"N", u"soon"}}), a.column({u"a", u"b"})}));
+  // A blank or white-space-only Date is no date (left out once a period is set), not bad data.
+  EXPECT_DOUBLE_EQ(number(call("RFTJOBS", {a.block({{u"Y", J}, {u"N", u"  "}, {u"", u""}})})), 0.5);
+  EXPECT_DOUBLE_EQ(number(call("RFTJOBS", {a.block({{u"Y", J}, {u"N", u"  "}}), {}, {}, a.num(J)})), 1.0);
+  // A Date not in the layout (Columns without it) is not read.
+  EXPECT_DOUBLE_EQ(number(call("RFTJOBS", {a.block({{u"Y", u"soon"}}), {}, {}, {}, {}, a.row({1.0})})), 1.0);
   // A period without a Date column.
   EXPECT_ARG_ERROR(call("RFTJOBS", {a.column({u"Y"}), {}, {}, a.num(J)}));
 }

@@ -729,6 +729,9 @@ TEST(TurnaroundBy, Errors) {
   EXPECT_ARG_ERROR(call("TURNAROUNDBY", {t, seg, none, none, none, none, A.text(u"x")}));
   EXPECT_ARG_ERROR(call("TURNAROUNDBY", {t, seg, none, none, none, none, none, none, A.row({1.0, 1.0})}));
   EXPECT_DATA_ERROR(call("TURNAROUNDBY", {A.table({{kMon5, kFri2}, {kThu1, 0}}), A.column({u"a", u"b"})}));
+  // Bad data in any row: also outside the period and received after AsOf.
+  EXPECT_DATA_ERROR(call("TURNAROUNDBY", {A.table({{kThu1, kThu29}, {46100, 46099}}), A.column({u"a", u"b"}),
+                                          none, A.num(46050), none, none, none, A.num(46060)}));
 }
 
 // Random tables: each BY row equals the base function called with that segment.
