@@ -31,6 +31,14 @@ Every wait has a timeout. soffice.bin is started directly (not through the
 oosplash wrapper) with PR_SET_PDEATHSIG, so that even a test process killed by
 SIGKILL leaves no office behind.
 
+Options: `ui_language="de-DE"` gives the office that UI language (needs the language pack, e.g. Debian's
+libreoffice-l10n-de): after the first start the profile's registrymodifications.xcu gets
+/org.openoffice.Office.Linguistic/General/UILocale (the Tools > Options > Language Settings > User interface
+setting, which LibreOffice 7.4 reads at start-up; it decides) and /org.openoffice.Setup/L10N/ooLocale set to it.
+Only the UI (menus, Function Wizard, localized function names in FormulaLocal) changes; the document locale
+(number format, decimal separator) stays the system's.
+`headless=False, display=":NN"` starts a visible office on that X display (e.g. an Xvfb), for screenshots.
+
 Unittest helpers: `setup_module_office()` / `teardown_module_office()` for a
 module's setUpModule/tearDownModule (one office per test module), `main()`
 to run a module with `--oxt PATH` (or env QKPI_OXT).
@@ -160,6 +168,48 @@ def oxt_identifier(oxt: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _check_language_pack(tag: str):
+    """Fails early when LibreOffice has no UI translation for `tag` (it would silently fall back to en-US)."""
+    lang = tag.split("-")[0]
+    if lang == "en":
+        return
+    res = os.path.join(PROGRAM_DIR, "resource")
+    if not any(os.path.isdir(os.path.join(res, d)) for d in (tag.replace("-", "_"), tag, lang)):
+        raise OfficeError(f"no LibreOffice UI translation for {tag} in {res} "
+                          f"(Debian: apt-get install libreoffice-l10n-{lang.lower()})")
+
+
+# (registry path, property) pairs for the UI language. The first decides: LibreOffice 7.4 reads UILocale at
+# start-up (desktop/source/app/langselect.cxx) and writes the installed locale it picks ("de") to ooLocale.
+# ooLocale alone has no effect (verified: it is recomputed from UILocale/the system and the UI stays en-US);
+# it is written too only so the file is consistent before that start.
+_UI_LANGUAGE_PROPS = (("/org.openoffice.Office.Linguistic/General", "UILocale"),
+                      ("/org.openoffice.Setup/L10N", "ooLocale"))
+
+
+def _set_ui_language(xcu: str, tag: str):
+    """Sets the UI language in a profile's user/registrymodifications.xcu (written by the first start)."""
+    try:
+        with open(xcu, encoding="utf-8") as f:
+            text = f.read()
+    except FileNotFoundError:
+        text = ('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+                'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+                '\n</oor:items>\n')
+    if "</oor:items>" not in text:
+        raise OfficeError(f"unexpected content in {xcu}")
+    items = []
+    for path, name in _UI_LANGUAGE_PROPS:
+        # drop what the first start wrote for this property, then add ours
+        text = re.sub(r'<item oor:path="' + re.escape(path) + r'"><prop oor:name="' + re.escape(name) +
+                      r'"[^>]*>.*?</prop></item>\n?', "", text, flags=re.S)
+        items.append(f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse"><value>{tag}</value></prop>'
+                     f'</item>\n')
+    text = text.replace("</oor:items>", "".join(items) + "</oor:items>", 1)
+    with open(xcu, "w", encoding="utf-8") as f:  # in place: keeps the owner (the profile may belong to nobody)
+        f.write(text)
+
+
 TMP_PREFIX = "qkpi-office-"
 
 
@@ -195,9 +245,13 @@ def _remove_stale_dirs():
 class Office:
     """A private headless LibreOffice; use as a context manager."""
 
-    def __init__(self, oxt: str | None = None, *, verbose: bool = True):
+    def __init__(self, oxt: str | None = None, *, verbose: bool = True, ui_language: str | None = None,
+                 headless: bool = True, display: str | None = None):
         self.oxt = os.path.abspath(oxt) if oxt else None
         self.verbose = verbose
+        self.ui_language = ui_language  # BCP 47 tag like "de-DE"; None = LibreOffice's default (system)
+        self.headless = headless
+        self.display = display  # X display for headless=False (default: the caller's DISPLAY)
         self.tmp = None
         self.profile = None
         self.profile_url = ""
@@ -226,6 +280,10 @@ class Office:
         t0 = time.monotonic()
         if self.oxt and not os.path.isfile(self.oxt):
             raise OfficeError(f"extension not found: {self.oxt} (build it: cmake --build build)")
+        if self.ui_language:
+            _check_language_pack(self.ui_language)
+        if not self.headless and not (self.display or os.environ.get("DISPLAY")):
+            raise OfficeError("headless=False needs an X display (display=':NN' or DISPLAY)")
         _remove_stale_dirs()
         self.tmp = tempfile.mkdtemp(prefix=TMP_PREFIX)
         with open(os.path.join(self.tmp, "owner.pid"), "w") as f:
@@ -236,6 +294,8 @@ class Office:
         os.makedirs(self.home)
         self.profile_url = to_url(self.profile)
         env = _office_env(self.home)
+        if not self.headless:
+            env["DISPLAY"] = self.display or os.environ["DISPLAY"]
 
         # 1. first start on the fresh profile (it resets user/extensions)
         t = time.monotonic()
@@ -245,6 +305,8 @@ class Office:
         if rc != 0 or not os.path.isdir(os.path.join(self.profile, "user")):
             raise OfficeError(f"soffice first start failed (rc={rc}):\n{out}")
         self.timings["first_start"] = time.monotonic() - t
+        if self.ui_language:
+            _set_ui_language(os.path.join(self.profile, "user", "registrymodifications.xcu"), self.ui_language)
 
         # 2. the extension
         if self.oxt:
@@ -346,9 +408,9 @@ class Office:
     def _launch(self, env):
         log = open(os.path.join(self.tmp, "soffice.log"), "w")
         self._log = log
-        cmd = [os.path.join(PROGRAM_DIR, "soffice.bin"), "--headless", "--invisible", "--norestore",
-               "--nologo", "--nodefault", "--nolockcheck",
-               f"--accept=pipe,name={self.pipe};urp;StarOffice.ComponentContext",
+        mode = ["--headless", "--invisible"] if self.headless else []
+        cmd = [os.path.join(PROGRAM_DIR, "soffice.bin"), *mode, "--norestore", "--nologo", "--nodefault",
+               "--nolockcheck", f"--accept=pipe,name={self.pipe};urp;StarOffice.ComponentContext",
                f"-env:UserInstallation={self.profile_url}"]
         self.proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT,
                                      start_new_session=True, preexec_fn=_die_with_parent)
@@ -428,8 +490,8 @@ class Office:
     def create(self, service: str):
         return self.smgr.createInstanceWithContext(service, self.ctx)
 
-    def new_calc(self):
-        return self.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, props(Hidden=True))
+    def new_calc(self, hidden: bool = True):
+        return self.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, props(Hidden=hidden))
 
     def load(self, path: str):
         doc = self.desktop.loadComponentFromURL(to_url(path), "_blank", 0, props(Hidden=True))
@@ -525,11 +587,11 @@ def oxt_path() -> str:
     return parse_oxt(sys.argv[1:])[0] if not os.environ.get("QKPI_OXT") else os.path.abspath(os.environ["QKPI_OXT"])
 
 
-def setup_module_office(extension: bool = True) -> Office:
-    """For setUpModule: one office per test module (extension from --oxt / QKPI_OXT)."""
+def setup_module_office(extension: bool = True, ui_language: str | None = None) -> Office:
+    """For setUpModule: one office per test module (extension from --oxt / QKPI_OXT; UI language e.g. "de-DE")."""
     global OFFICE
     if OFFICE is None:
-        office = Office(oxt_path() if extension else None)
+        office = Office(oxt_path() if extension else None, ui_language=ui_language)
         office.__enter__()
         OFFICE = office
     return OFFICE
