@@ -128,6 +128,26 @@ class ReadmeExamples(unittest.TestCase):
         finally:
             office.Office.close(doc)
 
+    def test_array_text_workaround(self):
+        """README: texts in the cells of an array result compare equal once `&""` is appended (LibreOffice 7.4)."""
+        doc = self.office.new_calc()
+        try:
+            s = doc.getSheets().getByIndex(0)
+            s.getCellRangeByName("A1:A3").setDataArray((("ACME",), ("Globex",), ("ACME",)))
+            s.getCellRangeByName("C1:C2").setArrayFormula("=SEGMENTS(A1:A3)")
+            s.getCellRangeByName("E1").setFormula('=SUMPRODUCT((C1:C2&"")="Globex")')
+            s.getCellRangeByName("E2").setFormula('=C1&""="ACME"')
+            s.getCellRangeByName("E3:E3").setArrayFormula('=MATCH("Globex";C1:C2&"";0)')
+            s.getCellRangeByName("E4").setFormula('=MATCH("Globex";SEGMENTS(A1:A3);0)')
+            doc.calculateAll()
+            self.assertEqual(s.getCellRangeByName("C2").getString(), "Globex")
+            self.assertEqual(s.getCellRangeByName("E1").getValue(), 1.0)
+            self.assertEqual(s.getCellRangeByName("E2").getValue(), 1.0)  # TRUE
+            self.assertEqual(s.getCellRangeByName("E3").getValue(), 2.0)
+            self.assertEqual(s.getCellRangeByName("E4").getValue(), 2.0)
+        finally:
+            office.Office.close(doc)
+
     def test_without_extension(self):
         """Saved with qkpi, opened in an office without it: #NAME? in qkpi cells, formulas kept, rest works."""
         doc = self.office.new_calc()
