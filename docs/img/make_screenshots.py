@@ -2,6 +2,12 @@
 """Screenshots of Calc's Function Wizard showing OTIF and its help, for the README.
 
 Run: /usr/bin/python3 docs/img/make_screenshots.py [--oxt build/qkpi.oxt] [--keep-full]
+     /usr/bin/python3 docs/img/make_screenshots.py --workflow [--oxt build/qkpi.oxt] [--keep-full] [--only=review.png]
+
+--workflow: in a visible Calc under Xvfb, runs the menu commands SampleData, Review and ActionLog (review date
+today) and grabs the review sheet (summary and the first objective with its per-segment table, trend and chart),
+the Action Log and the Objectives register as a user sees them: docs/img/review.png, action-log.png,
+register.png, each cropped to the sheet's useful cells (found through the grid's accessibility table).
 Needs: xvfb, imagemagick (`import`, `convert`), python3-uno; for the German one libreoffice-l10n-de
 (all in scripts/setup.sh).
 
@@ -189,9 +195,97 @@ def shoot(oxt, lang, name, titles, keep_full):
         return out
 
 
+# ---- --workflow: the sheets the commands make, as a user sees them ------------------------------------
+# Review date of the workflow shots: today, as a user runs it (the Action Log's overdue highlighting compares
+# with TODAY(), so an older date would paint every proposed action red).
+WORKFLOW_DATE = datetime.date.today().isoformat()
+# (sheet name or prefix, output, zoom %, last row and column to show, 0-based; the crop ends there)
+WORKFLOW_SHOTS = [("Review ", "review.png", 75, (43, 13)),
+                  ("Action Log", "action-log.png", 100, (5, 10)),
+                  ("Objectives", "register.png", 80, (5, 18))]
+WAIT_PAINT = 3.0  # seconds for Calc to repaint after a sheet is activated
+
+
+def dispatch(o, doc, command, **args):
+    helper = o.create("com.sun.star.frame.DispatchHelper")
+    frame = doc.getCurrentController().getFrame()
+    ev = call_with_timeout(lambda: helper.executeDispatch(frame, "org.qkpi:" + command, "", 0,
+                                                          office.props(**args)), 120, command)
+    if ev is None or ev.State != 1:
+        raise RuntimeError(f"{command} failed: {ev.Result if ev is not None else 'no result'}")
+    return ev.Result
+
+
+def shoot_workflow(oxt, keep_full, only):
+    """SampleData, Review and ActionLog in a visible Calc; one picture per generated sheet."""
+    outs = []
+    with Xvfb() as x, office.Office(oxt, headless=False, display=x.display, verbose=False) as o:
+        doc = o.new_calc(hidden=False)
+        ctl = doc.getCurrentController()
+        frame = ctl.getFrame()
+        frame.getContainerWindow().setPosSize(0, 0, SCREEN[0], SCREEN[1], 15)
+        for cmd in ("SampleData", "Review", "ActionLog"):
+            dispatch(o, doc, cmd, Date=WORKFLOW_DATE)
+        names = doc.getSheets().getElementNames()
+        for prefix, name, zoom, last in WORKFLOW_SHOTS:
+            if only and name not in only:
+                continue
+            sheet_name = next(n for n in names if n == prefix or n.startswith(prefix))
+            sheet = doc.getSheets().getByName(sheet_name)
+            ctl.setActiveSheet(sheet)
+            ctl.ZoomValue = zoom
+            ctl.select(sheet.getCellRangeByName("A1"))
+            time.sleep(WAIT_PAINT)
+            full = os.path.join(HERE, name.replace(".png", "-full.png"))
+            run(["import", "-display", x.display, "-window", "root", full])
+            out = os.path.join(HERE, name)
+            X, Y, W, H = crop_box(frame, last)
+            run(["convert", full, "-crop", f"{W}x{H}+{X}+{Y}", "+repage", out])
+            if not keep_full:
+                os.unlink(full)
+            print(f"{sheet_name}: {out} ({W}x{H} at {X},{Y})")
+            outs.append(out)
+        office.Office.close(doc)
+    return outs
+
+
+def crop_box(frame, last):
+    """Screen rectangle from the window's left edge and the column headers to the bottom-right corner of
+    cell `last` (row, col), found through the grid's accessibility table; the whole document window when the
+    cell is not visible."""
+    from com.sun.star.accessibility.AccessibleRole import TABLE  # noqa: PLC0415
+    r = frame.getComponentWindow().getPosSize()
+    whole = (r.X, r.Y, r.Width, r.Height)
+    grid = find_accessible(frame.getComponentWindow(), TABLE)
+    if grid is None:
+        return whole
+    try:
+        cell = grid.getAccessibleCellAt(*last).getAccessibleContext()
+        p, size = cell.getLocationOnScreen(), cell.getSize()
+        # With frozen rows the grid found may be the lower pane: A1's position (in the frozen pane) is the top.
+        top = min(grid.getLocationOnScreen().Y, grid.getAccessibleCellAt(0, 0).getAccessibleContext()
+                  .getLocationOnScreen().Y)
+    except Exception:  # noqa: BLE001  (cell outside the visible part)
+        return whole
+    col_header = 22  # pixels of the column header bar above the grid
+    # The formula bar ends 58 px below the document window's top at this screen size; frozen panes hide A1's
+    # pane from the accessibility tree, so the column headers' top is taken from there when it is higher.
+    X, Y = 0, min(max(0, top - col_header), r.Y + 58)
+    W = min(SCREEN[0], p.X + size.Width + 4) - X
+    H = min(SCREEN[1], p.Y + size.Height + 4) - Y
+    if W < 100 or H < 50:
+        return whole
+    return X, Y, W, H
+
+
 def main():
     oxt, rest = office.parse_oxt(sys.argv[1:])
     keep_full = "--keep-full" in rest
+    if "--workflow" in rest:
+        only = [a.split("=", 1)[1] for a in rest if a.startswith("--only=")]
+        os.environ.setdefault("LC_ALL", "en_US.UTF-8")
+        shoot_workflow(oxt, keep_full, only)
+        return
     langs = [a.split("=", 1)[1] for a in rest if a.startswith("--lang=")]
     saved = os.environ.get("LC_ALL")
     try:

@@ -7,6 +7,11 @@
 // that changes the document is one undo step; on an error the partial work
 // is removed again (see UndoStep), so nothing half-written stays.
 //
+// Review and ActionLog first fill in the register's EMPTY Actual and Status
+// cells of objective rows the user added by hand (objectives::registerFormulas;
+// a cell with anything in it is never changed), inside the same undo step,
+// then recalculate, so such a row is reviewed and gets its proposed action.
+//
 // Dispatch arguments (all optional): Date (ISO text "2026-11-25", instead of
 // today), Freeze (bool, Review: also a values-only record sheet), FileName /
 // URL (ExportPdf target), Silent (bool: never show a dialog).
@@ -59,6 +64,7 @@
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/table/CellAddress.hpp>
 #include <com/sun/star/table/CellContentType.hpp>
+#include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <com/sun/star/util/URL.hpp>
@@ -188,6 +194,11 @@ class UndoStep {
   void appendingRows(const std::string& sheet, int firstRow, int lastRow) {
     appended_.push_back({sheet, firstRow, lastRow});
   }
+  // An empty cell about to get contents (and maybe a cell style): on rollback
+  // it is emptied again and gets its cell style back.
+  void fillingCell(const std::string& sheet, int col, int row, const OUString& previousStyle) {
+    filled_.push_back({sheet, col, row, previousStyle});
+  }
   void commit() {
     unlock();
     done_ = true;
@@ -215,8 +226,22 @@ class UndoStep {
     std::string sheet;
     int first, last;
   };
+  struct Filled {
+    std::string sheet;
+    int col, row;
+    OUString style;
+  };
   void rollback() {
     Reference<css::sheet::XSpreadsheets> sheets = doc_->getSheets();
+    for (auto it = filled_.rbegin(); it != filled_.rend(); ++it) {
+      Reference<css::sheet::XSpreadsheet> sh = sheetByName(doc_, it->sheet);
+      if (!sh.is()) continue;
+      Reference<table::XCell> cell = sh->getCellByPosition(it->col, it->row);
+      Reference<css::sheet::XSheetOperation>(cell, UNO_QUERY_THROW)
+          ->clearContents(css::sheet::CellFlags::VALUE | css::sheet::CellFlags::DATETIME |
+                          css::sheet::CellFlags::STRING | css::sheet::CellFlags::FORMULA);
+      Reference<beans::XPropertySet>(cell, UNO_QUERY_THROW)->setPropertyValue("CellStyle", Any(it->style));
+    }
     for (const Rows& r : appended_) {
       Reference<css::sheet::XSpreadsheet> sh = sheetByName(doc_, r.sheet);
       if (!sh.is() || r.last < r.first) continue;
@@ -255,6 +280,7 @@ class UndoStep {
   Reference<frame::XModel> model_;
   std::vector<std::string> sheets_, names_, removed_;
   std::vector<Rows> appended_;
+  std::vector<Filled> filled_;
   bool done_ = false;
 };
 
@@ -329,6 +355,93 @@ int countRows(const sheet::SheetSpec& spec, int fromRow) {
   for (const sheet::Cell& c : spec.cells)
     if (c.pos.row >= fromRow) rows.insert(c.pos.row);
   return static_cast<int>(rows.size());
+}
+
+// ---- register formulas of rows added by hand -----------------------------------------
+
+// The register's Actual and Status formulas that are missing: a row the user
+// typed in (KPI, Data, Options ...) has no Actual, and beyond the pre-filled
+// rows no Status either. Only EMPTY cells are filled; a cell with anything in
+// it (an edited formula, a value, a text) is never changed.
+struct RegisterFill {
+  std::vector<sheet::Cell> cells;
+  std::vector<sheet::Style> styles;
+  int actuals = 0, statuses = 0;
+  std::vector<std::string> rows;  // the objectives filled in: ID, or "row N"
+};
+
+bool isEmptyCell(const Reference<css::sheet::XSpreadsheet>& sh, int col, int row) {
+  return col >= 0 && sh->getCellByPosition(col, row)->getType() == table::CellContentType_EMPTY;
+}
+
+// Pure reading: throws the UserError of objectives::actualFormula (unknown KPI,
+// bad option ...) for a row whose Actual is to be filled, before anything changes.
+RegisterFill missingRegisterFormulas(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                     const std::vector<objectives::Objective>& objs) {
+  using objectives::Field;
+  Reference<css::sheet::XSpreadsheet> reg = requireRegister(doc);
+  RegisterFill fill;
+  for (const objectives::Objective& o : objs) {
+    const int aCol = o.col[static_cast<int>(Field::Actual)], sCol = o.col[static_cast<int>(Field::Status)];
+    const bool needActual = isEmptyCell(reg, aCol, o.row), needStatus = isEmptyCell(reg, sCol, o.row);
+    if (!needActual && !needStatus) continue;
+    if (needActual) {
+      sheet::SheetSpec spec = objectives::registerFormulas({o});  // the Actual's number format too
+      for (sheet::Cell& c : spec.cells)
+        if (c.pos.row == o.row && (c.pos.col == aCol || (needStatus && c.pos.col == sCol)))
+          fill.cells.push_back(std::move(c));
+      if (fill.styles.empty()) fill.styles = std::move(spec.styles);
+    } else {
+      sheet::Cell c;
+      c.pos = {o.row, sCol};
+      c.kind = sheet::Cell::Kind::Formula;
+      c.text = objectives::statusFormula(o);
+      fill.cells.push_back(std::move(c));
+    }
+    fill.actuals += needActual ? 1 : 0;
+    fill.statuses += needStatus ? 1 : 0;
+    fill.rows.push_back(o.id.empty() ? "row " + std::to_string(o.row + 1) : o.id);
+  }
+  return fill;
+}
+
+// Writes the fill into the register (registered with `step`), recalculates and
+// returns the register read again, so computed Actuals and Statuses are current.
+std::vector<objectives::Objective> applyRegisterFill(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                                     UndoStep& step, const RegisterFill& fill) {
+  Reference<css::sheet::XSpreadsheet> reg = requireRegister(doc);
+  if (!fill.styles.empty()) {  // the qkpi cell styles exist (a register typed by hand has none)
+    sheet::SheetSpec styles;
+    styles.name = objectives::kRegisterSheet;
+    styles.styles = fill.styles;
+    applySpec(doc, styles, Target::Append);
+  }
+  for (const sheet::Cell& c : fill.cells) {
+    Reference<table::XCell> cell = reg->getCellByPosition(c.pos.col, c.pos.row);
+    Reference<beans::XPropertySet> p(cell, UNO_QUERY_THROW);
+    OUString previous;
+    p->getPropertyValue("CellStyle") >>= previous;
+    step.fillingCell(objectives::kRegisterSheet, c.pos.col, c.pos.row, previous);
+    cell->setFormula(u(c.text));
+    if (!c.style.empty()) p->setPropertyValue("CellStyle", Any(u(c.style)));
+  }
+  Reference<css::sheet::XCalculatable> calc(doc, UNO_QUERY);
+  if (calc.is()) calc->calculate();
+  return objectives::readRegister(readTable(reg));
+}
+
+// " Added 1 Actual formula and 1 Status formula to the register "Objectives" (H-1)."
+std::string fillMessage(const RegisterFill& fill) {
+  if (fill.cells.empty()) return {};
+  auto count = [](int n, const char* what) {
+    return std::to_string(n) + " " + what + (n == 1 ? " formula" : " formulas");
+  };
+  std::string parts;
+  if (fill.actuals > 0) parts = count(fill.actuals, "Actual");
+  if (fill.statuses > 0) parts += (parts.empty() ? "" : " and ") + count(fill.statuses, "Status");
+  std::string rows;
+  for (std::size_t i = 0; i < fill.rows.size(); ++i) rows += (i ? ", " : "") + fill.rows[i];
+  return " Added " + parts + " to the register \"" + objectives::kRegisterSheet + "\" (" + rows + ").";
 }
 
 // ---- the commands -----------------------------------------------------------------
@@ -418,11 +531,14 @@ Outcome newRegister(const Env& e) {
 Outcome review(const Env& e) {
   std::vector<objectives::Objective> objs = readObjectives(e.doc);
   const std::string name = objectives::reviewSheetName(e.today, e.nullDate, sheetNames(e.doc));
-  // Everything the user must fix shows up before the document is touched: a
-  // dry run of the (pure) spec with empty per-segment tables.
+  // Everything the user must fix shows up before the document is touched: the
+  // missing register formulas, and a dry run of the (pure) spec with empty
+  // per-segment tables.
+  const RegisterFill fill = missingRegisterFormulas(e.doc, objs);
   const std::vector<std::string> probes = objectives::segmentTableProbes(objs);
   (void)objectives::review(objs, std::vector<int>(probes.size(), 0), e.today, e.nullDate, name);
   UndoStep step(e.doc, "qkpi: Review");
+  if (!fill.cells.empty()) objs = applyRegisterFill(e.doc, step, fill);
   // The new, still empty review sheet is the scratch cell of the probes.
   step.creatingSheet(name);
   Reference<css::sheet::XSpreadsheets> sheets = e.doc->getSheets();
@@ -446,11 +562,20 @@ Outcome review(const Env& e) {
   if (record) applyView(e.controller, rec, *record);
   applyView(e.controller, sh, spec);
   activate(e.controller, sh);
-  return {true, msg + ".", false};
+  return {true, msg + "." + fillMessage(fill), false};
 }
 
 Outcome actionLog(const Env& e) {
   std::vector<objectives::Objective> objs = readObjectives(e.doc);
+  // A row added by hand first gets its Actual/Status formulas (so its computed
+  // status counts), in the same undo step as the proposals.
+  const RegisterFill fill = missingRegisterFormulas(e.doc, objs);
+  std::optional<UndoStep> step;
+  if (!fill.cells.empty()) {
+    step.emplace(e.doc, "qkpi: Action Log");
+    objs = applyRegisterFill(e.doc, *step, fill);
+  }
+  const std::string filled = fillMessage(fill);
   Reference<css::sheet::XSpreadsheet> existing = sheetByName(e.doc, objectives::kActionLogSheet);
   std::optional<objectives::Table> table;
   if (existing.is()) table = readTable(existing);
@@ -468,32 +593,34 @@ Outcome actionLog(const Env& e) {
     if (added > 0 && Reference<util::XProtectable>(existing, UNO_QUERY_THROW)->isProtected())
       throw UserError("The sheet \"" + spec.name + "\" is protected, so no action can be added. Remove the " +
                       "protection (Tools > Protect Sheet) and run Action Log again.");
-    if (added == 0)
-      return {
-          true,
-          "No new actions: every AMBER or RED objective already has an open action in \"" + spec.name + "\".",
-          true};
-    UndoStep step(e.doc, "qkpi: Action Log");
+    if (added == 0) {
+      if (step) step->commit();
+      return {true,
+              "No new actions: every AMBER or RED objective already has an open action in \"" + spec.name +
+                  "\"." + filled,
+              true};
+    }
+    if (!step) step.emplace(e.doc, "qkpi: Action Log");
     int last = firstFree;
     for (const sheet::Cell& c : spec.cells) last = std::max(last, c.pos.row);
-    step.appendingRows(spec.name, firstFree, last);
+    step->appendingRows(spec.name, firstFree, last);
     applySpec(e.doc, spec, Target::Append);
-    step.commit();
+    step->commit();
     return {true,
             "Proposed " + std::to_string(added) + (added == 1 ? " action" : " actions") + " in \"" +
-                spec.name + "\".",
+                spec.name + "\"." + filled,
             false};
   }
-  UndoStep step(e.doc, "qkpi: Action Log");
-  step.creatingSheet(spec.name);
+  if (!step) step.emplace(e.doc, "qkpi: Action Log");
+  step->creatingSheet(spec.name);
   Reference<css::sheet::XSpreadsheet> sh = applySpec(e.doc, spec, Target::NewSheet);
-  step.commit();
+  step->commit();
   applyView(e.controller, sh, spec);
   activate(e.controller, sh);
   const int added = countRows(spec, 1);
   return {true,
           "Created \"" + spec.name + "\" with " + std::to_string(added) + " proposed " +
-              (added == 1 ? "action." : "actions."),
+              (added == 1 ? "action." : "actions.") + filled,
           false};
 }
 

@@ -48,6 +48,7 @@
 #include <com/sun/star/table/CellContentType.hpp>
 #include <com/sun/star/table/CellHoriJustify.hpp>
 #include <com/sun/star/table/CellRangeAddress.hpp>
+#include <com/sun/star/table/CellVertJustify2.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
@@ -183,6 +184,7 @@ void setStyle(const Reference<style::XStyle>& style, const sheet::Style& s,
   line.LineWidth = 26;
   line.LineStyle = table::BorderLineStyle::SOLID;
   setOrDefault(p, "BottomBorder", s.bottomBorder, Any(line));
+  setOrDefault(p, "ParaIndent", s.indentMm100 > 0, Any(static_cast<sal_Int16>(s.indentMm100)));
 }
 
 void applyStyles(const Reference<css::sheet::XSpreadsheetDocument>& doc,
@@ -587,11 +589,45 @@ void applyLayout(const Reference<css::sheet::XSpreadsheetDocument>& doc,
     lastRow = std::max(lastRow, last);
   }
   if (firstRow >= 0 && lastRow - firstRow < 5000) {
+    // Everything in the written rows is centred vertically: a one-line cell next to a wrapped one
+    // then sits in the middle of the row, not at its bottom edge.
+    int lastCol = 0;
+    for (const Cell& c : spec.cells)
+      lastCol = std::max(lastCol, c.pos.col + (c.kind == Cell::Kind::ArrayFormula ? std::max(1, c.arrayCols) - 1 : 0));
+    props(sh->getCellRangeByPosition(0, firstRow, lastCol, lastRow))
+        ->setPropertyValue("VertJustify", Any(table::CellVertJustify2::CENTER));
     Reference<table::XTableRows> rows =
         Reference<table::XColumnRowRange>(sh->getCellRangeByPosition(0, firstRow, 0, lastRow),
                                           UNO_QUERY_THROW)
             ->getRows();
     props(rows)->setPropertyValue("OptimalHeight", Any(true));
+    // Rows of wrapped text get some air: the optimal height is measured with the screen's font
+    // metrics, and printing (PDF) lays the same lines out slightly taller, which cut off the top line.
+    std::set<std::string> wrapped;
+    for (const sheet::Style& st : spec.styles)
+      if (st.wrap) wrapped.insert(st.name);
+    std::set<int> wrapRows;
+    for (const Cell& c : spec.cells)
+      if (wrapped.count(c.style)) wrapRows.insert(c.pos.row);
+    for (const sheet::RangeStyle& rs : spec.rangeStyles)
+      if (wrapped.count(rs.style))
+        for (const Cell& c : spec.cells)
+          if (c.pos.row >= rs.range.first.row && c.pos.row <= rs.range.last.row &&
+              c.pos.col >= rs.range.first.col && c.pos.col <= rs.range.last.col)
+            wrapRows.insert(c.pos.row);
+    Reference<table::XTableRows> all = Reference<table::XColumnRowRange>(sh, UNO_QUERY_THROW)->getRows();
+    for (int r : wrapRows) {
+      Reference<beans::XPropertySet> row(all->getByIndex(r), UNO_QUERY_THROW);
+      sal_Int32 h = 0;
+      row->getPropertyValue("Height") >>= h;
+      if (h > 0) row->setPropertyValue("Height", Any(static_cast<sal_Int32>(h + std::max(80, h / 6))));
+    }
+  }
+  if (!append) {
+    Reference<table::XTableRows> all = Reference<table::XColumnRowRange>(sh, UNO_QUERY_THROW)->getRows();
+    for (int r : spec.rowBreaks)
+      if (r > 0) props(Reference<uno::XInterface>(all->getByIndex(r), UNO_QUERY_THROW))
+                     ->setPropertyValue("IsStartOfNewPage", Any(true));
   }
   Reference<css::sheet::XPrintAreas> pa(sh, UNO_QUERY_THROW);
   if (spec.printRange) {

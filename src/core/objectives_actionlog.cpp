@@ -46,7 +46,7 @@ const char* const kComments[kNCols] = {
     "The date the action was completed.",
     "How effective it was (ISO 9001 10.2): the KPI after the action, verified at the next review.",
 };
-const int kWidths[kNCols] = {2200, 2200, 7000, 7500, 4000, 4200, 2500, 2500, 2800, 2600, 6000};
+const int kWidths[kNCols] = {2200, 2200, 7000, 7500, 5600, 5600, 2500, 2500, 2800, 2600, 6000};
 
 std::string percentText(double v, int decimals) {
   char buf[32];
@@ -201,7 +201,7 @@ sheet::SheetSpec actionLog(const Table* existing, const std::vector<Objective>& 
       spec.comments.push_back({{0, j}, kComments[j]});
       spec.columns.push_back({j, kWidths[j], false});
     }
-    for (int j : {kFinding, kAction, kResources, kEffect})
+    for (int j : {kFinding, kAction, kOwner, kResources, kEffect})
       spec.rangeStyles.push_back({range(1, j, kFormatRows, j), kText});
     for (int j : {kStart, kDue, kCompleted}) spec.rangeStyles.push_back({range(1, j, kFormatRows, j), kDate});
     sheet::Validation v;
@@ -251,7 +251,7 @@ sheet::SheetSpec actionLog(const Table* existing, const std::vector<Objective>& 
     put(kObjective, textCell(0, 0, o.id));
     put(kFinding, textCell(0, 0, finding(o, status, date), kText));
     put(kAction, textCell(0, 0, proposal(o), kText));
-    if (!o.responsible.empty()) put(kOwner, textCell(0, 0, o.responsible));
+    if (!o.responsible.empty()) put(kOwner, textCell(0, 0, o.responsible, kText));
     if (!o.resources.empty()) put(kResources, textCell(0, 0, o.resources, kText));
     put(kStart, numberCell(0, 0, static_cast<double>(today), kDate));
     put(kDue, numberCell(0, 0, static_cast<double>(dueDay), kDate));

@@ -337,6 +337,7 @@ std::vector<sheet::Style> standardStyles() {
   {
     Style& st = add(kText);
     st.wrap = true;
+    st.indentMm100 = 150;  // keeps wrapped text clear of a right-aligned number in the column before
   }
   {
     Style& st = add(kNote);

@@ -84,8 +84,8 @@ const char* const kHeaderComments[kFieldCount] = {
     "when (Due), how evaluated (Evaluation).",
 };
 
-const int kWidths[kFieldCount] = {1600, 6500, 2600, 4600, 4600, 6500, 2000, 2200, 2000, 2400,
-                                  2400, 2400, 3800, 5000, 5500, 2800, 2400, 2200, 5200};
+const int kWidths[kFieldCount] = {1600, 6500, 3300, 4600, 4600, 6500, 2000, 2200, 2000, 2400,
+                                  2400, 2400, 5200, 5500, 5500, 3300, 2400, 2200, 5200};
 
 std::string c(Field f, int row) {
   return cellName(row, static_cast<int>(f));

@@ -15,7 +15,7 @@
 //   s     ID | objective (section band A..N)
 //   s+1   KPI | Target | Direction | Amber | Baseline | Start | Due (label, value pairs)
 //   s+2   Data | Segment by | Options          s+3  Responsible | Review frequency | Complete
-//   s+4   Evaluation | Resources
+//   s+4   Evaluation                          s+5  Resources
 //   s+6   "Per segment" (+ elapsed share for a reduction objective)
 //   s+7   table header; s+8 .. s+7+N the array (N = probed rows); s+8+N cut-off flag
 //   t     "12-month trend" (t = s+10+N, or s+9 without a table)
@@ -202,6 +202,8 @@ sheet::SheetSpec review(const std::vector<Objective>& objectives, const std::vec
 
   int s = firstSummary + n + 1;  // first section row
   for (int i = 0; i < n; ++i) {
+    // One objective per printed page: the first shares page 1 with the summary.
+    if (i > 0) spec.rowBreaks.push_back(s);
     const Prepared& p = prep[i];
     const Objective& o = *p.o;
     const KpiCall& call = p.call;
@@ -251,10 +253,11 @@ sheet::SheetSpec review(const std::vector<Objective>& objectives, const std::vec
       }
       cells.push_back(textCell(s + 3, 9, text, missing.empty() ? kComplete : kMissing));
     }
+    // Evaluation and Resources are sentences: each on its own row, with B..N to run into.
     label(s + 4, 0, "Evaluation");
     userText(s + 4, 1, o.evaluation);
-    label(s + 4, 8, "Resources");
-    userText(s + 4, 9, o.resources);
+    label(s + 5, 0, "Resources");
+    userText(s + 5, 1, o.resources);
 
     // ---- summary row -------------------------------------------------------------
     const std::string actual = cell(sr, 3), target = cell(sr, 4);
@@ -482,8 +485,10 @@ sheet::SheetSpec review(const std::vector<Objective>& objectives, const std::vec
   }
 
   const int lastRow = s - 2;
-  const int widths[kCols] = {3200, 5000, 2300, 2400, 2300, 2100, 2300,
-                             3600, 2300, 2300, 2200, 2200, 3800, 2400};
+  // A: labels and segment names; B: objective texts (two lines at most); E: the "Review frequency"
+  // label; M: Responsible (name and role).
+  const int widths[kCols] = {4000, 6200, 3300, 2400, 3800, 2100, 2300,
+                             3600, 2300, 2300, 2200, 2200, 5600, 2400};
   for (int j = 0; j < kCols; ++j) spec.columns.push_back({j, widths[j], false});
   spec.freezeRows = 2;
   spec.printRange = range(0, 0, lastRow, kCols - 1);

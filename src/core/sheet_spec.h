@@ -62,6 +62,7 @@ struct Style {
   std::string numberFormat;    // Calc format code in en-US, e.g. "0.0%", "YYYY-MM-DD"; "" = inherit
   enum class Align : std::uint8_t { Inherit, Left, Center, Right } align = Align::Inherit;
   bool bottomBorder = false;
+  int indentMm100 = 0;  // left indent of the text, 1/100 mm
 };
 
 // A dropdown list (data validity) on a range.
@@ -127,6 +128,7 @@ struct SheetSpec {
   std::string tabColor;         // "" = default, else "#RRGGBB"
   std::vector<RangeStyle> rangeStyles;  // applied after `cells`, in order
   int fitPagesWide = 0;                 // print scale: 0 = 100 %, n = fit the width to n pages
+  std::vector<int> rowBreaks;           // manual page breaks: each row starts a new printed page
 };
 
 }  // namespace qkpi::sheet

@@ -6,7 +6,9 @@ Checks the sheets cell by cell: register headers; sample data sizes; review actu
 statuses against direct function calls computed in a scratch sheet (built here from the register's Data and
 Options and the README signatures, not from the command's formulas); action log proposals and that existing
 rows are never changed; no overwrite on a second run; one undo step restores the document; ODS round trip;
-text from user data stays text; clear failures; the PDF export.
+text from user data stays text; clear failures; the PDF export; the missing Actual/Status formulas of
+register rows added by hand (filled by Review and ActionLog, never over an edited cell); no macros in a
+generated document, which opens without qkpi.
 
 Run: /usr/bin/python3 tests/integration/test_commands.py --oxt build/qkpi.oxt   (or env QKPI_OXT)
 """
@@ -358,6 +360,13 @@ class DispatchTest(CommandTest):
         self.assertIn('no sheet "Objectives"', listener.events[0].Result)
         self.assertIn("New Register", listener.events[0].Result)
 
+    def test_silent_argument_is_a_boolean(self):
+        doc = self.new_doc()
+        self.ok(doc, "NewRegister", Silent=True)
+        state, msg = self.dispatch(doc, "Review", Silent="maybe")
+        self.assertEqual(state, FAILURE)
+        self.assertIn("Silent: expected true or false", msg)
+
     def test_missing_register_fails_clearly_and_changes_nothing(self):
         doc = self.new_doc()
         before = doc_dump(doc)
@@ -681,6 +690,155 @@ class ActionLogTest(CommandTest):
         self.assertEqual(doc_dump(doc), before)
 
 
+class RegisterFillTest(CommandTest):
+    """Review and ActionLog fill in the missing Actual/Status formulas of register rows the user added by hand
+    (only EMPTY cells; a hand-edited formula is kept), in the command's one undo step."""
+
+    HAND_OPTIONS = "From=2026-01-01; LateDays=2; QtyTolerance=0.02"
+
+    def add_row(self, doc, row, ident, kpi="OTIF", options=HAND_OPTIONS, target=0.95, amber=0.9):
+        """A register row typed in by hand at 0-based sheet row `row`: the OTIF data of the sample, no Actual."""
+        sh = doc.getSheets().getByName("Objectives")
+        cols = {sh.getCellByPosition(c, 0).getString(): c for c in range(len(REGISTER_HEADERS))}
+        q02 = self.register(doc)["Q-02"]
+        values = {"ID": ident, "Objective": f"Hand-added objective {ident}", "KPI": kpi,
+                  "Data": q02["Data"].getString(), "Segment by": q02["Segment by"].getString(),
+                  "Options": options, "Target": target, "Direction": "higher", "Amber": amber,
+                  "Due": self.evaluate(doc, "DATE(2026;12;31)")[1], "Responsible": f"Owner of {ident}",
+                  "Resources": "QA team", "Evaluation": "Monthly review", "Review frequency": "Monthly"}
+        for h, v in values.items():
+            cell = sh.getCellByPosition(cols[h], row)
+            if isinstance(v, str):
+                cell.setString(v)
+            else:
+                cell.setValue(v)
+        self.assertEqual(sh.getCellByPosition(cols["Actual"], row).getType().value, "EMPTY")
+        return cols
+
+    def normalized(self, doc, row, formula):
+        """`formula` as Calc shows it when entered in the register's row `row` (function names, spacing)."""
+        cell = doc.getSheets().getByName("Objectives").getCellByPosition(100, row)
+        cell.setFormula(formula)
+        out = cell.getFormula()
+        cell.setString("")
+        return out
+
+    def status_text(self, cols, row):
+        """The documented Status formula: KPISTATUS(IFNA(Actual;"");Target;Direction;Amber), blanks wrapped."""
+        c = {h: office.col_name(cols[h]) + str(row + 1) for h in ("Actual", "Target", "Direction", "Amber")}
+        return (f'=KPISTATUS(IFNA({c["Actual"]};"");{c["Target"]};IF(ISBLANK({c["Direction"]});"";'
+                f'{c["Direction"]});IF(ISBLANK({c["Amber"]});"";{c["Amber"]}))')
+
+    def test_review_fills_empty_actual_and_status_only_and_undo_removes_them(self):
+        doc = self.sample_doc()
+        sh = doc.getSheets().getByName("Objectives")
+        # the user edits an existing Actual formula: it must stay byte-identical
+        q01 = self.register(doc)["Q-01"]["Actual"]
+        edited = "=ROUND(" + q01.getFormula()[1:] + ";4)"
+        q01.setFormula(edited)
+        edited = q01.getFormula()
+        # H-1 in a pre-filled row (its Status formula is there already), H-2 far below (no Status either)
+        cols = self.add_row(doc, 5, "H-1")
+        self.add_row(doc, 60, "H-2")
+        prefilled = sh.getCellByPosition(cols["Status"], 5).getFormula()
+        self.assertTrue(prefilled)
+        self.assertEqual(sh.getCellByPosition(cols["Status"], 60).getType().value, "EMPTY")
+        # what to expect, computed before the command (a scratch formula afterwards would be an undo action)
+        data = self.register(doc)["H-1"]["Data"].getString()
+        call = direct_call("OTIF", data, self.HAND_OPTIONS)
+        want = self.evaluate(doc, call)
+        self.assertEqual(want[0], "value", f"{call} gave {want}")
+        status = self.evaluate(doc, f'KPISTATUS({want[1]!r};0.95;"higher";0.9)')[1]
+        self.assertIn(status, ("GREEN", "AMBER", "RED"))
+        # the documented formula texts: KPI(Data; options in the function's argument order), and KPISTATUS
+        formulas = {row: self.normalized(doc, row, "=" + call) for row in (5, 60)}
+        status_formula = self.normalized(doc, 60, self.status_text(cols, 60))
+        before = doc_dump(doc)
+        msg = self.ok(doc, "Review", Date=DATE)
+        self.assertIn('Added 2 Actual formulas and 1 Status formula to the register "Objectives" (H-1, H-2)', msg)
+        reg = self.register(doc)
+        summary = self.review_summary(doc.getSheets().getByName(f"Review {DATE}"))
+        for ident, row in (("H-1", 5), ("H-2", 60)):
+            actual = reg[ident]["Actual"]
+            self.assertEqual(actual.getFormula(), formulas[row], ident)
+            self.assert_close(office.cell_result(actual), want, f"{ident} Actual vs {call}")
+            self.assertEqual(reg[ident]["Status"].getString(), status, ident)
+            self.assertEqual(summary[ident]["Status"].getString(), status, ident)
+            self.assert_close(office.cell_result(summary[ident]["Actual"]), want, f"{ident} review Actual")
+        self.assertEqual(sh.getCellByPosition(cols["Status"], 5).getFormula(), prefilled)
+        self.assertEqual(sh.getCellByPosition(cols["Status"], 60).getFormula(), status_formula)
+        self.assertEqual(reg["Q-01"]["Actual"].getFormula(), edited)
+        # a second review adds nothing to the register
+        msg = self.ok(doc, "Review", Date=DATE)
+        self.assertNotIn("Added", msg)
+        # one undo each: the second review, then the first one with the filled formulas
+        um = doc.getUndoManager()
+        um.undo()
+        self.assertEqual(um.getAllUndoActionTitles()[0], "qkpi: Review")
+        um.undo()
+        self.assertEqual(doc_dump(doc), before)
+
+    def test_action_log_proposes_for_a_hand_added_red_row(self):
+        doc = self.sample_doc()
+        self.add_row(doc, 60, "H-3", target=1, amber=0.9999)  # no OTIF of real data reaches 99.99 %
+        today = self.evaluate(doc, DATE_F)[1]
+        before = doc_dump(doc)
+        msg = self.ok(doc, "ActionLog", Date=DATE)
+        self.assertIn('Added 1 Actual formula and 1 Status formula to the register "Objectives" (H-3)', msg)
+        reg = self.register(doc)
+        self.assertEqual(reg["H-3"]["Status"].getString(), "RED")
+        _, rows = self.action_rows(doc)
+        mine = [r for r in rows if r["Objective"].getString() == "H-3"]
+        self.assertEqual(len(mine), 1, msg)
+        self.assertEqual(mine[0]["Owner"].getString(), "Owner of H-3")
+        self.assertEqual(mine[0]["Status"].getString(), "Open")
+        self.assertEqual(mine[0]["Due"].getValue(), min(today + 30, reg["H-3"]["Due"].getValue()))
+        um = doc.getUndoManager()
+        self.assertEqual(um.getAllUndoActionTitles()[0], "qkpi: Action Log")
+        um.undo()
+        self.assertEqual(doc_dump(doc), before)
+        # an existing log and a GREEN hand-added row: no new action, but the formulas, in one undo step
+        um.redo()
+        self.add_row(doc, 61, "H-4", target=0.1, amber=0.05)
+        before = doc_dump(doc)
+        state, msg = self.dispatch(doc, "ActionLog", Date=DATE)
+        self.assertEqual(state, SUCCESS, msg)
+        self.assertIn("No new actions", msg)
+        self.assertIn("Added 1 Actual formula and 1 Status formula", msg)
+        self.assertEqual(self.register(doc)["H-4"]["Status"].getString(), "GREEN")
+        self.assertEqual(um.getAllUndoActionTitles()[0], "qkpi: Action Log")
+        um.undo()
+        self.assertEqual(doc_dump(doc), before)
+        # a failure after the formulas were written (the log is protected) removes them again
+        self.add_row(doc, 62, "H-5", target=1, amber=0.9999)
+        log = doc.getSheets().getByName("Action Log")
+        log.protect("")
+        before = doc_dump(doc)
+        try:
+            state, msg = self.dispatch(doc, "ActionLog", Date=DATE)
+        finally:
+            log.unprotect("")
+        self.assertEqual(state, FAILURE, msg)
+        self.assertIn("protected", msg)
+        self.assertEqual(doc_dump(doc), before)
+
+    def test_bad_hand_added_row_fails_before_anything_changes(self):
+        for kpi, options, expect in (("OTIFF", self.HAND_OPTIONS, 'unknown KPI "OTIFF"'),
+                                     ("OTIF", "LateDayz=2", 'unknown option "LateDayz"')):
+            doc = self.sample_doc()
+            self.add_row(doc, 60, "H-5", kpi=kpi, options=options)
+            before = doc_dump(doc)
+            titles = doc.getUndoManager().getAllUndoActionTitles()
+            for cmd in ("Review", "ActionLog"):
+                state, msg = self.dispatch(doc, cmd, Date=DATE)
+                self.assertEqual(state, FAILURE, f"{cmd}: {msg}")
+                self.assertIn(expect, msg)
+                self.assertIn("H-5", msg)
+                self.assertEqual(doc_dump(doc), before, cmd)
+                self.assertEqual(doc.getUndoManager().getAllUndoActionTitles(), titles, cmd)
+            self.close(doc)
+
+
 class DocumentTest(CommandTest):
     def test_user_text_starting_with_equals_stays_text(self):
         doc = self.sample_doc()
@@ -703,6 +861,45 @@ class DocumentTest(CommandTest):
         self.assertEqual(len(mine), 1)
         self.assertEqual(mine[0]["Owner"].getType().value, "TEXT")
         self.assertEqual(mine[0]["Owner"].getString(), owner)
+
+    def test_generated_document_has_no_macros_and_opens_without_qkpi(self):
+        doc = self.sample_doc()
+        self.ok(doc, "Review", Date=DATE)
+        self.ok(doc, "ActionLog", Date=DATE)
+        path = os.path.join(self.tmp, "generated.ods")
+        office.Office.store(doc, path, "calc8")
+        log = sheet_dump(doc.getSheets().getByName("Action Log"))
+        title = doc.getSheets().getByName(f"Review {DATE}").getCellByPosition(0, 0).getString()
+        reg = self.register(doc)
+        objectives = {i: r["Objective"].getString() for i, r in reg.items()}
+        kpis = {i: r["KPI"].getString() for i, r in reg.items()}
+        self.close(doc)
+        import zipfile
+        with zipfile.ZipFile(path) as z:
+            names = z.namelist()
+            self.assertFalse([n for n in names if n.startswith(("Basic/", "Scripts/"))], names)
+            for part in ("content.xml", "styles.xml", "settings.xml"):
+                xml = z.read(part)
+                for mark in (b"vnd.sun.star.script", b"script:event-listener", b"macro:"):
+                    self.assertNotIn(mark, xml, f"{part}: {mark}")
+        os.chmod(self.tmp, 0o755)
+        with office.Office(None) as plain:  # an office without qkpi
+            doc2 = plain.load(path)
+            try:
+                doc2.calculateAll()
+                # the qkpi cells show #NAME? and keep their formulas ...
+                reg2 = self.register(doc2)
+                self.assertEqual(set(reg2), set(kpis))
+                for ident in kpis:
+                    self.assertEqual(reg2[ident]["Actual"].getError(), office.ERR_NAME, ident)
+                    self.assertIn(kpis[ident], reg2[ident]["Actual"].getFormula().upper())
+                    self.assertEqual(reg2[ident]["Objective"].getString(), objectives[ident])
+                # ... everything else is there and works: the action log is unchanged
+                self.assertEqual(sheet_dump(doc2.getSheets().getByName("Action Log")), log)
+                self.assertEqual(doc2.getSheets().getByName(f"Review {DATE}").getCellByPosition(0, 0).getString(),
+                                 title)
+            finally:
+                office.Office.close(doc2)
 
     def test_ods_round_trip_keeps_sheets_formulas_and_values(self):
         doc = self.sample_doc()

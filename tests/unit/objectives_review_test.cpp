@@ -356,6 +356,9 @@ TEST(ObjectivesReview, SummaryFormatsAndPageSetup) {
   EXPECT_TRUE(hasFormat(s, rg(5, 10, 8, 10), "$K6=\"on track\"", "qkpi GREEN"));
   EXPECT_TRUE(hasFormat(s, rg(5, 10, 8, 10), "$K6=\"behind\"", "qkpi RED"));
   EXPECT_EQ(s.columns.size(), 14u);
+  // One objective per printed page: a manual break before every section but the first.
+  EXPECT_EQ(s.rowBreaks, (std::vector<int>{42, 73, s.rowBreaks.back()}));
+  EXPECT_GT(s.rowBreaks.back(), 73);
   EXPECT_EQ(s.freezeRows, 2);
   EXPECT_TRUE(s.printLandscape);
   EXPECT_EQ(s.repeatRows, (std::vector<int>{0, 1}));
