@@ -593,7 +593,8 @@ void applyLayout(const Reference<css::sheet::XSpreadsheetDocument>& doc,
     // then sits in the middle of the row, not at its bottom edge.
     int lastCol = 0;
     for (const Cell& c : spec.cells)
-      lastCol = std::max(lastCol, c.pos.col + (c.kind == Cell::Kind::ArrayFormula ? std::max(1, c.arrayCols) - 1 : 0));
+      lastCol = std::max(lastCol,
+                         c.pos.col + (c.kind == Cell::Kind::ArrayFormula ? std::max(1, c.arrayCols) - 1 : 0));
     props(sh->getCellRangeByPosition(0, firstRow, lastCol, lastRow))
         ->setPropertyValue("VertJustify", Any(table::CellVertJustify2::CENTER));
     Reference<table::XTableRows> rows =
@@ -626,8 +627,9 @@ void applyLayout(const Reference<css::sheet::XSpreadsheetDocument>& doc,
   if (!append) {
     Reference<table::XTableRows> all = Reference<table::XColumnRowRange>(sh, UNO_QUERY_THROW)->getRows();
     for (int r : spec.rowBreaks)
-      if (r > 0) props(Reference<uno::XInterface>(all->getByIndex(r), UNO_QUERY_THROW))
-                     ->setPropertyValue("IsStartOfNewPage", Any(true));
+      if (r > 0)
+        props(Reference<uno::XInterface>(all->getByIndex(r), UNO_QUERY_THROW))
+            ->setPropertyValue("IsStartOfNewPage", Any(true));
   }
   Reference<css::sheet::XPrintAreas> pa(sh, UNO_QUERY_THROW);
   if (spec.printRange) {

@@ -58,8 +58,8 @@ struct Style {
   bool wrap = false;
   std::int32_t background = -1;
   std::int32_t fontColor = -1;
-  double fontHeight = 0;       // points; 0 = inherit
-  std::string numberFormat;    // Calc format code in en-US, e.g. "0.0%", "YYYY-MM-DD"; "" = inherit
+  double fontHeight = 0;     // points; 0 = inherit
+  std::string numberFormat;  // Calc format code in en-US, e.g. "0.0%", "YYYY-MM-DD"; "" = inherit
   enum class Align : std::uint8_t { Inherit, Left, Center, Right } align = Align::Inherit;
   bool bottomBorder = false;
   int indentMm100 = 0;  // left indent of the text, 1/100 mm
@@ -89,11 +89,11 @@ struct Comment {
 
 // A line chart embedded in the sheet.
 struct Chart {
-  std::string name;      // unique on the sheet
-  Range anchor;          // cells the chart covers
+  std::string name;  // unique on the sheet
+  Range anchor;      // cells the chart covers
   std::string title;
-  Range categories;      // x-axis labels (one column)
-  std::vector<Range> series;        // one column each
+  Range categories;           // x-axis labels (one column)
+  std::vector<Range> series;  // one column each
   std::vector<std::string> seriesNames;
 };
 
@@ -124,8 +124,8 @@ struct SheetSpec {
   int freezeRows = 0, freezeCols = 0;  // frozen header rows/columns
   std::optional<Range> printRange;
   bool printLandscape = true;
-  std::vector<int> repeatRows;  // print titles: rows repeated on every page
-  std::string tabColor;         // "" = default, else "#RRGGBB"
+  std::vector<int> repeatRows;          // print titles: rows repeated on every page
+  std::string tabColor;                 // "" = default, else "#RRGGBB"
   std::vector<RangeStyle> rangeStyles;  // applied after `cells`, in order
   int fitPagesWide = 0;                 // print scale: 0 = 100 %, n = fit the width to n pages
   std::vector<int> rowBreaks;           // manual page breaks: each row starts a new printed page
