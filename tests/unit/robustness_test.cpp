@@ -114,7 +114,9 @@ TEST(Robustness, EveryFunctionRejectsOrComputesRandomInput) {
           ++noValue;
         else
           ++values;
-        if (const double* d = std::get_if<double>(&v)) EXPECT_TRUE(std::isfinite(*d)) << f.name;
+        if (const double* d = std::get_if<double>(&v)) {
+          EXPECT_TRUE(std::isfinite(*d)) << f.name;
+        }
       } catch (const ArgumentError&) {
         ++argErrors;
       } catch (const DataError&) {
