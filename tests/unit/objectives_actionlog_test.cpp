@@ -7,8 +7,11 @@
 #include <string>
 
 #include "objectives.h"
+#include "objectives_test_util.h"
 
 using namespace qkpi::objectives;
+using qkpi::objectives::test::t;
+using qkpi::objectives::test::userError;
 using qkpi::sheet::Cell;
 using qkpi::sheet::Pos;
 using qkpi::sheet::SheetSpec;
@@ -52,18 +55,6 @@ int maxRow(const SheetSpec& s) {
   return m;
 }
 
-std::string userError(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const UserError& e) {
-    return e.what();
-  }
-  return "";
-}
-
-Value t(const char* s) {
-  return std::string(s);
-}
 const Value e{};
 
 }  // namespace

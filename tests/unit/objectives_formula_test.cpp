@@ -7,8 +7,10 @@
 #include <string>
 
 #include "objectives.h"
+#include "objectives_test_util.h"
 
 using namespace qkpi::objectives;
+using qkpi::objectives::test::userError;
 
 namespace {
 
@@ -26,16 +28,6 @@ Objective row(const std::string& kpi, const std::string& data, const std::string
   o.options = options;
   o.target = 0.95;
   return o;
-}
-
-// The UserError message of `f`, or "" when it does not throw one.
-std::string userError(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const UserError& e) {
-    return e.what();
-  }
-  return "";
 }
 
 bool contains(const std::string& s, const std::string& part) {

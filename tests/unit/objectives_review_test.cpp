@@ -8,8 +8,10 @@
 #include <string>
 
 #include "objectives.h"
+#include "objectives_test_util.h"
 
 using namespace qkpi::objectives;
+using qkpi::objectives::test::userError;
 using qkpi::sheet::Cell;
 using qkpi::sheet::Pos;
 using qkpi::sheet::Range;
@@ -94,15 +96,6 @@ bool hasFormat(const SheetSpec& s, Range r, const std::string& formula, const st
 }
 Range rg(int r1, int c1, int r2, int c2) {
   return {{r1, c1}, {r2, c2}};
-}
-
-std::string userError(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const UserError& e) {
-    return e.what();
-  }
-  return "";
 }
 
 }  // namespace
