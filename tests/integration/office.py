@@ -131,9 +131,12 @@ def _office_env(home: str) -> dict:
     return env
 
 
-def _run(cmd, *, env, timeout=STEP_TIMEOUT, what="command"):
-    """Runs a helper to completion in its own process group; kills the group on timeout."""
-    p = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+def _run(cmd, *, env, timeout=STEP_TIMEOUT, what="command", cwd=None):
+    """Runs a helper to completion in its own process group; kills the group on timeout.
+
+    `cwd`: where it runs. Helpers that run as `nobody` need a folder that user may enter (unopkg's
+    wrapper script cd's to its working directory, which fails in a clone under /root)."""
+    p = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                          start_new_session=True, preexec_fn=_die_with_parent, text=True,
                          errors="replace")
     try:
@@ -360,10 +363,11 @@ class Office:
         uenv["HOME"] = self.home
         unopkg = os.path.join(PROGRAM_DIR, "unopkg")
         envarg = f"-env:UserInstallation={self.profile_url}"
-        rc, out = _run(prefix + [unopkg, "add", "-f", "-s", oxt_copy, envarg], env=uenv, what="unopkg add")
+        rc, out = _run(prefix + [unopkg, "add", "-f", "-s", oxt_copy, envarg], env=uenv, what="unopkg add",
+                       cwd=self.tmp)
         if rc != 0:
             raise OfficeError(f"unopkg add {self.oxt} failed (rc={rc}):\n{out}")
-        rc, listing = _run(prefix + [unopkg, "list", envarg], env=uenv, what="unopkg list")
+        rc, listing = _run(prefix + [unopkg, "list", envarg], env=uenv, what="unopkg list", cwd=self.tmp)
         if rc != 0 or f"Identifier: {ident}" not in listing:
             raise OfficeError(f"extension {ident} is not listed by unopkg after `unopkg add` (rc={rc}):\n"
                               f"{out}\n{listing}")
