@@ -200,9 +200,11 @@ def shoot(oxt, lang, name, titles, keep_full):
 # with TODAY(), so an older date would paint every proposed action red).
 WORKFLOW_DATE = datetime.date.today().isoformat()
 # (sheet name or prefix, output, zoom %, last row and column to show, 0-based; the crop ends there)
-WORKFLOW_SHOTS = [("Review ", "review.png", 75, (43, 13)),
-                  ("Action Log", "action-log.png", 100, (5, 10)),
-                  ("Objectives", "register.png", 80, (5, 18))]
+# (sheet prefix, picture, zoom %, last cell shown (row, col), fallback height in pixels below the
+# document window's top when the grid's accessibility table cannot place that cell)
+WORKFLOW_SHOTS = [("Review ", "review.png", 75, (43, 13), 700),
+                  ("Action Log", "action-log.png", 100, (5, 10), 422),
+                  ("Objectives", "register.png", 80, (5, 18), 392)]
 WAIT_PAINT = 3.0  # seconds for Calc to repaint after a sheet is activated
 
 
@@ -227,7 +229,7 @@ def shoot_workflow(oxt, keep_full, only):
         for cmd in ("SampleData", "Review", "ActionLog"):
             dispatch(o, doc, cmd, Date=WORKFLOW_DATE)
         names = doc.getSheets().getElementNames()
-        for prefix, name, zoom, last in WORKFLOW_SHOTS:
+        for prefix, name, zoom, last, fallback_h in WORKFLOW_SHOTS:
             if only and name not in only:
                 continue
             sheet_name = next(n for n in names if n == prefix or n.startswith(prefix))
@@ -240,6 +242,9 @@ def shoot_workflow(oxt, keep_full, only):
             run(["import", "-display", x.display, "-window", "root", full])
             out = os.path.join(HERE, name)
             X, Y, W, H = crop_box(frame, last)
+            r = frame.getComponentWindow().getPosSize()
+            if (X, Y, W, H) == (r.X, r.Y, r.Width, r.Height):  # cell not placed: a fixed box below the toolbars
+                X, Y, W, H = 0, r.Y + 22, min(1560, r.Width), fallback_h
             run(["convert", full, "-crop", f"{W}x{H}+{X}+{Y}", "+repage", out])
             if not keep_full:
                 os.unlink(full)
