@@ -167,37 +167,12 @@ Value returnsEval(const Context& ctx, std::span<const Arg> a) {
 Value returnsByEval(const Context& ctx, std::span<const Arg> a) {
   ReturnsRules rules(ctx, a[0], a[2], a[3], a[4]);
   SegmentIndex index = segmentIndexOf(a[1], rules.rows());
-  struct Group {
-    std::size_t rows = 0, used = 0;
-    double sum = 0;
-  };
-  std::vector<Group> groups(index.size() + 2);  // named ids, blank, all
-  Group& all = groups.back();
+  RatioByTable table(index);
   for (std::size_t r = 0; r < rules.rows(); ++r) {
-    int id = index.idOfRow(r);
-    Group& g = groups[id == SegmentIndex::kBlank ? index.size() : static_cast<std::size_t>(id)];
-    ++g.rows;
-    ++all.rows;
-    if (auto v = rules.value(r)) {
-      ++g.used;
-      g.sum += *v;
-      ++all.used;
-      all.sum += *v;
-    }
+    table.countRow(r);
+    if (auto v = rules.value(r)) table.use(r, *v, 0);
   }
-  Matrix m;
-  m.cols = 4;
-  auto add = [&](OutCell label, const Group& g) {
-    m.cells.push_back(std::move(label));
-    m.cells.push_back(static_cast<double>(g.rows));
-    m.cells.push_back(static_cast<double>(g.used));
-    m.cells.push_back(g.sum);
-    ++m.rows;
-  };
-  for (std::size_t id = 0; id < index.size(); ++id) add(index.display(static_cast<int>(id)), groups[id]);
-  if (index.anyBlank()) add(std::u16string(u"(blank)"), groups[index.size()]);
-  add(std::u16string(u"(all)"), all);
-  return m;
+  return table.sums();
 }
 
 // ---- REDUCTION, TARGETPATH, WORKDAYSELAPSED --------------------------------
