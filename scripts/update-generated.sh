@@ -4,6 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake --build build --target qkpi_gen >/dev/null
 mkdir -p docs idl
-build/qkpi_gen idl > idl/XQualityKpi.idl
-build/qkpi_gen reference > docs/functions.md
+build/tools/qkpi_gen idl > idl/XQualityKpi.idl
+build/tools/qkpi_gen reference > docs/functions.md
 echo "updated idl/XQualityKpi.idl docs/functions.md"

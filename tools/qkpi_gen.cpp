@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "function_table.h"
+#include "kpi/function_table.h"
 
 namespace {
 

@@ -81,8 +81,8 @@
 #include <string>
 #include <vector>
 
-#include "args.h"
-#include "objectives.h"
+#include "kpi/args.h"
+#include "objectives/objectives.h"
 #include "writer.hxx"
 
 namespace qkpi::commands {

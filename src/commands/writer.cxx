@@ -65,7 +65,7 @@
 #include <set>
 #include <utility>
 
-#include "args.h"
+#include "kpi/args.h"
 
 namespace qkpi::commands {
 

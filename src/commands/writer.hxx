@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "objectives.h"
-#include "sheet_spec.h"
+#include "objectives/objectives.h"
+#include "objectives/sheet_spec.h"
 
 namespace qkpi::commands {
 

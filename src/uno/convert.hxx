@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "value.h"
+#include "kpi/value.h"
 
 namespace qkpi::uno {
 

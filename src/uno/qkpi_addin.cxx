@@ -18,9 +18,9 @@
 #include <span>
 #include <string>
 
-#include "args.h"
+#include "kpi/args.h"
 #include "convert.hxx"
-#include "function_table.h"
+#include "kpi/function_table.h"
 
 namespace qkpi::uno {
 namespace {

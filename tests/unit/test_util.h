@@ -10,8 +10,8 @@
 #include <variant>
 #include <vector>
 
-#include "function_table.h"
-#include "value.h"
+#include "kpi/function_table.h"
+#include "kpi/value.h"
 
 namespace qkpi::test {
 

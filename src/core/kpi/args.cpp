@@ -1,0 +1,176 @@
+#include "kpi/args.h"
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <cmath>
+#include <string>
+
+namespace qkpi {
+namespace {
+
+std::string msg(std::string_view what, std::string_view problem) {
+  std::string s(what);
+  s += ": ";
+  s += problem;
+  return s;
+}
+
+// The single cell of an argument given as a value or as a 1x1 block.
+const Cell* single(const Arg& a, std::string_view what) {
+  if (a.isOmitted()) return nullptr;
+  if (a.isTable()) throw ArgumentError(msg(what, "expects a single value, not a table"));
+  if (a.rows() != 1 || a.cols() != 1) throw ArgumentError(msg(what, "expects a single value, not a range"));
+  return &a.cell(0, 0);
+}
+
+bool isSpace(char16_t c) {
+  return c == u' ' || c == u'\t' || c == u'\u00A0';
+}
+
+// Parses 1..maxDigits decimal digits at text[pos].
+std::optional<int> digits(std::u16string_view text, std::size_t& pos, std::size_t maxDigits) {
+  std::size_t start = pos;
+  int v = 0;
+  while (pos < text.size() && text[pos] >= u'0' && text[pos] <= u'9' && pos - start < maxDigits) {
+    v = v * 10 + (text[pos] - u'0');
+    ++pos;
+  }
+  if (pos == start) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+long daysSince18991230(int year, int month, int day) {
+  namespace g = boost::gregorian;
+  g::date d(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+            static_cast<unsigned short>(day));
+  return static_cast<long>((d - g::date(1899, 12, 30)).days());
+}
+
+long wholeDay(double serial) {
+  return static_cast<long>(std::floor(serial));
+}
+
+std::optional<long> parseIsoDate(std::u16string_view text, const Context& ctx) {
+  while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && isSpace(text.back())) text.remove_suffix(1);
+  std::size_t pos = 0;
+  auto year = digits(text, pos, 4);
+  if (!year || pos != 4 || pos >= text.size() || text[pos] != u'-') return std::nullopt;
+  ++pos;
+  auto month = digits(text, pos, 2);
+  if (!month || pos >= text.size() || text[pos] != u'-') return std::nullopt;
+  ++pos;
+  auto day = digits(text, pos, 2);
+  if (!day || pos != text.size()) return std::nullopt;
+  namespace g = boost::gregorian;
+  if (*year < 1400 || *month < 1 || *month > 12 || *day < 1 ||
+      *day > g::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(*year),
+                                                     static_cast<unsigned short>(*month)))
+    return std::nullopt;
+  return daysSince18991230(*year, *month, *day) - ctx.nullDateOffset;
+}
+
+std::optional<double> optionalNumber(const Arg& a, std::string_view what) {
+  if (a.notGiven()) return std::nullopt;
+  const Cell* c = single(a, what);
+  if (c->isBlankText()) return std::nullopt;
+  if (!c->isNumber()) throw ArgumentError(msg(what, "expects a number"));
+  if (!std::isfinite(c->number)) throw ArgumentError(msg(what, "is not a finite number"));
+  return c->number;
+}
+
+double requiredNumber(const Arg& a, std::string_view what) {
+  auto v = optionalNumber(a, what);
+  if (!v) throw ArgumentError(msg(what, "is required"));
+  return *v;
+}
+
+std::optional<long> optionalDate(const Arg& a, const Context& ctx, std::string_view what) {
+  if (a.notGiven()) return std::nullopt;
+  const Cell* c = single(a, what);
+  if (c->isBlankText()) return std::nullopt;
+  if (c->isText()) {
+    auto d = parseIsoDate(c->text, ctx);
+    if (!d) throw ArgumentError(msg(what, "expects a date (a date serial or ISO text such as 2026-03-31)"));
+    return d;
+  }
+  if (!std::isfinite(c->number)) throw ArgumentError(msg(what, "is not a finite number"));
+  if (c->number == 0) return std::nullopt;  // an empty cell: no date
+  return wholeDay(c->number);
+}
+
+long requiredDate(const Arg& a, const Context& ctx, std::string_view what) {
+  auto v = optionalDate(a, ctx, what);
+  if (!v) throw ArgumentError(msg(what, "is required (a date)"));
+  return *v;
+}
+
+std::optional<std::u16string_view> optionalText(const Arg& a, std::string_view what) {
+  if (a.notGiven()) return std::nullopt;
+  const Cell* c = single(a, what);
+  if (c->isBlankText()) return std::nullopt;
+  if (!c->isText()) throw ArgumentError(msg(what, "expects a text"));
+  return c->text;
+}
+
+namespace {
+
+// The numbers a Columns argument lists, in order (row or column array).
+std::vector<double> columnNumbers(const Arg& columns) {
+  std::vector<double> out;
+  if (columns.notGiven()) return out;
+  if (columns.isTable())
+    throw ArgumentError("Columns: expects an array of column positions such as {6;8;5;7}");
+  if (columns.rows() != 1 && columns.cols() != 1)
+    throw ArgumentError("Columns: expects one row or one column of positions");
+  for (const Cell& c : columns.allCells()) {
+    if (!c.isNumber()) throw ArgumentError("Columns: every entry must be a column number");
+    out.push_back(c.number);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::size_t columnCount(const Arg& columns) {
+  return columnNumbers(columns).size();
+}
+
+std::vector<std::size_t> columnMap(const Arg& columns, std::size_t tableCols, std::size_t fieldCount,
+                                   std::size_t requiredFields) {
+  std::vector<std::size_t> map(fieldCount, kNoColumn);
+  auto positions = columnNumbers(columns);
+  if (positions.empty()) {
+    if (tableCols < requiredFields)
+      throw ArgumentError("the table has " + std::to_string(tableCols) + " column(s); " +
+                          std::to_string(requiredFields) + " are needed (or give Columns)");
+    for (std::size_t i = 0; i < fieldCount && i < tableCols; ++i) map[i] = i;
+    return map;
+  }
+  if (positions.size() < requiredFields || positions.size() > fieldCount)
+    throw ArgumentError("Columns: lists " + std::to_string(positions.size()) + " position(s); expected " +
+                        (requiredFields == fieldCount
+                             ? std::to_string(fieldCount)
+                             : std::to_string(requiredFields) + " to " + std::to_string(fieldCount)));
+  std::vector<bool> used(tableCols, false);
+  for (std::size_t i = 0; i < positions.size(); ++i) {
+    double p = positions[i];
+    if (p != std::floor(p) || p < 1 || p > static_cast<double>(tableCols))
+      throw ArgumentError("Columns: position must be a whole number from 1 to the table's width (" +
+                          std::to_string(tableCols) + ")");
+    auto idx = static_cast<std::size_t>(p) - 1;
+    if (used[idx]) throw ArgumentError("Columns: a column is listed twice");
+    used[idx] = true;
+    map[i] = idx;
+  }
+  return map;
+}
+
+Period readPeriod(const Arg& from, const Arg& to, const Context& ctx) {
+  Period p{optionalDate(from, ctx, "From"), optionalDate(to, ctx, "To")};
+  if (p.from && p.to && *p.from > *p.to) throw ArgumentError("From is after To");
+  return p;
+}
+
+}  // namespace qkpi

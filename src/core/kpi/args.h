@@ -1,0 +1,81 @@
+// Reading the common arguments of qkpi functions: option numbers, dates,
+// Columns maps and periods. Every rule about "not given", whole-day dates and
+// ISO text dates lives here, once.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "kpi/value.h"
+
+namespace qkpi {
+
+// Days from 1899-12-30 (Calc's default NullDate) to the given calendar day:
+// the Context::nullDateOffset of a document whose NullDate is that day.
+long daysSince18991230(int year, int month, int day);
+
+// A date serial rounded down to the whole day (15:00 on the due day is the due day).
+long wholeDay(double serial);
+
+// ISO 8601 calendar date text "YYYY-MM-DD" (also "YYYY-M-D"), surrounding
+// white space allowed, to a date serial of the document (Context::nullDateOffset).
+// nullopt when the text is not such a date (or names no real day, 2026-02-30).
+std::optional<long> parseIsoDate(std::u16string_view text, const Context& ctx);
+
+// Not given (omitted or "") -> nullopt; a number -> that number;
+// a block of more than one cell, or other text -> ArgumentError naming `what`.
+std::optional<double> optionalNumber(const Arg& a, std::string_view what);
+// As optionalNumber, but not given is an ArgumentError.
+double requiredNumber(const Arg& a, std::string_view what);
+
+// A date argument (From, To, AsOf, Start, End ...): not given or 0 ("no date")
+// -> nullopt; a number -> its whole day; ISO text -> its serial; other text or
+// a block -> ArgumentError.
+std::optional<long> optionalDate(const Arg& a, const Context& ctx, std::string_view what);
+long requiredDate(const Arg& a, const Context& ctx, std::string_view what);
+
+// A text option (Direction ...): not given -> nullopt; text -> the text; a
+// number or block -> ArgumentError.
+std::optional<std::u16string_view> optionalText(const Arg& a, std::string_view what);
+
+// Marks a field absent from a ColumnMap (an optional trailing field left out).
+inline constexpr std::size_t kNoColumn = static_cast<std::size_t>(-1);
+
+// Positions (0-based, inside the table) of a function's fields, in the
+// documented field order. `fieldCount` fields are documented; the first
+// `requiredFields` of them must be present, the others may be absent
+// (kNoColumn).
+//  - Columns not given: field i is column i, for i < min(fieldCount, tableCols);
+//    a table narrower than requiredFields is an ArgumentError.
+//  - Columns given (a row or column array, or one number): 1-based positions,
+//    one per field in order, at least requiredFields and at most fieldCount of
+//    them; a position that is not a whole number, outside 1..tableCols, or
+//    repeated is an ArgumentError.
+std::vector<std::size_t> columnMap(const Arg& columns, std::size_t tableCols, std::size_t fieldCount,
+                                   std::size_t requiredFields);
+
+// How many positions a given Columns argument lists (0 when not given);
+// lets ONTIME/INFULL choose their layout. ArgumentError on a non-numeric entry.
+std::size_t columnCount(const Arg& columns);
+
+// [From]; [To]: keeps rows whose period date is in [from, to], both inclusive.
+// An omitted bound is open; once a bound is set, rows without a period date
+// (blank = 0) are left out. From after To is an ArgumentError.
+struct Period {
+  std::optional<long> from, to;
+
+  bool active() const { return from.has_value() || to.has_value(); }
+  // `date` is a raw table value (0 = blank).
+  bool contains(double date) const {
+    if (!active()) return true;
+    if (date == 0) return false;
+    long d = wholeDay(date);
+    return (!from || d >= *from) && (!to || d <= *to);
+  }
+};
+Period readPeriod(const Arg& from, const Arg& to, const Context& ctx);
+
+}  // namespace qkpi

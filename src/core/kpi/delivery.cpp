@@ -1,0 +1,447 @@
+// Delivery performance: OTIF, ONTIME, INFULL, OTIFBY (kpi-rules.md,
+// "Delivery performance").
+//
+// Every rule lives in classify(): one verdict per order line (eligible, on
+// time, in full), shared by the base functions and OTIFBY.
+//
+// Data decisions (also in the help):
+//  - OrderedQty <= 0 (blank, or a credit/return line): not eligible, left out;
+//  - DeliveredQty < 0 on a line with OrderedQty > 0: bad data (#VALUE!);
+//  - a Delivered date without Due: not eligible (no due date to compare);
+//  - on time is judged by the dates, in full by the quantities only (a
+//    quantity without a Delivered date is still "not delivered" for ONTIME);
+//  - bad data in any line of the table is reported, whatever the segment and
+//    the period (as in returns.cpp): classify() checks a line before it
+//    applies the period, and every line is classified before the segment
+//    filter, so each OTIFBY row equals OTIF with that Segment and a wrong
+//    line is never hidden by a filter. Lines that are only ineligible (Due
+//    blank, OrderedQty <= 0) are not bad data.
+#include <cmath>
+#include <optional>
+#include <string>
+
+#include "kpi/args.h"
+#include "kpi/by_table.h"
+#include "kpi/function_table.h"
+#include "kpi/segments.h"
+
+namespace qkpi {
+namespace {
+
+struct DeliveryRules {
+  Period period;
+  std::optional<double> earlyDays;  // not given: early is always on time
+  double lateDays = 0;
+  double tolerance = 0;
+};
+
+// Column of each field inside the table; kNoColumn when the layout lacks it
+// (ONTIME and INFULL on two columns).
+struct DeliveryColumns {
+  std::size_t due = kNoColumn, delivered = kNoColumn, orderedQty = kNoColumn, deliveredQty = kNoColumn;
+  bool hasDates() const { return due != kNoColumn; }
+  bool hasQuantities() const { return orderedQty != kNoColumn; }
+};
+
+struct Verdict {
+  bool eligible = false;
+  bool onTime = false;
+  bool inFull = false;
+};
+
+// Exactly at the boundary is in full: DeliveredQty >= OrderedQty * (1 - tol),
+// with a relative margin for the rounding of the product (150 * (1 - 0.18) is
+// 123.00000000000001 in binary floating point).
+bool inFull(double ordered, double delivered, double tolerance) {
+  double need = ordered * (1 - tolerance);
+  return delivered >= need - 1e-12 * ordered;
+}
+
+// Checks the line first (every line, whatever the period; the callers call
+// it for every line, whatever the segment), then decides eligibility.
+Verdict classify(const NumTable& t, const DeliveryColumns& c, const DeliveryRules& r, std::size_t row) {
+  Verdict v;
+  double ordered = 0, deliveredQty = 0;
+  if (c.hasQuantities()) {
+    ordered = t.at(row, c.orderedQty);
+    deliveredQty = t.at(row, c.deliveredQty);
+    if (ordered > 0 && deliveredQty < 0)
+      throw DataError("DeliveredQty is negative in row " + std::to_string(row + 1) + " of Lines");
+  }
+  double due = 0;
+  if (c.hasDates()) {
+    due = t.at(row, c.due);
+    if (due == 0 || !r.period.contains(due)) return v;
+  }
+  if (c.hasQuantities() && !(ordered > 0)) return v;
+  if (c.hasDates()) {
+    double delivered = t.at(row, c.delivered);
+    if (delivered == 0) {
+      // Not delivered yet: not late at the end of the period -> left out.
+      if (r.period.to && static_cast<double>(wholeDay(due)) + r.lateDays >= static_cast<double>(*r.period.to))
+        return v;
+    } else {
+      double days = static_cast<double>(wholeDay(delivered) - wholeDay(due));
+      v.onTime = days <= r.lateDays && (!r.earlyDays || -days <= *r.earlyDays);
+    }
+  }
+  if (c.hasQuantities()) v.inFull = inFull(ordered, deliveredQty, r.tolerance);
+  v.eligible = true;
+  return v;
+}
+
+enum class Measure { Otif, OnTime, InFull };
+
+double success(const Verdict& v, Measure m) {
+  switch (m) {
+    case Measure::Otif:
+      return v.onTime && v.inFull ? 1 : 0;
+    case Measure::OnTime:
+      return v.onTime ? 1 : 0;
+    case Measure::InFull:
+      return v.inFull ? 1 : 0;
+  }
+  return 0;
+}
+
+const NumTable& linesTable(const Arg& lines) {
+  if (!lines.isTable()) throw ArgumentError("Lines: expects a range of cells");
+  return lines.table();
+}
+
+std::optional<double> days(const Arg& a, std::string_view what) {
+  auto v = optionalNumber(a, what);
+  if (v && *v < 0) throw ArgumentError(std::string(what) + ": must not be negative");
+  return v;
+}
+
+double tolerance(const Arg& a) {
+  auto v = optionalNumber(a, "QtyTolerance");
+  if (v && !(*v >= 0 && *v <= 1)) throw ArgumentError("QtyTolerance: must be from 0 to 1");
+  return v.value_or(0);
+}
+
+DeliveryColumns fullLayout(const Arg& columns, std::size_t tableCols) {
+  auto m = columnMap(columns, tableCols, 4, 4);
+  return {m[0], m[1], m[2], m[3]};
+}
+
+// ONTIME and INFULL: the delivery layout (4 fields) or the 2-field one.
+bool chooseFullLayout(const Arg& columns, std::size_t tableCols) {
+  std::size_t listed = columnCount(columns);
+  if (listed == 4) return true;
+  if (listed == 2) return false;
+  if (listed != 0)
+    throw ArgumentError("Columns: list 4 positions (Due, Delivered, OrderedQty, DeliveredQty) or 2");
+  if (tableCols >= 4) return true;
+  if (tableCols == 2) return false;
+  throw ArgumentError(
+      "Lines: expects 4 or more columns (Due, Delivered, OrderedQty, DeliveredQty) or 2, "
+      "or give Columns");
+}
+
+Value ratio(double numerator, double denominator) {
+  if (denominator == 0) return NoValue{};
+  return numerator / denominator;
+}
+
+// One base call: the rows of the segment, counted by the shared verdict.
+// Every line is classified (and so checked) before the segment filter.
+Value runBase(const NumTable& t, const DeliveryColumns& c, const DeliveryRules& r, const SegmentFilter& f,
+              Measure m) {
+  double numerator = 0, denominator = 0;
+  for (std::size_t row = 0; row < t.rowCount(); ++row) {
+    Verdict v = classify(t, c, r, row);
+    if (!f.keep(row) || !v.eligible) continue;
+    numerator += success(v, m);
+    denominator += 1;
+  }
+  return ratio(numerator, denominator);
+}
+
+// --- OTIF ------------------------------------------------------------------
+
+Value otif(const Context& ctx, std::span<const Arg> a) {
+  const NumTable& t = linesTable(a[0]);
+  DeliveryColumns c = fullLayout(a[8], t.cols);
+  DeliveryRules r{readPeriod(a[3], a[4], ctx), days(a[5], "EarlyDays"), days(a[6], "LateDays").value_or(0),
+                  tolerance(a[7])};
+  SegmentFilter f(a[1], a[2], t.rowCount());
+  return runBase(t, c, r, f, Measure::Otif);
+}
+
+Value ontime(const Context& ctx, std::span<const Arg> a) {
+  const NumTable& t = linesTable(a[0]);
+  DeliveryColumns c;
+  if (chooseFullLayout(a[7], t.cols)) {
+    c = fullLayout(a[7], t.cols);
+  } else {
+    auto m = columnMap(a[7], t.cols, 2, 2);
+    c.due = m[0];
+    c.delivered = m[1];
+  }
+  DeliveryRules r{readPeriod(a[3], a[4], ctx), days(a[5], "EarlyDays"), days(a[6], "LateDays").value_or(0),
+                  0};
+  SegmentFilter f(a[1], a[2], t.rowCount());
+  return runBase(t, c, r, f, Measure::OnTime);
+}
+
+Value infull(const Context& ctx, std::span<const Arg> a) {
+  const NumTable& t = linesTable(a[0]);
+  DeliveryColumns c;
+  DeliveryRules r{readPeriod(a[3], a[4], ctx), std::nullopt, 0, tolerance(a[5])};
+  if (chooseFullLayout(a[6], t.cols)) {
+    c = fullLayout(a[6], t.cols);
+  } else {
+    auto m = columnMap(a[6], t.cols, 2, 2);
+    c.orderedQty = m[0];
+    c.deliveredQty = m[1];
+    if (r.period.active())
+      throw ArgumentError("From/To: a 2-column INFULL range (OrderedQty, DeliveredQty) has no due date");
+  }
+  SegmentFilter f(a[1], a[2], t.rowCount());
+  return runBase(t, c, r, f, Measure::InFull);
+}
+
+Value otifBy(const Context& ctx, std::span<const Arg> a) {
+  const NumTable& t = linesTable(a[0]);
+  DeliveryColumns c = fullLayout(a[7], t.cols);
+  DeliveryRules r{readPeriod(a[2], a[3], ctx), days(a[4], "EarlyDays"), days(a[5], "LateDays").value_or(0),
+                  tolerance(a[6])};
+  SegmentIndex index(a[1], t.rowCount(), "Segments");
+  RatioByTable by(index);
+  for (std::size_t row = 0; row < t.rowCount(); ++row) {
+    by.countRow(row);
+    Verdict v = classify(t, c, r, row);
+    if (v.eligible) by.use(row, success(v, Measure::Otif), 1);
+  }
+  return by.result();
+}
+
+// --- Help texts --------------------------------------------------------------
+
+constexpr LocalText kLines{
+    "The order lines: a range with the columns Due, Delivered (date; empty = not yet delivered), OrderedQty, "
+    "DeliveredQty in this order, or in any order with Columns. Text and empty cells count as blank; lines "
+    "with OrderedQty ≤ 0 are left out. Required.",
+    "Die Auftragspositionen: ein Bereich mit den Spalten Liefertermin (Due), Lieferdatum (Delivered; leer = "
+    "noch nicht geliefert), Bestellmenge (OrderedQty), Liefermenge (DeliveredQty) in dieser Reihenfolge oder "
+    "beliebig mit Columns. Text und leere Zellen gelten als leer; Positionen mit Bestellmenge ≤ 0 bleiben "
+    "außen vor. Erforderlich."};
+
+constexpr LocalText kSegments{
+    "One column with as many rows as Lines giving each line's segment (customer, site, product ...). "
+    "Compared "
+    "ignoring case and surrounding spaces; 1001 equals \"1001\". Optional.",
+    "Eine Spalte mit so vielen Zeilen wie Lines, die jeder Position ihr Segment zuordnet (Kunde, Werk, "
+    "Produkt …). Groß-/Kleinschreibung und umgebende Leerzeichen zählen nicht; 1001 ist gleich \"1001\". "
+    "Optional."};
+
+constexpr LocalText kSegmentsBy{
+    "One column with as many rows as Lines giving each line's segment (customer, site, product ...). "
+    "Compared "
+    "ignoring case and surrounding spaces; 1001 equals \"1001\". Required.",
+    "Eine Spalte mit so vielen Zeilen wie Lines, die jeder Position ihr Segment zuordnet (Kunde, Werk, "
+    "Produkt …). Groß-/Kleinschreibung und umgebende Leerzeichen zählen nicht; 1001 ist gleich \"1001\". "
+    "Erforderlich."};
+
+constexpr LocalText kSegment{
+    "The segment to evaluate, e.g. a customer number or name; needs Segments. Omitted or \"\" = all lines. "
+    "Lines with an empty segment belong to no segment but count in the total. Optional.",
+    "Das auszuwertende Segment, z. B. Kundennummer oder Kundenname; braucht Segments. Weggelassen oder \"\" "
+    "= "
+    "alle Positionen. Positionen ohne Segment gehören zu keinem Segment, zählen aber in der Summe. "
+    "Optional."};
+
+constexpr LocalText kFrom{
+    "First due date of the period (inclusive): a date or ISO text such as \"2026-01-01\". Omitted = open; "
+    "once "
+    "a bound is set, lines without a due date are left out. Optional.",
+    "Erster Liefertermin des Zeitraums (einschließlich): ein Datum oder ISO-Text wie \"2026-01-01\". "
+    "Weggelassen = offen; sobald eine Grenze gesetzt ist, bleiben Positionen ohne Liefertermin außen vor. "
+    "Optional."};
+
+constexpr LocalText kTo{
+    "Last due date of the period (inclusive), as From. A line not yet delivered is a failure, except when To "
+    "is given and Due + LateDays ≥ To: it is not late yet and is left out. Optional.",
+    "Letzter Liefertermin des Zeitraums (einschließlich), wie From. Eine noch nicht gelieferte Position gilt "
+    "als verfehlt, außer To ist angegeben und Liefertermin + LateDays ≥ To: Dann ist sie noch nicht "
+    "verspätet "
+    "und bleibt außen vor. Optional."};
+
+constexpr LocalText kEarlyDays{
+    "Calendar days a delivery may arrive before Due and still be on time (≥ 0). Omitted = any early delivery "
+    "is on time; 0 = early deliveries are failures. Optional.",
+    "Kalendertage, die eine Lieferung vor dem Liefertermin eintreffen darf und noch termingerecht ist (≥ 0). "
+    "Weggelassen = jede Frühlieferung ist termingerecht; 0 = Frühlieferungen gelten als verfehlt. Optional."};
+
+constexpr LocalText kLateDays{
+    "Calendar days a delivery may arrive after Due and still be on time (≥ 0). Default 0: on or before the "
+    "due date. Optional.",
+    "Kalendertage, die eine Lieferung nach dem Liefertermin eintreffen darf und noch termingerecht ist (≥ "
+    "0). "
+    "Standard 0: spätestens am Liefertermin. Optional."};
+
+constexpr LocalText kQtyTolerance{
+    "Allowed short delivery as a fraction 0…1: a line is in full when DeliveredQty ≥ OrderedQty × (1 − "
+    "QtyTolerance); 0.02 accepts 49 of 50. Default 0. Over-delivery is in full. Optional.",
+    "Zulässige Minderlieferung als Anteil 0…1: eine Position ist vollständig, wenn Liefermenge ≥ "
+    "Bestellmenge "
+    "× (1 − QtyTolerance); 0,02 akzeptiert 49 von 50. Standard 0. Überlieferung gilt als vollständig. "
+    "Optional."};
+
+constexpr LocalText kColumns{
+    "Positions of Due, Delivered, OrderedQty, DeliveredQty inside Lines (1-based), e.g. {6;8;5;7} for an ERP "
+    "export. Omitted = the first four columns. Optional.",
+    "Positionen von Liefertermin, Lieferdatum, Bestellmenge und Liefermenge innerhalb von Lines (ab 1), z. "
+    "B. "
+    "{6;8;5;7} für einen ERP-Export. Weggelassen = die ersten vier Spalten. Optional."};
+
+constexpr LocalText kLinesOntime{
+    "The order lines: a range with the columns Due, Delivered, OrderedQty, DeliveredQty (as for OTIF), or "
+    "only Due, Delivered (2 columns); other orders with Columns. Empty Delivered = not yet delivered. "
+    "Required.",
+    "Die Auftragspositionen: ein Bereich mit den Spalten Liefertermin, Lieferdatum, Bestellmenge, "
+    "Liefermenge "
+    "(wie bei OTIF) oder nur Liefertermin, Lieferdatum (2 Spalten); andere Reihenfolge mit Columns. Leeres "
+    "Lieferdatum = noch nicht geliefert. Erforderlich."};
+
+constexpr LocalText kColumnsOntime{
+    "Positions inside Lines (1-based): 4 for Due, Delivered, OrderedQty, DeliveredQty, e.g. {6;8;5;7}, or 2 "
+    "for Due, Delivered. Omitted = the first columns. Optional.",
+    "Positionen innerhalb von Lines (ab 1): 4 für Liefertermin, Lieferdatum, Bestellmenge, Liefermenge, z. "
+    "B. "
+    "{6;8;5;7}, oder 2 für Liefertermin, Lieferdatum. Weggelassen = die ersten Spalten. Optional."};
+
+constexpr LocalText kLinesInfull{
+    "The order lines: a range with the columns Due, Delivered, OrderedQty, DeliveredQty (as for OTIF), or "
+    "only OrderedQty, DeliveredQty (2 columns, then without period); other orders with Columns. Required.",
+    "Die Auftragspositionen: ein Bereich mit den Spalten Liefertermin, Lieferdatum, Bestellmenge, "
+    "Liefermenge "
+    "(wie bei OTIF) oder nur Bestellmenge, Liefermenge (2 Spalten, dann ohne Zeitraum); andere Reihenfolge "
+    "mit "
+    "Columns. Erforderlich."};
+
+constexpr LocalText kToInfull{
+    "Last due date of the period (inclusive), as From; needs the 4-column layout. A line not yet delivered "
+    "with Due ≥ To is not late yet and is left out (as OTIF with LateDays 0). Optional.",
+    "Letzter Liefertermin des Zeitraums (einschließlich), wie From; nur mit 4 Spalten. Eine noch nicht "
+    "gelieferte Position mit Liefertermin ≥ To ist noch nicht verspätet und bleibt außen vor (wie OTIF mit "
+    "LateDays 0). Optional."};
+
+constexpr LocalText kColumnsInfull{
+    "Positions inside Lines (1-based): 4 for Due, Delivered, OrderedQty, DeliveredQty, e.g. {6;8;5;7}, or 2 "
+    "for OrderedQty, DeliveredQty. Omitted = the first columns. Optional.",
+    "Positionen innerhalb von Lines (ab 1): 4 für Liefertermin, Lieferdatum, Bestellmenge, Liefermenge, z. "
+    "B. "
+    "{6;8;5;7}, oder 2 für Bestellmenge, Liefermenge. Weggelassen = die ersten Spalten. Optional."};
+
+constexpr ArgSpec kOtifArgs[] = {
+    {"Lines", ArgType::Table, true, kLines},
+    {"Segments", ArgType::Any, false, kSegments},
+    {"Segment", ArgType::Any, false, kSegment},
+    {"From", ArgType::Any, false, kFrom},
+    {"To", ArgType::Any, false, kTo},
+    {"EarlyDays", ArgType::Any, false, kEarlyDays},
+    {"LateDays", ArgType::Any, false, kLateDays},
+    {"QtyTolerance", ArgType::Any, false, kQtyTolerance},
+    {"Columns", ArgType::Any, false, kColumns},
+};
+
+constexpr ArgSpec kOntimeArgs[] = {
+    {"Lines", ArgType::Table, true, kLinesOntime},
+    {"Segments", ArgType::Any, false, kSegments},
+    {"Segment", ArgType::Any, false, kSegment},
+    {"From", ArgType::Any, false, kFrom},
+    {"To", ArgType::Any, false, kTo},
+    {"EarlyDays", ArgType::Any, false, kEarlyDays},
+    {"LateDays", ArgType::Any, false, kLateDays},
+    {"Columns", ArgType::Any, false, kColumnsOntime},
+};
+
+constexpr ArgSpec kInfullArgs[] = {
+    {"Lines", ArgType::Table, true, kLinesInfull},    {"Segments", ArgType::Any, false, kSegments},
+    {"Segment", ArgType::Any, false, kSegment},       {"From", ArgType::Any, false, kFrom},
+    {"To", ArgType::Any, false, kToInfull},           {"QtyTolerance", ArgType::Any, false, kQtyTolerance},
+    {"Columns", ArgType::Any, false, kColumnsInfull},
+};
+
+constexpr ArgSpec kOtifByArgs[] = {
+    {"Lines", ArgType::Table, true, kLines},
+    {"Segments", ArgType::Any, true, kSegmentsBy},
+    {"From", ArgType::Any, false, kFrom},
+    {"To", ArgType::Any, false, kTo},
+    {"EarlyDays", ArgType::Any, false, kEarlyDays},
+    {"LateDays", ArgType::Any, false, kLateDays},
+    {"QtyTolerance", ArgType::Any, false, kQtyTolerance},
+    {"Columns", ArgType::Any, false, kColumns},
+};
+
+constexpr FunctionSpec kFunctions[] = {
+    {"OTIF",
+     true,
+     false,
+     {"On time in full: share of order lines delivered on time and in full. Counted: lines with Due and "
+      "OrderedQty > 0 in segment and period. On time: −EarlyDays ≤ Delivered − Due ≤ LateDays; in full: "
+      "DeliveredQty ≥ OrderedQty × (1 − QtyTolerance). Errors: #N/A when no line counts; Err:502 for a bad "
+      "argument; #VALUE! when DeliveredQty < 0 in any row.",
+      "Liefertreue (OTIF): Anteil der Positionen, die termingerecht und vollständig geliefert wurden. "
+      "Gezählt: "
+      "Positionen mit Liefertermin und Bestellmenge > 0 im Segment und Zeitraum. Termingerecht: −EarlyDays ≤ "
+      "Lieferdatum − Termin ≤ LateDays; vollständig: Liefermenge ≥ Bestellmenge × (1 − QtyTolerance). "
+      "Fehler: "
+      "#NV ohne zählbare Position; Fehler:502 bei falschem Argument; #WERT! bei Liefermenge < 0 in "
+      "irgendeiner Zeile."},
+     kOtifArgs,
+     otif},
+    {"ONTIME",
+     true,
+     false,
+     {"Share of order lines delivered on time: −EarlyDays ≤ Delivered − Due ≤ LateDays. On 4 or more columns "
+      "it counts OTIF's lines; on 2 columns (Due, Delivered) every line with Due. Errors: #N/A when no line "
+      "counts; Err:502 for a bad argument or another table width; #VALUE! when DeliveredQty < 0 in any row.",
+      "Termintreue: Anteil der termingerecht gelieferten Positionen: −EarlyDays ≤ Lieferdatum − Termin ≤ "
+      "LateDays. Mit 4 oder mehr Spalten zählen dieselben Positionen wie bei OTIF; mit 2 Spalten (Termin, "
+      "Lieferdatum) jede Position mit Termin. Fehler: #NV ohne zählbare Position; Fehler:502 bei falschem "
+      "Argument oder anderer Spaltenzahl; #WERT! bei Liefermenge < 0 in irgendeiner Zeile."},
+     kOntimeArgs,
+     ontime},
+    {"INFULL",
+     true,
+     false,
+     {"Share of order lines delivered in full: DeliveredQty ≥ OrderedQty × (1 − QtyTolerance). On 4 or more "
+      "columns it counts OTIF's lines; on 2 columns (OrderedQty, DeliveredQty) every line with OrderedQty > "
+      "0. "
+      "Errors: #N/A when no line counts; Err:502 for a bad argument, another width, or From/To on 2 columns; "
+      "#VALUE! when DeliveredQty < 0 in any row.",
+      "Mengentreue: Anteil der vollständig gelieferten Positionen: Liefermenge ≥ Bestellmenge × (1 − "
+      "QtyTolerance). Mit 4 oder mehr Spalten dieselben Positionen wie bei OTIF; mit 2 Spalten "
+      "(Bestellmenge, "
+      "Liefermenge) jede mit Bestellmenge > 0. Fehler: #NV ohne zählbare Position; Fehler:502 bei falschem "
+      "Argument, anderer Spaltenzahl oder From/To bei 2 Spalten; #WERT! bei Liefermenge < 0 in irgendeiner "
+      "Zeile."},
+     kInfullArgs,
+     infull},
+    {"OTIFBY",
+     true,
+     true,
+     {"OTIF per segment in one call (array formula): a row per segment in SEGMENTS order, then (blank), then "
+      "(all); columns segment, lines, lines counted, on time in full, counted, OTIF (\"\" if none). Each row "
+      "equals OTIF with that Segment. Errors: Err:502 for a bad argument; #VALUE! when DeliveredQty < 0 in "
+      "any row.",
+      "Liefertreue je Segment in einem Aufruf (Matrixformel): eine Zeile je Segment in der Reihenfolge von "
+      "SEGMENTS, dann (blank), dann (all); Spalten Segment, Positionen, gezählt, termingerecht und "
+      "vollständig, "
+      "gezählt, OTIF (\"\" wenn keine). Jede Zeile gleicht OTIF mit diesem Segment. Fehler: Fehler:502 bei "
+      "falschem Argument; #WERT! bei Liefermenge < 0 in irgendeiner Zeile."},
+     kOtifByArgs,
+     otifBy},
+};
+
+}  // namespace
+
+std::span<const FunctionSpec> deliveryFunctions() {
+  return kFunctions;
+}
+
+}  // namespace qkpi

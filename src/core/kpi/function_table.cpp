@@ -1,0 +1,38 @@
+#include "kpi/function_table.h"
+
+#include <string>
+#include <vector>
+
+namespace qkpi {
+
+std::span<const FunctionSpec> functionTable() {
+  static const std::vector<FunctionSpec> table = [] {
+    std::vector<FunctionSpec> all;
+    for (auto part : {deliveryFunctions(), qualityFunctions(), returnsFunctions(), targetFunctions()})
+      all.insert(all.end(), part.begin(), part.end());
+    return all;
+  }();
+  return table;
+}
+
+const FunctionSpec* findFunction(std::string_view name) {
+  for (const FunctionSpec& f : functionTable())
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+Value evaluate(const FunctionSpec& spec, const Context& ctx, std::span<const Arg> args) {
+  if (args.size() > spec.args.size()) throw ArgumentError(std::string(spec.name) + ": too many arguments");
+  std::vector<Arg> padded;  // only when trailing arguments are missing (tests); Calc passes all
+  if (args.size() < spec.args.size()) {
+    padded.assign(args.begin(), args.end());
+    padded.resize(spec.args.size());
+    args = padded;
+  }
+  for (std::size_t i = 0; i < spec.args.size(); ++i)
+    if (spec.args[i].required && args[i].notGiven())
+      throw ArgumentError(std::string(spec.name) + ": " + std::string(spec.args[i].name) + " is required");
+  return spec.eval(ctx, args);
+}
+
+}  // namespace qkpi

@@ -1,0 +1,649 @@
+// Customer returns value and returns turnaround (kpi-rules.md, "Customer
+// returns value" and "Returns turnaround"):
+//
+// RETURNS(Returns; [Segments]; [Segment]; [From]; [To]; [Columns])
+//   Table fields Date, Value (period date: Date); a one-column range, or
+//   Columns with one position, is Value only and then From/To are an
+//   ArgumentError. Result: the sum of Value over the rows in the segment and
+//   the period; 0 when no row matches (no returns is the best result). A row
+//   whose fields are all blank is not a return (it adds nothing either way;
+//   RETURNSBY does not count it as used).
+// REDUCTION(Baseline; Current) = (Baseline - Current) / Baseline;
+//   Baseline <= 0 is an ArgumentError.
+// TARGETPATH(Baseline; Target; Start; End; AsOf): the straight line from
+//   Baseline at Start to Target at End, read at AsOf clamped to [Start, End];
+//   End <= Start is an ArgumentError.
+// WORKDAYSELAPSED(Start; End; [Weekend]; [Holidays]): working days d with
+//   Start < d <= End (calendar.h); End < Start is an ArgumentError.
+// TURNAROUND(Returns; [Segments]; [Segment]; [From]; [To]; [Days]; [Weekend];
+//            [Holidays]; [AsOf]; [Columns])
+//   Table fields Received, Closed (period date: Received). Every row of the
+//   table is checked: Closed filled but Received blank, or Closed before
+//   Received (whole days), is a DataError. A row is eligible when Received
+//   is not blank, it is in the segment and the period, and (with AsOf)
+//   Received <= AsOf. With AsOf, a row closed after AsOf counts as open.
+//   Eligible closed row: in time iff WORKDAYSELAPSED(Received; Closed) <= Days,
+//   else late. Eligible open row: without AsOf left out; with AsOf late once
+//   WORKDAYSELAPSED(Received; AsOf) > Days, otherwise left out (still within
+//   time). Result: in-time rows / (in-time + late rows); NoValue when no row
+//   is decided. Days: default 20; negative is an ArgumentError.
+// TURNAROUNDDAYS(Returns; [Segments]; [Segment]; [From]; [To]; [Percentile];
+//                [Weekend]; [Holidays]; [AsOf]; [Columns])
+//   Over the eligible closed rows (closed on or before AsOf when given; open
+//   rows are not included): the nearest-rank percentile of the working days
+//   elapsed, the value of rank ceil(P * n) in ascending order, P read as the
+//   decimal the user typed (nearestRank in returns.h). Percentile: default
+//   0.9, must be in (0, 1]. NoValue when no row is closed.
+// RETURNSBY / TURNAROUNDBY: the base arguments with Segments required and no
+//   Segment. One row per segment in SEGMENTS order, then "(blank)" when some
+//   rows have a blank segment, then "(all)". RETURNSBY columns: segment, rows
+//   in the segment, rows used, sum. TURNAROUNDBY columns: segment, rows in
+//   the segment, rows used (= decided rows), in time, decided rows, share
+//   ("" when no row is decided). Each row is computed by the same per-row
+//   classification as the base function, in table row order, so it equals
+//   the base function called with that Segment; "(all)" equals the base
+//   function without Segment.
+#include "kpi/returns.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kpi/args.h"
+#include "kpi/by_table.h"
+#include "kpi/calendar.h"
+#include "kpi/function_table.h"
+#include "kpi/segments.h"
+
+namespace qkpi {
+
+// ---- nearest rank ---------------------------------------------------------
+
+std::size_t nearestRank(double p, std::size_t n) {
+  if (n == 0) return 0;
+  // Shortest round-trip decimal of p in the form d[.ddd]e(+|-)xx: p = mant / 10^scale.
+  char buf[48];
+  auto res = std::to_chars(buf, buf + sizeof buf, p, std::chars_format::scientific);
+  unsigned long long mant = 0;
+  int fracDigits = 0;
+  bool afterPoint = false;
+  const char* q = buf;
+  for (; q < res.ptr && *q != 'e'; ++q) {
+    if (*q == '.') {
+      afterPoint = true;
+      continue;
+    }
+    mant = mant * 10 + static_cast<unsigned>(*q - '0');
+    if (afterPoint) ++fracDigits;
+  }
+  int exp10 = 0;
+  if (q < res.ptr) {
+    ++q;  // 'e'
+    bool negative = *q == '-';
+    if (*q == '+' || *q == '-') ++q;
+    std::from_chars(q, res.ptr, exp10);
+    if (negative) exp10 = -exp10;
+  }
+  int scale = fracDigits - exp10;
+  if (scale <= 0) return n;  // p >= 1
+  // mant < 10^17 and n < 2^64 < 2 * 10^19, so mant * n < 10^37.
+  if (scale >= 38) return 1;
+  __extension__ using U128 = unsigned __int128;  // GCC and Clang; mant * n needs 128 bits
+  U128 pow10 = 1;
+  for (int i = 0; i < scale; ++i) pow10 *= 10;
+  U128 product = static_cast<U128>(mant) * n;
+  U128 rank = (product + pow10 - 1) / pow10;
+  if (rank < 1) return 1;
+  if (rank > n) return n;
+  return static_cast<std::size_t>(rank);
+}
+
+namespace {
+
+const NumTable& tableOf(const Arg& a) {
+  if (!a.isTable()) throw ArgumentError("Returns: expects a range of adjacent columns");
+  return a.table();
+}
+
+SegmentIndex segmentIndexOf(const Arg& segments, std::size_t rows) {
+  if (segments.notGiven()) throw ArgumentError("Segments is required");
+  return SegmentIndex(segments, rows, "Segments");
+}
+
+std::string rowText(std::size_t r) {
+  return "Returns row " + std::to_string(r + 1);
+}
+
+// ---- RETURNS: one row's contribution ---------------------------------------
+
+class ReturnsRules {
+ public:
+  ReturnsRules(const Context& ctx, const Arg& table, const Arg& from, const Arg& to, const Arg& columns)
+      : t_(tableOf(table)) {
+    // Date, Value; or Value only (a one-column range, or Columns with one position).
+    std::size_t given = columnCount(columns);
+    if (given == 1 || (given == 0 && t_.cols == 1)) {
+      value_ = columnMap(columns, t_.cols, 1, 1)[0];
+    } else {
+      auto m = columnMap(columns, t_.cols, 2, 2);
+      date_ = m[0];
+      value_ = m[1];
+    }
+    period_ = readPeriod(from, to, ctx);
+    if (period_.active() && date_ == kNoColumn)
+      throw ArgumentError("From/To: a Value-only range has no Date to filter by");
+  }
+
+  std::size_t rows() const { return t_.rowCount(); }
+
+  // The Value of row r when the row counts (in the period, not all blank).
+  std::optional<double> value(std::size_t r) const {
+    double date = date_ == kNoColumn ? 0 : t_.at(r, date_);
+    double v = t_.at(r, value_);
+    if (date == 0 && v == 0) return std::nullopt;
+    if (!period_.contains(date)) return std::nullopt;
+    return v;
+  }
+
+ private:
+  const NumTable& t_;
+  std::size_t date_ = kNoColumn, value_ = kNoColumn;
+  Period period_;
+};
+
+Value returnsEval(const Context& ctx, std::span<const Arg> a) {
+  ReturnsRules rules(ctx, a[0], a[3], a[4], a[5]);
+  SegmentFilter filter(a[1], a[2], rules.rows());
+  double sum = 0;
+  for (std::size_t r = 0; r < rules.rows(); ++r) {
+    if (!filter.keep(r)) continue;
+    if (auto v = rules.value(r)) sum += *v;
+  }
+  return sum;
+}
+
+Value returnsByEval(const Context& ctx, std::span<const Arg> a) {
+  ReturnsRules rules(ctx, a[0], a[2], a[3], a[4]);
+  SegmentIndex index = segmentIndexOf(a[1], rules.rows());
+  RatioByTable table(index);
+  for (std::size_t r = 0; r < rules.rows(); ++r) {
+    table.countRow(r);
+    if (auto v = rules.value(r)) table.use(r, *v, 0);
+  }
+  return table.sums();
+}
+
+// ---- REDUCTION, TARGETPATH, WORKDAYSELAPSED --------------------------------
+
+Value reductionEval(const Context&, std::span<const Arg> a) {
+  double baseline = requiredNumber(a[0], "Baseline");
+  double current = requiredNumber(a[1], "Current");
+  if (!(baseline > 0)) throw ArgumentError("Baseline must be greater than 0");
+  return (baseline - current) / baseline;
+}
+
+Value targetPathEval(const Context& ctx, std::span<const Arg> a) {
+  double baseline = requiredNumber(a[0], "Baseline");
+  double target = requiredNumber(a[1], "Target");
+  long start = requiredDate(a[2], ctx, "Start");
+  long end = requiredDate(a[3], ctx, "End");
+  long asOf = requiredDate(a[4], ctx, "AsOf");
+  if (end <= start) throw ArgumentError("End must be after Start");
+  long t = std::clamp(asOf, start, end);
+  double share = static_cast<double>(t - start) / static_cast<double>(end - start);
+  return std::lerp(baseline, target, share);  // exactly Baseline at Start, Target at End
+}
+
+Value workdaysElapsedEval(const Context& ctx, std::span<const Arg> a) {
+  long start = requiredDate(a[0], ctx, "Start");
+  long end = requiredDate(a[1], ctx, "End");
+  WorkCalendar cal(a[2], a[3], ctx);
+  if (end < start) throw ArgumentError("End is before Start");
+  return static_cast<double>(cal.workdaysElapsed(start, end));
+}
+
+// ---- TURNAROUND: one row's classification ----------------------------------
+
+// The arguments a turnaround function shares, wherever they sit in its list.
+struct TurnaroundArgs {
+  const Arg& table;
+  const Arg& from;
+  const Arg& to;
+  const Arg& weekend;
+  const Arg& holidays;
+  const Arg& asOf;
+  const Arg& columns;
+};
+
+enum class Outcome : unsigned char { LeftOut, InTime, Late };
+
+class TurnaroundRules {
+ public:
+  TurnaroundRules(const Context& ctx, const TurnaroundArgs& a)
+      : t_(tableOf(a.table)),
+        cols_(columnMap(a.columns, t_.cols, 2, 2)),
+        period_(readPeriod(a.from, a.to, ctx)),
+        cal_(a.weekend, a.holidays, ctx),
+        asOf_(optionalDate(a.asOf, ctx, "AsOf")) {}
+
+  std::size_t rows() const { return t_.rowCount(); }
+  bool hasAsOf() const { return asOf_.has_value(); }
+
+  struct Row {
+    bool eligible = false;  // Received set, in the period, received on or before AsOf
+    bool closed = false;    // closed (on or before AsOf)
+    long received = 0;
+    long end = 0;  // Closed when closed; AsOf when open and AsOf is given
+  };
+
+  // Reads and checks row r (every row is checked, in or out of the segment
+  // and the period): DataError on bad data.
+  Row read(std::size_t r) const {
+    double received = t_.at(r, cols_[0]);
+    double closed = t_.at(r, cols_[1]);
+    Row row;
+    if (received == 0) {
+      if (closed != 0) throw DataError(rowText(r) + ": Closed is filled but Received is blank");
+      return row;
+    }
+    row.received = wholeDay(received);
+    long closedDay = closed == 0 ? 0 : wholeDay(closed);
+    if (closed != 0 && closedDay < row.received) throw DataError(rowText(r) + ": Closed is before Received");
+    row.eligible = period_.contains(received) && (!asOf_ || row.received <= *asOf_);
+    row.closed = closed != 0 && (!asOf_ || closedDay <= *asOf_);
+    row.end = row.closed ? closedDay : (asOf_ ? *asOf_ : row.received);
+    return row;
+  }
+
+  long elapsed(const Row& row) const { return cal_.workdaysElapsed(row.received, row.end); }
+
+  Outcome classify(const Row& row, double days) const {
+    if (!row.eligible) return Outcome::LeftOut;
+    if (row.closed) return static_cast<double>(elapsed(row)) <= days ? Outcome::InTime : Outcome::Late;
+    if (!asOf_) return Outcome::LeftOut;  // open, no review date
+    return static_cast<double>(elapsed(row)) > days ? Outcome::Late : Outcome::LeftOut;
+  }
+
+ private:
+  const NumTable& t_;
+  std::vector<std::size_t> cols_;
+  Period period_;
+  WorkCalendar cal_;
+  std::optional<long> asOf_;
+};
+
+double readDays(const Arg& a) {
+  double days = optionalNumber(a, "Days").value_or(20);
+  if (!(days >= 0)) throw ArgumentError("Days must not be negative");
+  return days;
+}
+
+double readPercentile(const Arg& a) {
+  double p = optionalNumber(a, "Percentile").value_or(0.9);
+  if (!(p > 0 && p <= 1)) throw ArgumentError("Percentile must be greater than 0 and at most 1");
+  return p;
+}
+
+// TURNAROUND and TURNAROUNDDAYS: Returns, Segments, Segment, From, To, option,
+// Weekend, Holidays, AsOf, Columns.
+TurnaroundArgs baseArgs(std::span<const Arg> a) {
+  return {a[0], a[3], a[4], a[6], a[7], a[8], a[9]};
+}
+
+Value turnaroundEval(const Context& ctx, std::span<const Arg> a) {
+  TurnaroundRules rules(ctx, baseArgs(a));
+  double days = readDays(a[5]);
+  SegmentFilter filter(a[1], a[2], rules.rows());
+  std::size_t inTime = 0, decided = 0;
+  for (std::size_t r = 0; r < rules.rows(); ++r) {
+    auto row = rules.read(r);
+    if (!filter.keep(r)) continue;
+    Outcome o = rules.classify(row, days);
+    if (o == Outcome::LeftOut) continue;
+    ++decided;
+    if (o == Outcome::InTime) ++inTime;
+  }
+  if (decided == 0) return NoValue{};
+  return static_cast<double>(inTime) / static_cast<double>(decided);
+}
+
+Value turnaroundDaysEval(const Context& ctx, std::span<const Arg> a) {
+  TurnaroundRules rules(ctx, baseArgs(a));
+  double p = readPercentile(a[5]);
+  SegmentFilter filter(a[1], a[2], rules.rows());
+  std::vector<long> elapsed;
+  for (std::size_t r = 0; r < rules.rows(); ++r) {
+    auto row = rules.read(r);
+    if (!filter.keep(r) || !row.eligible || !row.closed) continue;
+    elapsed.push_back(rules.elapsed(row));
+  }
+  if (elapsed.empty()) return NoValue{};
+  auto k = elapsed.begin() + static_cast<std::ptrdiff_t>(nearestRank(p, elapsed.size()) - 1);
+  std::nth_element(elapsed.begin(), k, elapsed.end());
+  return static_cast<double>(*k);
+}
+
+// TURNAROUNDBY: Returns, Segments, From, To, Days, Weekend, Holidays, AsOf, Columns.
+Value turnaroundByEval(const Context& ctx, std::span<const Arg> a) {
+  TurnaroundRules rules(ctx, {a[0], a[2], a[3], a[5], a[6], a[7], a[8]});
+  double days = readDays(a[4]);
+  SegmentIndex index = segmentIndexOf(a[1], rules.rows());
+  RatioByTable by(index);
+  for (std::size_t r = 0; r < rules.rows(); ++r) {
+    auto row = rules.read(r);
+    by.countRow(r);
+    Outcome o = rules.classify(row, days);
+    if (o != Outcome::LeftOut) by.use(r, o == Outcome::InTime ? 1 : 0, 1);
+  }
+  return by.result();
+}
+
+// ---- the function table ----------------------------------------------------
+
+constexpr ArgSpec kRetReturns{
+    "Returns",
+    ArgType::Table,
+    true,
+    {"Required. The returns table, one row per return, adjacent columns Date, Value (e.g. A2:B5000); a "
+     "one-column range is Value only. Text and empty cells count as blank.",
+     "Erforderlich. Die Tabelle der Rücksendungen, eine Zeile je Rücksendung, nebeneinanderliegende Spalten "
+     "Date (Datum), Value (Wert), z. B. A2:B5000; ein einspaltiger Bereich enthält nur Value. Text und leere "
+     "Zellen gelten als leer."}};
+constexpr ArgSpec kTurnReturns{
+    "Returns",
+    ArgType::Table,
+    true,
+    {"Required. The turnaround table, one row per return, adjacent columns Received, Closed (dates; Closed "
+     "blank = still open), e.g. A2:B5000.",
+     "Erforderlich. Die Tabelle der Rücksendungen, eine Zeile je Rücksendung, nebeneinanderliegende Spalten "
+     "Received (Eingang), Closed (Abschluss; leer = noch offen), z. B. A2:B5000."}};
+constexpr ArgSpec kSegments{"Segments",
+                            ArgType::Any,
+                            false,
+                            {"Optional; default none. One column with as many rows as the table (customer, "
+                             "site, product …); needed for Segment.",
+                             "Optional; Standard: keine. Eine Spalte mit so vielen Zeilen wie die Tabelle "
+                             "(Kunde, Werk, Produkt …); nötig für "
+                             "Segment."}};
+constexpr ArgSpec kSegmentsBy{
+    "Segments",
+    ArgType::Any,
+    true,
+    {"Required. One column with as many rows as the table (customer, site, product …); one result row per "
+     "segment.",
+     "Erforderlich. Eine Spalte mit so vielen Zeilen wie die Tabelle (Kunde, Werk, Produkt …); eine "
+     "Ergebniszeile je Segment."}};
+constexpr ArgSpec kSegment{
+    "Segment",
+    ArgType::Any,
+    false,
+    {"Optional; default all rows. The segment to keep, e.g. \"ACME\" or 1001; compared ignoring case and "
+     "surrounding spaces.",
+     "Optional; Standard: alle Zeilen. Das auszuwertende Segment, z. B. \"ACME\" oder 1001; Groß-/"
+     "Kleinschreibung und Leerzeichen am Rand zählen nicht."}};
+constexpr ArgSpec kRetFrom{
+    "From",
+    ArgType::Any,
+    false,
+    {"Optional; default open. First day of the period by Date, inclusive; once From or To is set, rows "
+     "without a Date are left out.",
+     "Optional; Standard: offen. Erster Tag des Zeitraums nach Date, einschließlich; sobald From oder To "
+     "gesetzt ist, fallen Zeilen ohne Date heraus."}};
+constexpr ArgSpec kRetTo{"To",
+                         ArgType::Any,
+                         false,
+                         {"Optional; default open. Last day of the period by Date, inclusive.",
+                          "Optional; Standard: offen. Letzter Tag des Zeitraums nach Date, einschließlich."}};
+constexpr ArgSpec kRetColumns{
+    "Columns",
+    ArgType::Any,
+    false,
+    {"Optional; default the first columns in field order. Positions (1-based) of Date and Value in the "
+     "table, e.g. {3;8}; one position = Value only.",
+     "Optional; Standard: die ersten Spalten in Feldreihenfolge. Positionen (ab 1) von Date und Value in "
+     "der Tabelle, z. B. {3;8}; eine Position = nur Value."}};
+constexpr ArgSpec kTurnFrom{
+    "From",
+    ArgType::Any,
+    false,
+    {"Optional; default open. First day of the period by Received, inclusive.",
+     "Optional; Standard: offen. Erster Tag des Zeitraums nach Eingang (Received), einschließlich."}};
+constexpr ArgSpec kTurnTo{
+    "To",
+    ArgType::Any,
+    false,
+    {"Optional; default open. Last day of the period by Received, inclusive.",
+     "Optional; Standard: offen. Letzter Tag des Zeitraums nach Eingang (Received), einschließlich."}};
+constexpr ArgSpec kDays{
+    "Days",
+    ArgType::Any,
+    false,
+    {"Optional; default 20. Working days allowed from Received to Closed; must not be negative.",
+     "Optional; Standard 20. Erlaubte Arbeitstage von Eingang bis Abschluss; darf nicht negativ sein."}};
+constexpr ArgSpec kPercentile{
+    "Percentile",
+    ArgType::Any,
+    false,
+    {"Optional; default 0.9. Share of closed rows, greater than 0 and at most 1 (0.9 = 90 %).",
+     "Optional; Standard 0,9. Anteil der abgeschlossenen Zeilen, größer als 0 und höchstens 1 (0,9 = "
+     "90 %)."}};
+constexpr ArgSpec kWeekend{
+    "Weekend",
+    ArgType::Any,
+    false,
+    {"Optional; default \"0000011\" (Sat+Sun). Non-working weekdays: a 7-character mask, Monday first, "
+     "1 = non-working, or a NETWORKDAYS.INTL weekend number (1–7, 11–17).",
+     "Optional; Standard \"0000011\" (Sa+So). Arbeitsfreie Wochentage: Maske aus 7 Zeichen, Montag zuerst, "
+     "1 = arbeitsfrei, oder eine Wochenendnummer wie bei NETTOARBEITSTAGE.INTL (1–7, 11–17)."}};
+constexpr ArgSpec kHolidays{
+    "Holidays",
+    ArgType::Any,
+    false,
+    {"Optional; default none. Holidays: a range, a cell or an inline array of dates or ISO text dates "
+     "(\"2026-12-25\"); blank cells are ignored.",
+     "Optional; Standard: keine. Feiertage: Bereich, Zelle oder Matrix mit Datumswerten oder "
+     "ISO-Datumstexten "
+     "(\"2026-12-25\"); leere Zellen werden ignoriert."}};
+constexpr ArgSpec kTurnAsOf{
+    "AsOf",
+    ArgType::Any,
+    false,
+    {"Optional; default none. Review date: rows received later are left out, rows closed later count as "
+     "open, and open rows already late at AsOf count as not in time.",
+     "Optional; Standard: keiner. Stichtag: später eingegangene Zeilen fallen heraus, später abgeschlossene "
+     "gelten als offen, und am Stichtag schon überfällige offene Zeilen zählen als nicht rechtzeitig."}};
+constexpr ArgSpec kDaysAsOf{
+    "AsOf",
+    ArgType::Any,
+    false,
+    {"Optional; default none. Review date: rows received later are left out, rows closed later count as "
+     "open (and are not in the percentile).",
+     "Optional; Standard: keiner. Stichtag: später eingegangene Zeilen fallen heraus, später abgeschlossene "
+     "gelten als offen (und zählen nicht zum Perzentil)."}};
+constexpr ArgSpec kTurnColumns{
+    "Columns",
+    ArgType::Any,
+    false,
+    {"Optional; default the first two columns. Positions (1-based) of Received and Closed in the table, "
+     "e.g. {4;9}.",
+     "Optional; Standard: die ersten zwei Spalten. Positionen (ab 1) von Received und Closed in der "
+     "Tabelle, z. B. {4;9}."}};
+
+constexpr ArgSpec kReturnsArgs[] = {kRetReturns, kSegments, kSegment, kRetFrom, kRetTo, kRetColumns};
+constexpr ArgSpec kReturnsByArgs[] = {kRetReturns, kSegmentsBy, kRetFrom, kRetTo, kRetColumns};
+
+constexpr ArgSpec kReductionArgs[] = {
+    {"Baseline",
+     ArgType::Any,
+     true,
+     {"Required. The reference value, e.g. last year's returns value; must be greater than 0.",
+      "Erforderlich. Der Ausgangswert, z. B. der Rücksendewert des Vorjahres; muss größer als 0 sein."}},
+    {"Current",
+     ArgType::Any,
+     true,
+     {"Required. The current value for the same span, e.g. this year's RETURNS.",
+      "Erforderlich. Der aktuelle Wert für denselben Zeitraum, z. B. RETURNS des laufenden Jahres."}},
+};
+
+constexpr ArgSpec kTargetPathArgs[] = {
+    {"Baseline",
+     ArgType::Any,
+     true,
+     {"Required. The KPI value at Start.", "Erforderlich. Der Kennzahlwert zum Beginn (Start)."}},
+    {"Target",
+     ArgType::Any,
+     true,
+     {"Required. The KPI value to reach at End.",
+      "Erforderlich. Der bis zum Ende (End) zu erreichende Wert."}},
+    {"Start",
+     ArgType::Any,
+     true,
+     {"Required. The date of the baseline (a date or ISO text date).",
+      "Erforderlich. Das Datum des Ausgangswerts (Datum oder ISO-Datumstext)."}},
+    {"End",
+     ArgType::Any,
+     true,
+     {"Required. The date the target is due; must be after Start.",
+      "Erforderlich. Das Datum, zu dem das Ziel erreicht sein soll; muss nach Start liegen."}},
+    {"AsOf",
+     ArgType::Any,
+     true,
+     {"Required. The review date; before Start it counts as Start, after End as End.",
+      "Erforderlich. Der Stichtag; vor Start gilt Start, nach End gilt End."}},
+};
+
+constexpr ArgSpec kWorkdaysArgs[] = {
+    {"Start",
+     ArgType::Any,
+     true,
+     {"Required. The first date, e.g. received; the day itself is not counted.",
+      "Erforderlich. Das Anfangsdatum, z. B. der Eingang; der Tag selbst zählt nicht."}},
+    {"End",
+     ArgType::Any,
+     true,
+     {"Required. The last date, e.g. closed; counted when it is a working day. Not before Start.",
+      "Erforderlich. Das Enddatum, z. B. der Abschluss; zählt, wenn es ein Arbeitstag ist. Nicht vor "
+      "Start."}},
+    kWeekend,
+    kHolidays,
+};
+
+constexpr ArgSpec kTurnaroundArgs[] = {kTurnReturns, kSegments, kSegment,  kTurnFrom, kTurnTo,
+                                       kDays,        kWeekend,  kHolidays, kTurnAsOf, kTurnColumns};
+constexpr ArgSpec kTurnaroundDaysArgs[] = {kTurnReturns, kSegments, kSegment,  kTurnFrom, kTurnTo,
+                                           kPercentile,  kWeekend,  kHolidays, kDaysAsOf, kTurnColumns};
+constexpr ArgSpec kTurnaroundByArgs[] = {kTurnReturns, kSegmentsBy, kTurnFrom, kTurnTo,     kDays,
+                                         kWeekend,     kHolidays,   kTurnAsOf, kTurnColumns};
+
+const FunctionSpec kFunctions[] = {
+    {"RETURNS",
+     true,
+     false,
+     {"Customer returns value: the sum of Value over the rows in the segment whose Date is in [From, To]; 0 "
+      "when no row matches. Errors: Err:502 when Segments has another number of rows, Segment is given "
+      "without Segments, From is after To, Columns is bad, or From/To is given for a Value-only range.",
+      "Rücksendewert: Summe von Value über die Zeilen des Segments, deren Date in [From, To] liegt; 0, wenn "
+      "keine Zeile passt. Fehler: Fehler:502, wenn Segments eine andere Zeilenzahl hat, Segment ohne "
+      "Segments angegeben ist, From nach To liegt, Columns ungültig ist oder From/To bei nur Value "
+      "angegeben ist."},
+     kReturnsArgs,
+     returnsEval},
+    {"REDUCTION",
+     false,
+     false,
+     {"Reduction against a baseline: (Baseline − Current) ÷ Baseline; 0.5 = halved, negative = increased. "
+      "Compare like with like: a year-to-date Current needs a year-to-date Baseline (see TARGETPATH). "
+      "Errors: Err:502 when Baseline or Current is missing or not a number, or Baseline ≤ 0.",
+      "Reduzierung gegenüber einem Ausgangswert: (Baseline − Current) ÷ Baseline; 0,5 = halbiert, negativ = "
+      "gestiegen. Gleiches mit Gleichem vergleichen: ein Jahreswert bis heute braucht einen ebensolchen "
+      "Ausgangswert (siehe TARGETPATH). Fehler: Fehler:502, wenn Baseline oder Current fehlt oder keine Zahl "
+      "ist oder Baseline ≤ 0."},
+     kReductionArgs,
+     reductionEval},
+    {"TARGETPATH",
+     true,
+     false,
+     {"Where the KPI should be at AsOf on the straight line from Baseline at Start to Target at End; AsOf "
+      "before Start gives Baseline, after End gives Target. Errors: Err:502 when an argument is missing, "
+      "not a number or not a date, or End ≤ Start.",
+      "Sollwert zum Stichtag AsOf auf der Geraden vom Ausgangswert Baseline bei Start zum Ziel Target bei "
+      "End; vor Start ergibt Baseline, nach End ergibt Target. Fehler: Fehler:502, wenn ein Argument fehlt, "
+      "keine Zahl oder kein Datum ist oder End ≤ Start."},
+     kTargetPathArgs,
+     targetPathEval},
+    {"WORKDAYSELAPSED",
+     true,
+     false,
+     {"Number of working days d with Start < d ≤ End: same day 0, Friday to Monday 1, Saturday to Monday 1; "
+      "equals NETWORKDAYS.INTL(Start+1; End; Weekend; Holidays) for End > Start. Errors: Err:502 when Start "
+      "or End is missing, End is before Start, or Weekend or Holidays is invalid.",
+      "Anzahl der Arbeitstage d mit Start < d ≤ End: gleicher Tag 0, Freitag bis Montag 1, Samstag bis "
+      "Montag 1; gleich NETTOARBEITSTAGE.INTL(Start+1; End; Weekend; Holidays) für End > Start. Fehler: "
+      "Fehler:502, wenn Start oder End fehlt, End vor Start liegt oder Weekend oder Holidays ungültig ist."},
+     kWorkdaysArgs,
+     workdaysElapsedEval},
+    {"TURNAROUND",
+     true,
+     false,
+     {"Share of returns closed within Days working days of Received: closed rows in time ÷ closed rows plus "
+      "open rows already late at AsOf. Period by Received. Errors: #N/A when no row is decided; Err:502 for "
+      "a bad argument (Days < 0, Weekend, Holidays, Columns, Segments); #VALUE! when Closed is before "
+      "Received or filled without Received in any row.",
+      "Anteil der Rücksendungen, die binnen Days Arbeitstagen nach Eingang abgeschlossen wurden: rechtzeitig "
+      "abgeschlossene ÷ abgeschlossene plus am Stichtag AsOf überfällige offene Zeilen. Zeitraum nach "
+      "Eingang. Fehler: #NV ohne bewertbare Zeile; Fehler:502 bei ungültigem Argument; #WERT!, wenn Closed "
+      "in irgendeiner Zeile vor Received liegt oder Received fehlt."},
+     kTurnaroundArgs,
+     turnaroundEval},
+    {"TURNAROUNDDAYS",
+     true,
+     false,
+     {"Processing time percentile: the smallest d such that at least Percentile of the closed rows took ≤ d "
+      "working days (nearest rank ⌈P·n⌉). Open rows are not included. Errors: #N/A when no row is closed; "
+      "Err:502 for a bad argument (Percentile not in (0, 1], Weekend, Holidays, Columns, Segments); #VALUE! "
+      "when Closed is before Received or filled without Received in any row.",
+      "Perzentil der Bearbeitungszeit: das kleinste d, sodass mindestens der Anteil Percentile der "
+      "abgeschlossenen Zeilen ≤ d Arbeitstage brauchte (Rang ⌈P·n⌉). Offene Zeilen zählen nicht. Fehler: "
+      "#NV ohne abgeschlossene Zeile; Fehler:502 bei ungültigem Argument (Percentile nicht in (0, 1] …); "
+      "#WERT!, wenn Closed in irgendeiner Zeile vor Received liegt oder Received fehlt."},
+     kTurnaroundDaysArgs,
+     turnaroundDaysEval},
+    {"RETURNSBY",
+     true,
+     true,
+     {"RETURNS per segment (array formula): one row per segment in SEGMENTS order, then \"(blank)\" if "
+      "any, then \"(all)\"; columns: segment, rows in the segment, rows used, sum of Value. Errors: Err:502 "
+      "when Segments is missing or has another number of rows, From is after To, Columns is bad, or From/To "
+      "is given for a Value-only range.",
+      "RETURNS je Segment (Matrixformel): eine Zeile je Segment in SEGMENTS-Reihenfolge, dann \"(blank)\" "
+      "falls vorhanden, dann \"(all)\"; Spalten: Segment, Zeilen im Segment, verwendete Zeilen, Summe von "
+      "Value. Fehler: Fehler:502, wenn Segments fehlt oder eine andere Zeilenzahl hat, From nach To liegt, "
+      "Columns ungültig ist oder From/To bei nur Value angegeben ist."},
+     kReturnsByArgs,
+     returnsByEval},
+    {"TURNAROUNDBY",
+     true,
+     true,
+     {"TURNAROUND per segment (array formula): one row per segment in SEGMENTS order, then \"(blank)\" if "
+      "any, then \"(all)\"; columns: segment, rows in the segment, rows used, in time, decided rows, share "
+      "(\"\" when none). Errors: Err:502 for a bad argument (Segments missing or of another size, Days < 0, "
+      "Weekend, Holidays, Columns); #VALUE! when Closed is before Received or filled without Received in any "
+      "row.",
+      "TURNAROUND je Segment (Matrixformel): eine Zeile je Segment in SEGMENTS-Reihenfolge, dann "
+      "\"(blank)\" falls vorhanden, dann \"(all)\"; Spalten: Segment, Zeilen im Segment, verwendete Zeilen, "
+      "rechtzeitig, bewertete Zeilen, Anteil (\"\" wenn keine). Fehler: Fehler:502 bei ungültigem Argument; "
+      "#WERT!, wenn Closed in irgendeiner Zeile vor Received liegt oder Received fehlt."},
+     kTurnaroundByArgs,
+     turnaroundByEval},
+};
+
+}  // namespace
+
+std::span<const FunctionSpec> returnsFunctions() {
+  return kFunctions;
+}
+
+}  // namespace qkpi

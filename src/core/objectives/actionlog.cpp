@@ -1,0 +1,264 @@
+// The Action Log: the detailed actions of the objectives (ISO 9001 6.2 "what
+// will be done"), created once with its headers, dropdown and overdue
+// highlighting, then only extended: for every AMBER or RED objective without
+// an open action (Open or In progress) one proposed row is appended.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <regex>
+
+#include "objectives/objectives.h"
+#include "objectives/internal.h"
+
+namespace qkpi::objectives {
+
+using namespace detail;
+
+namespace {
+
+enum Col {
+  kId,
+  kObjective,
+  kFinding,
+  kAction,
+  kOwner,
+  kResources,
+  kStart,
+  kDue,
+  kStatus,
+  kCompleted,
+  kEffect,
+  kNCols
+};
+constexpr int kFormatRows = 4999;  // dropdown and highlighting down to row 5000
+
+const char* const kComments[kNCols] = {
+    "A-001, A-002 ...: the action's number. New actions continue the numbering.",
+    "The ID of the objective in the Objectives register this action serves.",
+    "What was found: the KPI against its target when the action was raised.",
+    "What will be done (ISO 9001 6.2): the action, specific enough to check later.",
+    "Who does it (by default the objective's Responsible).",
+    "Resources needed: people, budget, tools.",
+    "When the action started.",
+    "When it will be completed. Rows past Due and not Done or Cancelled are highlighted in red.",
+    "Open, In progress, Done or Cancelled. An objective with an Open or In progress action gets no new "
+    "proposal.",
+    "The date the action was completed.",
+    "How effective it was (ISO 9001 10.2): the KPI after the action, verified at the next review.",
+};
+const int kWidths[kNCols] = {2200, 2200, 7000, 7500, 5600, 5600, 2500, 2500, 2800, 2600, 6000};
+
+std::string percentText(double v, int decimals) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f%%", decimals, v * 100);
+  return buf;
+}
+
+std::string groupedNumber(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.0f", std::fabs(v));
+  std::string digits = buf, r;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) r += ',';
+    r += digits[i];
+  }
+  return (v < 0 ? "-" : "") + r;
+}
+
+std::string finding(const Objective& o, const std::string& status, const std::string& date) {
+  std::optional<KpiCall> call;
+  try {
+    call = parseKpi(o);
+  } catch (const UserError&) {
+  }
+  auto actual = valueNumber(o.actual);
+  auto target = valueNumber(o.target);
+  const Measure m = call ? call->measure : Measure::Value;
+  // Percentages with 1 decimal, or 2 for a target such as 99.8 %, and more
+  // while the actual would read the same as the target.
+  int decimals = 1;
+  if (target && std::fabs(*target * 100 - std::round(*target * 100)) > 1e-9) decimals = 2;
+  if (target && actual && *target != *actual)
+    while (decimals < 4 && percentText(*target, decimals) == percentText(*actual, decimals)) ++decimals;
+  auto fmt = [&](double v) {
+    switch (m) {
+      case Measure::Ratio:
+      case Measure::Reduction:
+        return percentText(v, decimals);
+      case Measure::Days:
+        return numberText(std::round(v * 10) / 10) + " working days";
+      case Measure::Value:
+        break;
+    }
+    return groupedNumber(v);
+  };
+  const std::string kpi = call ? measureLabel(*call) : o.kpi;
+  std::string r;
+  if (call && call->reduction) {
+    if (!actual)
+      r = "Returns value";
+    else if (*actual >= 0)
+      r = "Returns value reduced by " + fmt(*actual) + " against the baseline (pro rata)";
+    else
+      r = "Returns value increased by " + fmt(-*actual) + " against the baseline (pro rata)";
+    if (target) r += ", target " + fmt(*target) + " reduction";
+  } else {
+    r = kpi + (actual ? " is " + fmt(*actual) : std::string(" has no value"));
+    if (target) r += " against a target of " + fmt(*target);
+  }
+  r += " (" + status + ") on " + date + ".";
+  if (!trim(o.segmentBy).empty()) r += " See the review for the worst segments.";
+  return r;
+}
+
+std::string proposal(const Objective& o) {
+  std::string k = trim(o.kpi);
+  for (char& c : k) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (k == "OTIF" || k == "ONTIME" || k == "INFULL")
+    return "Analyse the late and short order lines by customer and cause (Pareto); agree corrective actions "
+           "with "
+           "planning, production and logistics; check the effect on the KPI at the next review.";
+  if (k == "RFT" || k == "RFTJOBS" || k == "RTY")
+    return "Pareto of the defects by customer and cause; 8D on the top causes; verify the fix with the next "
+           "inspection results.";
+  if (k == "RETURNS")
+    return "Pareto of the returns value by site, customer and cause; 8D on the largest causes; follow "
+           "progress "
+           "against the target path every month.";
+  if (k == "TURNAROUND" || k == "TURNAROUNDDAYS")
+    return "Review the open and late returns every week and clear the backlog; find and fix the causes of "
+           "slow "
+           "handling.";
+  return "Analyse the gap to target, find the main causes and agree corrective actions; check the effect at "
+         "the next "
+         "review.";
+}
+
+bool isOpenStatus(const std::string& s) {
+  std::string t = lower(trim(s));
+  return t == "open" || t == "in progress";
+}
+
+}  // namespace
+
+sheet::SheetSpec actionLog(const Table* existing, const std::vector<Objective>& objectives, long today,
+                           long off) {
+  sheet::SheetSpec spec;
+  spec.name = kActionLogSheet;
+  spec.styles = standardStyles();
+  const auto& headers = actionLogHeaders();
+
+  // An existing sheet with nothing in it is treated like no sheet.
+  bool hasContent = false;
+  if (existing)
+    for (const auto& row : *existing)
+      for (const auto& v : row)
+        if (!isEmpty(v)) hasContent = true;
+  const bool full = !hasContent;
+
+  std::array<int, kNCols> col;
+  int nextRow = 1;
+  int maxNumber = 0;
+  std::vector<std::string> openFor;  // objective IDs with an open action
+  if (full) {
+    for (int j = 0; j < kNCols; ++j) col[j] = j;
+  } else {
+    const Table& t = *existing;
+    col.fill(-1);
+    for (int j = 0; j < kNCols; ++j)
+      for (std::size_t c = 0; c < t[0].size(); ++c)
+        if (iequals(valueText(t[0][c]), headers[j])) {
+          col[j] = static_cast<int>(c);
+          break;
+        }
+    std::string missing;
+    for (int j : {kId, kObjective, kStatus})
+      if (col[j] < 0) missing += (missing.empty() ? "\"" : ", \"") + headers[j] + "\"";
+    if (!missing.empty())
+      throw UserError(
+          std::string("The \"") + kActionLogSheet + "\" sheet has no " + missing +
+          " header in row 1, so qkpi cannot tell which objectives already have open actions. Put the "
+          "header back (the columns may be in any order) or rename the sheet to start a new log.");
+    static const std::regex kNumbered(R"(^A-([0-9]{1,9})$)", std::regex::icase);
+    auto at = [&](const std::vector<Value>& row, int c) -> Value {
+      return c >= 0 && static_cast<std::size_t>(c) < row.size() ? row[c] : Value{};
+    };
+    for (std::size_t r = 1; r < t.size(); ++r) {
+      const auto& row = t[r];
+      if (std::any_of(row.begin(), row.end(), [](const Value& v) { return !isEmpty(v); }))
+        nextRow = static_cast<int>(r) + 1;
+      std::smatch m;
+      std::string id = valueText(at(row, col[kId]));
+      if (std::regex_match(id, m, kNumbered)) maxNumber = std::max(maxNumber, std::stoi(m[1]));
+      if (isOpenStatus(valueText(at(row, col[kStatus]))))
+        openFor.push_back(valueText(at(row, col[kObjective])));
+    }
+  }
+
+  if (full) {
+    for (int j = 0; j < kNCols; ++j) {
+      spec.cells.push_back(textCell(0, j, headers[j], kHeader));
+      spec.comments.push_back({{0, j}, kComments[j]});
+      spec.columns.push_back({j, kWidths[j], false});
+    }
+    for (int j : {kFinding, kAction, kOwner, kResources, kEffect})
+      spec.rangeStyles.push_back({range(1, j, kFormatRows, j), kText});
+    for (int j : {kStart, kDue, kCompleted}) spec.rangeStyles.push_back({range(1, j, kFormatRows, j), kDate});
+    sheet::Validation v;
+    v.range = range(1, kStatus, kFormatRows, kStatus);
+    v.values = {"Open", "In progress", "Done", "Cancelled"};
+    v.inputTitle = "Status";
+    v.inputHelp = "Open, In progress, Done or Cancelled.";
+    v.errorMessage = "Choose Open, In progress, Done or Cancelled.";
+    spec.validations.push_back(v);
+    const sheet::Range all = range(1, 0, kFormatRows, kNCols - 1);
+    spec.conditionalFormats.push_back(
+        {all, "AND(ISNUMBER($H2);$H2<TODAY();$I2<>\"Done\";$I2<>\"Cancelled\")", kOverdue});
+    spec.conditionalFormats.push_back({all, "OR($I2=\"Done\";$I2=\"Cancelled\")", kClosed});
+    spec.freezeRows = 1;
+    spec.freezeCols = 1;
+    spec.printLandscape = true;
+    spec.repeatRows = {0};
+    spec.fitPagesWide = 1;
+    spec.tabColor = "#C55A11";
+  }
+
+  // ---- proposals ---------------------------------------------------------------
+  const std::string date = isoDate(today, off);
+  std::vector<std::string> done;  // objective IDs handled in this run
+  int row = nextRow;
+  for (const Objective& o : objectives) {
+    std::string status = trim(o.status);
+    for (char& c : status) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (status != "AMBER" && status != "RED") continue;
+    if (o.id.empty())
+      throw UserError(rowLabel(o) + " is " + status +
+                      " but has no ID: give it an ID (e.g. Q-05) so that its actions can refer to it.");
+    auto same = [&](const std::string& x) { return iequals(trim(x), o.id); };
+    if (std::any_of(openFor.begin(), openFor.end(), same) || std::any_of(done.begin(), done.end(), same))
+      continue;
+    done.push_back(o.id);
+    char id[24];
+    std::snprintf(id, sizeof id, "A-%03d", ++maxNumber);
+    long dueDay = today + 30;
+    if (auto objDue = valueDate(o.due, off)) dueDay = std::max(today, std::min(dueDay, *objDue));
+    auto put = [&](int c, sheet::Cell cell) {
+      if (col[c] < 0) return;
+      cell.pos = {row, col[c]};
+      spec.cells.push_back(std::move(cell));
+    };
+    put(kId, textCell(0, 0, id));
+    put(kObjective, textCell(0, 0, o.id));
+    put(kFinding, textCell(0, 0, finding(o, status, date), kText));
+    put(kAction, textCell(0, 0, proposal(o), kText));
+    if (!o.responsible.empty()) put(kOwner, textCell(0, 0, o.responsible, kText));
+    if (!o.resources.empty()) put(kResources, textCell(0, 0, o.resources, kText));
+    put(kStart, numberCell(0, 0, static_cast<double>(today), kDate));
+    put(kDue, numberCell(0, 0, static_cast<double>(dueDay), kDate));
+    put(kStatus, textCell(0, 0, "Open"));
+    ++row;
+  }
+  return spec;
+}
+
+}  // namespace qkpi::objectives

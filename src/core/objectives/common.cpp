@@ -1,0 +1,471 @@
+// Shared helpers of the objectives module: text, dates, references, styles,
+// sheet names.
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+#include "objectives/objectives.h"
+#include "objectives/internal.h"
+
+namespace qkpi::objectives {
+namespace detail {
+
+std::string trim(std::string_view s) {
+  auto isSpace = [](unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+  };
+  std::size_t b = 0, e = s.size();
+  for (;;) {
+    if (b < e && isSpace(static_cast<unsigned char>(s[b]))) {
+      ++b;
+    } else if (b + 1 < e && static_cast<unsigned char>(s[b]) == 0xC2 &&
+               static_cast<unsigned char>(s[b + 1]) == 0xA0) {
+      b += 2;  // U+00A0
+    } else {
+      break;
+    }
+  }
+  for (;;) {
+    if (e > b && isSpace(static_cast<unsigned char>(s[e - 1]))) {
+      --e;
+    } else if (e >= b + 2 && static_cast<unsigned char>(s[e - 2]) == 0xC2 &&
+               static_cast<unsigned char>(s[e - 1]) == 0xA0) {
+      e -= 2;
+    } else {
+      break;
+    }
+  }
+  return std::string(s.substr(b, e - b));
+}
+
+std::string lower(std::string_view s) {
+  std::string r(s);
+  for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return r;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  return lower(a) == lower(b);
+}
+
+std::string numberText(double v) {
+  if (v == 0) return "0";
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  if (ec != std::errc()) return "0";
+  std::string s(buf, end);
+  // to_chars may pick scientific notation ("1e+06"); Calc reads it, but a
+  // plain form reads better for the usual magnitudes.
+  if (s.find('e') != std::string::npos && std::fabs(v) >= 1e-6 && std::fabs(v) < 1e15) {
+    for (int prec = 1; prec <= 17; ++prec) {
+      std::snprintf(buf, sizeof buf, "%.*f", prec, v);
+      if (std::strtod(buf, nullptr) == v) {
+        std::string t(buf);
+        while (!t.empty() && t.back() == '0') t.pop_back();
+        if (!t.empty() && t.back() == '.') t.pop_back();
+        return t;
+      }
+    }
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+    if (std::strtod(buf, nullptr) == v) return buf;
+  }
+  return s;
+}
+
+std::string valueText(const Value& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) return trim(*s);
+  if (const auto* d = std::get_if<double>(&v)) return numberText(*d);
+  return {};
+}
+
+bool isEmpty(const Value& v) {
+  if (std::holds_alternative<std::monostate>(v)) return true;
+  if (const auto* s = std::get_if<std::string>(&v)) return trim(*s).empty();
+  return false;
+}
+
+std::optional<double> valueNumber(const Value& v) {
+  if (const auto* d = std::get_if<double>(&v))
+    return std::isfinite(*d) ? std::optional<double>(*d) : std::nullopt;
+  const auto* s = std::get_if<std::string>(&v);
+  if (!s) return std::nullopt;
+  std::string t = trim(*s);
+  bool percent = false;
+  if (!t.empty() && t.back() == '%') {
+    percent = true;
+    t = trim(t.substr(0, t.size() - 1));
+  }
+  if (t.empty()) return std::nullopt;
+  if (t.find(',') != std::string::npos && t.find('.') == std::string::npos)
+    std::replace(t.begin(), t.end(), ',', '.');
+  double r = 0;
+  const char* b = t.data();
+  const char* e = t.data() + t.size();
+  if (*b == '+') ++b;
+  auto [p, ec] = std::from_chars(b, e, r);
+  if (ec != std::errc() || p != e || !std::isfinite(r)) return std::nullopt;
+  return percent ? r / 100 : r;
+}
+
+std::string quoted(std::string_view text) {
+  std::string r = "\"";
+  for (char c : text) {
+    if (c == '"') r += '"';
+    r += c;
+  }
+  return r + "\"";
+}
+
+// ---- dates ----------------------------------------------------------------------
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+long daysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+Ymd civilFromDays(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long y = static_cast<long>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
+}
+
+namespace {
+const long kEpoch1899 = daysFromCivil(1899, 12, 30);
+}
+
+Ymd ymdOf(long serial, long nullDateOffset) {
+  return civilFromDays(kEpoch1899 + serial + nullDateOffset);
+}
+
+long serialOf(int y, int m, int d, long nullDateOffset) {
+  // Normalise the month like DATE() does (month 0 = December of the year before).
+  int mm = m - 1;
+  y += mm >= 0 ? mm / 12 : -((11 - mm) / 12);
+  mm = ((mm % 12) + 12) % 12;
+  return daysFromCivil(y, mm + 1, 1) + (d - 1) - kEpoch1899 - nullDateOffset;
+}
+
+long serialOf(const Ymd& ymd, long nullDateOffset) {
+  return serialOf(ymd.y, ymd.m, ymd.d, nullDateOffset);
+}
+
+int daysInMonth(int y, int m) {
+  static const int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return kMonthDays[m - 1];
+}
+
+int weekdayOf(long serial, long nullDateOffset) {
+  // 1899-12-30 was a Saturday (5 with Monday = 0).
+  long d = (serial + nullDateOffset + 5) % 7;
+  return static_cast<int>(d < 0 ? d + 7 : d);
+}
+
+std::optional<Ymd> parseIsoDate(std::string_view s) {
+  std::string t = trim(s);
+  int y = 0, m = 0, d = 0;
+  std::size_t i = 0;
+  auto digits = [&](int& out, std::size_t minLen, std::size_t maxLen) {
+    std::size_t start = i;
+    out = 0;
+    while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i])) && i - start < maxLen)
+      out = out * 10 + (t[i++] - '0');
+    return i - start >= minLen;
+  };
+  if (!digits(y, 4, 4) || i >= t.size() || t[i++] != '-' || !digits(m, 1, 2) || i >= t.size() ||
+      t[i++] != '-' || !digits(d, 1, 2) || i != t.size())
+    return std::nullopt;
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return std::nullopt;
+  return Ymd{y, m, d};
+}
+
+std::optional<long> valueDate(const Value& v, long nullDateOffset) {
+  if (const auto* d = std::get_if<double>(&v)) {
+    if (!std::isfinite(*d) || *d <= 0) return std::nullopt;
+    return static_cast<long>(std::floor(*d));
+  }
+  if (const auto* s = std::get_if<std::string>(&v)) {
+    if (auto ymd = parseIsoDate(*s)) return serialOf(*ymd, nullDateOffset);
+  }
+  return std::nullopt;
+}
+
+std::string dateLiteral(long serial, long nullDateOffset) {
+  Ymd d = ymdOf(serial, nullDateOffset);
+  return "DATE(" + std::to_string(d.y) + ";" + std::to_string(d.m) + ";" + std::to_string(d.d) + ")";
+}
+
+// ---- references ---------------------------------------------------------------
+
+std::string columnName(int col) {
+  std::string r;
+  for (int c = col + 1; c > 0; c = (c - 1) / 26) r.insert(r.begin(), static_cast<char>('A' + (c - 1) % 26));
+  return r;
+}
+
+std::string cellName(int row, int col) {
+  return columnName(col) + std::to_string(row + 1);
+}
+std::string absCellName(int row, int col) {
+  return "$" + columnName(col) + "$" + std::to_string(row + 1);
+}
+std::string rangeName(const sheet::Range& r) {
+  return cellName(r.first.row, r.first.col) + ":" + cellName(r.last.row, r.last.col);
+}
+std::string absRangeName(const sheet::Range& r) {
+  return absCellName(r.first.row, r.first.col) + ":" + absCellName(r.last.row, r.last.col);
+}
+
+std::string sheetPrefix(std::string_view sheet) {
+  bool plain = !sheet.empty() && !std::isdigit(static_cast<unsigned char>(sheet[0]));
+  for (char c : sheet)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) plain = false;
+  if (plain) return "$" + std::string(sheet) + ".";
+  std::string r = "$'";
+  for (char c : sheet) {
+    if (c == '\'') r += '\'';
+    r += c;
+  }
+  return r + "'.";
+}
+
+// ---- cells --------------------------------------------------------------------
+
+sheet::Cell textCell(int row, int col, std::string text, std::string style) {
+  sheet::Cell c;
+  c.pos = {row, col};
+  c.kind = sheet::Cell::Kind::Text;
+  c.text = std::move(text);
+  c.style = std::move(style);
+  return c;
+}
+
+sheet::Cell numberCell(int row, int col, double v, std::string style) {
+  sheet::Cell c;
+  c.pos = {row, col};
+  c.kind = sheet::Cell::Kind::Number;
+  c.number = v;
+  c.style = std::move(style);
+  return c;
+}
+
+sheet::Cell formulaCell(int row, int col, std::string formula, std::string style) {
+  sheet::Cell c;
+  c.pos = {row, col};
+  c.kind = sheet::Cell::Kind::Formula;
+  c.text = std::move(formula);
+  c.style = std::move(style);
+  return c;
+}
+
+sheet::Cell arrayCell(int row, int col, int rows, int cols, std::string formula, std::string style) {
+  sheet::Cell c;
+  c.pos = {row, col};
+  c.kind = sheet::Cell::Kind::ArrayFormula;
+  c.text = std::move(formula);
+  c.arrayRows = rows;
+  c.arrayCols = cols;
+  c.style = std::move(style);
+  return c;
+}
+
+sheet::Range range(int r1, int c1, int r2, int c2) {
+  return {{r1, c1}, {r2, c2}};
+}
+
+std::vector<sheet::Style> standardStyles() {
+  using sheet::Style;
+  std::vector<Style> s;
+  auto add = [&](const char* name) -> Style& {
+    Style& st = s.emplace_back();
+    st.name = name;
+    return st;
+  };
+  {
+    Style& st = add(kTitle);
+    st.bold = true;
+    st.fontHeight = 16;
+    st.fontColor = 0x1F3864;
+  }
+  {
+    Style& st = add(kSubtitle);
+    st.italic = true;
+    st.fontColor = 0x595959;
+  }
+  {
+    Style& st = add(kHeader);
+    st.bold = true;
+    st.wrap = true;
+    st.background = 0x1F4E79;
+    st.fontColor = 0xFFFFFF;
+    st.bottomBorder = true;
+    st.align = Style::Align::Left;
+  }
+  {
+    Style& st = add(kSection);
+    st.bold = true;
+    st.fontHeight = 12;
+    st.background = 0xD9E1F2;
+    st.fontColor = 0x1F3864;
+  }
+  {
+    Style& st = add(kSubheader);
+    st.bold = true;
+    st.fontColor = 0x1F4E79;
+    st.bottomBorder = true;
+  }
+  {
+    Style& st = add(kLabel);
+    st.bold = true;
+    st.fontColor = 0x595959;
+  }
+  {
+    Style& st = add(kText);
+    st.wrap = true;
+    st.indentMm100 = 150;  // keeps wrapped text clear of a right-aligned number in the column before
+  }
+  {
+    Style& st = add(kNote);
+    st.italic = true;
+    st.fontColor = 0x7F7F7F;
+  }
+  {
+    Style& st = add(kDate);
+    st.numberFormat = "YYYY-MM-DD";
+    st.align = Style::Align::Left;
+  }
+  {
+    Style& st = add(kPercent);
+    st.numberFormat = "0.00%";
+  }
+  {
+    Style& st = add(kNumber);
+    st.numberFormat = "#,##0";
+  }
+  {
+    Style& st = add(kInteger);
+    st.numberFormat = "0";
+  }
+  {
+    Style& st = add(kDays);
+    st.numberFormat = "0\" wd\"";
+  }
+  {
+    Style& st = add(kFormula);
+    st.fontColor = 0x1F4E79;
+  }
+  struct Rag {
+    const char* name;
+    std::int32_t bg, fg;
+  };
+  for (Rag r : {Rag{kGreen, 0xC6EFCE, 0x006100}, Rag{kAmber, 0xFFEB9C, 0x9C5700},
+                Rag{kRed, 0xFFC7CE, 0x9C0006}, Rag{kGrey, 0xE7E6E6, 0x595959}}) {
+    Style& st = add(r.name);
+    st.bold = true;
+    st.background = r.bg;
+    st.fontColor = r.fg;
+    st.align = Style::Align::Center;
+  }
+  {
+    Style& st = add(kMissing);
+    st.background = 0xFCE4D6;
+    st.fontColor = 0x9C0006;
+  }
+  {
+    Style& st = add(kComplete);
+    st.fontColor = 0x006100;
+  }
+  {
+    Style& st = add(kOverdue);
+    st.background = 0xFFC7CE;
+    st.fontColor = 0x9C0006;
+  }
+  {
+    Style& st = add(kClosed);
+    st.fontColor = 0x7F7F7F;
+  }
+  {
+    Style& st = add(kSignal);
+    st.bold = true;
+    st.fontColor = 0xC00000;
+  }
+  {
+    Style& st = add(kWarning);
+    st.bold = true;
+    st.fontColor = 0xC00000;
+  }
+  return s;
+}
+
+void addRagFormats(sheet::SheetSpec& spec, const sheet::Range& r) {
+  std::string first = "$" + cellName(r.first.row, r.first.col);
+  for (const char* code : {"GREEN", "AMBER", "RED", "GREY"})
+    spec.conditionalFormats.push_back({r, first + "=\"" + code + "\"", std::string("qkpi ") + code});
+}
+
+std::string rowLabel(const Objective& o) {
+  std::string r = std::string(kRegisterSheet) + " row " + std::to_string(o.row + 1);
+  if (!o.id.empty()) r += " (ID " + o.id + ")";
+  return r;
+}
+
+}  // namespace detail
+
+// ---- public helpers -------------------------------------------------------------
+
+std::string Objective::cell(Field f) const {
+  int c = col[static_cast<std::size_t>(f)];
+  if (c < 0) throw std::logic_error("Objective::cell: the register has no such column");
+  return detail::cellName(row, c);
+}
+
+std::string Objective::absCell(Field f) const {
+  int c = col[static_cast<std::size_t>(f)];
+  if (c < 0) throw std::logic_error("Objective::absCell: the register has no such column");
+  return detail::sheetPrefix(kRegisterSheet) + detail::absCellName(row, c);
+}
+
+std::string isoDate(long serial, long nullDateOffset) {
+  detail::Ymd d = detail::ymdOf(serial, nullDateOffset);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.y, d.m, d.d);
+  return buf;
+}
+
+std::string uniqueSheetName(const std::string& base, const std::vector<std::string>& existing) {
+  // Calc compares sheet names ignoring case.
+  auto taken = [&](const std::string& name) {
+    return std::any_of(existing.begin(), existing.end(),
+                       [&](const std::string& e) { return detail::iequals(e, name); });
+  };
+  if (!taken(base)) return base;
+  for (int n = 2;; ++n) {
+    std::string name = base + " (" + std::to_string(n) + ")";
+    if (!taken(name)) return name;
+  }
+}
+
+std::string reviewSheetName(long todaySerial, long nullDateOffset, const std::vector<std::string>& existing) {
+  return uniqueSheetName("Review " + isoDate(todaySerial, nullDateOffset), existing);
+}
+
+std::string frozenSheetName(const std::string& reviewSheet, const std::vector<std::string>& existing) {
+  return uniqueSheetName(reviewSheet + " record", existing);
+}
+
+}  // namespace qkpi::objectives

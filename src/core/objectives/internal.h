@@ -1,0 +1,162 @@
+// Helpers shared by the objectives_*.cpp files (not part of the interface).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kpi/function_table.h"
+#include "objectives/objectives.h"
+#include "objectives/sheet_spec.h"
+
+namespace qkpi::objectives::detail {
+
+// ---- text and numbers -------------------------------------------------------
+std::string trim(std::string_view s);
+std::string lower(std::string_view s);  // ASCII only
+bool iequals(std::string_view a, std::string_view b);
+// The shortest decimal text that reads back as `v` ("0.998", "2", "-1.5").
+std::string numberText(double v);
+// A Value as text: text trimmed, a number as numberText, empty as "".
+std::string valueText(const Value& v);
+bool isEmpty(const Value& v);
+// A number, or a text holding a number ("0.95", "95%", "95 %", "0,95").
+std::optional<double> valueNumber(const Value& v);
+// A Calc string literal: "a""b".
+std::string quoted(std::string_view text);
+
+// ---- dates --------------------------------------------------------------------
+struct Ymd {
+  int y = 0, m = 0, d = 0;
+};
+// Days since 1970-01-01 of a civil date (proleptic Gregorian), and back.
+long daysFromCivil(int y, int m, int d);
+Ymd civilFromDays(long days);
+// A document serial <-> civil date (serial s is day s + offset after 1899-12-30).
+Ymd ymdOf(long serial, long nullDateOffset);
+long serialOf(int y, int m, int d, long nullDateOffset);
+long serialOf(const Ymd& ymd, long nullDateOffset);
+int daysInMonth(int y, int m);
+// Monday = 0 ... Sunday = 6.
+int weekdayOf(long serial, long nullDateOffset);
+// "2026-01-01" or "2026-1-1" -> date; nullopt otherwise (also invalid days).
+std::optional<Ymd> parseIsoDate(std::string_view s);
+// A date cell: a number (rounded down) or an ISO text date.
+std::optional<long> valueDate(const Value& v, long nullDateOffset);
+// "DATE(2026;11;25)".
+std::string dateLiteral(long serial, long nullDateOffset);
+
+// ---- cell references ----------------------------------------------------------
+std::string columnName(int col);                  // 0 -> "A", 26 -> "AA"
+std::string cellName(int row, int col);           // (3, 6) -> "G4"
+std::string absCellName(int row, int col);        // (3, 6) -> "$G$4"
+std::string rangeName(const sheet::Range& r);     // "A2:F7" (relative)
+std::string absRangeName(const sheet::Range& r);  // "$A$2:$F$7"
+std::string sheetPrefix(std::string_view sheet);  // "$Objectives." / "$'Action Log'."
+
+// ---- sheet spec building ------------------------------------------------------
+sheet::Cell textCell(int row, int col, std::string text, std::string style = {});
+sheet::Cell numberCell(int row, int col, double v, std::string style = {});
+sheet::Cell formulaCell(int row, int col, std::string formula, std::string style = {});
+sheet::Cell arrayCell(int row, int col, int rows, int cols, std::string formula, std::string style = {});
+sheet::Range range(int r1, int c1, int r2, int c2);
+
+// Style names shared by every qkpi sheet.
+inline constexpr const char* kTitle = "qkpi Title";
+inline constexpr const char* kSubtitle = "qkpi Subtitle";
+inline constexpr const char* kHeader = "qkpi Header";
+inline constexpr const char* kSection = "qkpi Section";
+inline constexpr const char* kSubheader = "qkpi Subheader";
+inline constexpr const char* kLabel = "qkpi Label";
+inline constexpr const char* kText = "qkpi Text";
+inline constexpr const char* kNote = "qkpi Note";
+inline constexpr const char* kDate = "qkpi Date";
+inline constexpr const char* kPercent = "qkpi Percent";
+inline constexpr const char* kNumber = "qkpi Number";
+inline constexpr const char* kInteger = "qkpi Integer";
+inline constexpr const char* kDays = "qkpi Days";
+inline constexpr const char* kFormula = "qkpi Formula";
+inline constexpr const char* kGreen = "qkpi GREEN";
+inline constexpr const char* kAmber = "qkpi AMBER";
+inline constexpr const char* kRed = "qkpi RED";
+inline constexpr const char* kGrey = "qkpi GREY";
+inline constexpr const char* kMissing = "qkpi Missing";
+inline constexpr const char* kComplete = "qkpi Complete";
+inline constexpr const char* kOverdue = "qkpi Overdue";
+inline constexpr const char* kClosed = "qkpi Closed";
+inline constexpr const char* kSignal = "qkpi Signal";
+inline constexpr const char* kWarning = "qkpi Warning";
+// Every style above.
+std::vector<sheet::Style> standardStyles();
+// RAG conditional formats for a column of KPISTATUS codes: `range` must be one
+// column; the formulas refer to its first cell.
+void addRagFormats(sheet::SheetSpec& spec, const sheet::Range& range);
+
+// ---- objectives ---------------------------------------------------------------
+// "Objectives row 4 (ID Q-02)".
+std::string rowLabel(const Objective& o);
+
+enum class Measure {
+  Ratio,      // a fraction 0...1 (OTIF, RFT, TURNAROUND ...): percent format
+  Value,      // a returns value: number format
+  Days,       // working days (TURNAROUNDDAYS)
+  Reduction,  // RETURNS with a Baseline: a reduction fraction
+};
+
+// The KPIs a register row may name, in dropdown order.
+const std::vector<std::string>& kpiNames();
+
+// An objective's KPI call, parsed and checked. Option expressions may contain
+// the token TODAY(), replaced when rendered.
+struct KpiCall {
+  const FunctionSpec* fn = nullptr;
+  const FunctionSpec* byFn = nullptr;  // OTIFBY ... or nullptr
+  // The options given, in the function's argument order: (argument name, expression).
+  std::vector<std::pair<std::string, std::string>> options;
+  std::string data, segmentBy;  // normalised references
+  Measure measure = Measure::Ratio;
+  bool reduction = false;      // RETURNS with a Baseline
+  bool lowerIsBetter = false;  // from Direction
+};
+// UserError (naming the row) on an unknown KPI, bad Data/Segment by, bad options.
+KpiCall parseKpi(const Objective& o);
+
+// Where the cells a formula refers to are: the register row itself, or the
+// facts row of a review section.
+struct CallRefs {
+  std::string today;                 // "TODAY()" or "DATE(2026;11;25)"
+  std::string baseline, start, due;  // cell references (reduction objectives)
+};
+// "OTIF($Deliveries.D2:G20001;;;\"2026-01-01\")" (no '=') with `overrides`
+// (argument name -> expression) replacing or adding arguments.
+std::string renderCall(const FunctionSpec& fn, const KpiCall& call, const std::string& today,
+                       const std::vector<std::pair<std::string, std::string>>& overrides = {});
+// The Actual expression (no '='): the KPI call, or for a reduction objective
+// REDUCTION(Baseline*share;RETURNS(...;From=Start;To=MIN(today;Due))).
+std::string actualExpression(const KpiCall& call, const CallRefs& refs);
+// The elapsed share of Start..Due (reduction objectives), no '='.
+std::string elapsedShareExpression(const CallRefs& refs);
+// The cell style of a KPI value.
+const char* measureStyle(Measure m);
+// Per-field readable label of the KPI value, e.g. "OTIF", "Returns value".
+std::string measureLabel(const KpiCall& call);
+
+// ---- register sheet -----------------------------------------------------------
+// One objective to write into a register sheet (SampleData).
+struct RegisterEntry {
+  std::string id, objective, kpi, data, segmentBy, options;
+  std::optional<double> target;
+  std::string direction;
+  std::optional<double> amber, baseline;
+  std::optional<long> start, due;  // date serials
+  std::string responsible, resources, evaluation, frequency;
+};
+// The register sheet with the standard column order, filled with `entries`
+// from row 2 on (NewRegister: none).
+sheet::SheetSpec registerSheet(const std::vector<RegisterEntry>& entries, long nullDateOffset);
+// The Complete column's formula for a 0-based row of a standard register.
+std::string completenessFormula(int row);
+
+}  // namespace qkpi::objectives::detail

@@ -1,0 +1,189 @@
+// Quality objectives (ISO 9001 clause 6.2): the register, the sample data, the
+// review sheet and the action log, as pure sheet specs (no UNO). The commands
+// in src/commands read the document into `Table`s, call these functions and
+// apply the returned sheet::SheetSpec.
+//
+// Register ("Objectives" sheet), one objective per row, row 0 = headers (any
+// order; extra columns are kept and ignored):
+//   ID, Objective, KPI, Data, Segment by, Options, Target, Direction, Amber,
+//   Baseline, Start, Due, Responsible, Resources, Evaluation,
+//   Review frequency, Actual, Status, Complete
+//  - KPI: a qkpi function name: OTIF, ONTIME, INFULL, RFT, RFTJOBS, RTY,
+//    RETURNS, TURNAROUND, TURNAROUNDDAYS.
+//  - Data: the function's table range, sheet-qualified, e.g.
+//    $Deliveries.D2:G20001 (RTY: the yields range).
+//  - Segment by: the segment column range, e.g. $Deliveries.A2:A20001; empty =
+//    no per-segment breakdown.
+//  - Options: the function's remaining arguments as `Name=value` pairs
+//    separated by ';' (or new lines), names as in the function table (case
+//    ignored): `From=2026-01-01; LateDays=2; QtyTolerance=0.02;
+//    Columns={6;8;5;7}`. Values: a number (2, 0.02, 5%), a date
+//    (2026-01-01, written into the formula as the text "2026-01-01", which
+//    every qkpi function accepts), a quoted text ("0000011"), an inline array
+//    ({6;8;5;7}) or a reference ($Holidays.A2:A40) or a named range
+//    (Holidays). Lists, Segment and Segments are not options (Data, Segment by).
+//  - Target, Amber: numbers (ratios as fractions, shown as %); Direction
+//    "higher" (default) or "lower"; Baseline, Start, Due: see below.
+//  - Actual: the live formula built from KPI, Data and Options (actualFormula);
+//    Status: =KPISTATUS(IFNA(Actual;"");Target;Direction;Amber) with the
+//    possibly-empty cells wrapped as IF(ISBLANK(x);"";x).
+//  - Complete: formula flagging what is missing of what (Objective),
+//    resources, who (Responsible), when (Due), how evaluated (Evaluation).
+//
+// Reduction objectives ("returns value -50 % per site against last year"):
+// KPI RETURNS with a Baseline. The Baseline is the value of the baseline
+// span (last year's returns value) for a span as long as Start..Due; the
+// Actual is then the reduction achieved so far, compared like with like:
+//   REDUCTION(Baseline * elapsed share of Start..Due;
+//             RETURNS(Data; ...; From=Start; To=MIN(TODAY();Due)))
+// (elapsed share = (MIN(TODAY();Due) - Start + 1) / (Due - Start + 1)), so
+// Target 50 % with Direction higher means "halved". The review's on-track
+// check compares it with TARGETPATH(0; Target; Start; Due; review date), and
+// each segment (site) is measured against its own baseline: the same span
+// one year earlier (EDATE(Start;-12) .. EDATE(Due;-12)), pro rata.
+// Without a Baseline, RETURNS is a plain value (usually Direction lower).
+// Any other KPI with a Baseline is measured as is; the Baseline only drives
+// the on-track check TARGETPATH(Baseline; Target; Start; Due; review date).
+#pragma once
+
+#include <array>
+#include <stdexcept>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "objectives/sheet_spec.h"
+
+namespace qkpi::objectives {
+
+// A cell value read from the document (XCellRange::getDataArray of the used
+// area): empty, number, or text (UTF-8).
+using Value = std::variant<std::monostate, double, std::string>;
+using Table = std::vector<std::vector<Value>>;  // rows; row 0 = headers
+
+// Thrown for anything the user must fix (missing register, incomplete row,
+// unknown KPI/option ...): the message is shown to the user as is (English).
+struct UserError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+inline constexpr const char* kRegisterSheet = "Objectives";
+inline constexpr const char* kActionLogSheet = "Action Log";
+
+// ID, Objective, KPI, Data, Segment by, Options, Target, Direction, Amber,
+// Baseline, Start, Due, Responsible, Resources, Evaluation, Review frequency,
+// Actual, Status, Complete.
+const std::vector<std::string>& registerHeaders();
+// Action ID, Objective, Finding, Action, Owner, Resources, Start, Due, Status,
+// Completed, Effectiveness.
+const std::vector<std::string>& actionLogHeaders();
+
+// The register's columns, in registerHeaders() order.
+enum class Field : int {
+  Id,
+  Objective,
+  Kpi,
+  Data,
+  SegmentBy,
+  Options,
+  Target,
+  Direction,
+  Amber,
+  Baseline,
+  Start,
+  Due,
+  Responsible,
+  Resources,
+  Evaluation,
+  ReviewFrequency,
+  Actual,
+  Status,
+  Complete,
+};
+inline constexpr int kFieldCount = 19;
+
+// One register row, every field as read.
+struct Objective {
+  int row = 0;  // 0-based sheet row
+  // 0-based sheet column of each Field (index: static_cast<int>(Field)); -1 = no such column.
+  std::array<int, kFieldCount> col = [] {
+    std::array<int, kFieldCount> a{};
+    a.fill(-1);
+    return a;
+  }();
+  // Text fields (a number read from the sheet is given as its shortest text).
+  std::string id, objective, kpi, data, segmentBy, options, direction, responsible, resources, evaluation,
+      reviewFrequency, status;
+  // Values as read (numbers, dates as serials, or text).
+  Value target, amber, baseline, start, due, actual;
+
+  // "G4": this row's cell of `f` on the register sheet (no sheet prefix).
+  std::string cell(Field f) const;
+  // "$Objectives.$G$4": the same cell from another sheet.
+  std::string absCell(Field f) const;
+};
+
+// Reads the register (row 0 = headers, in any order, case and surrounding
+// spaces ignored). UserError when a header is missing (naming it). Rows
+// whose ID, Objective, KPI and Data are all empty are skipped.
+std::vector<Objective> readRegister(const Table& registerSheet);
+
+// The live Actual formula, API grammar, e.g.
+// "=OTIF($Deliveries.D2:G20001;;;\"2026-01-01\";;;2)". UserError (naming the
+// row) on an unknown KPI, unknown or repeated option, a bad option value, an
+// empty Data, or an option the KPI does not take.
+std::string actualFormula(const Objective&);
+// =KPISTATUS(IFNA(Q2;"");G2;IF(ISBLANK(H2);"";H2);IF(ISBLANK(I2);"";I2)),
+// same-sheet references to the row's cells.
+std::string statusFormula(const Objective&);
+// The Actual and Status cells (Formula) of every objective, to write into the
+// register (e.g. after the user filled KPI/Data/Options of a new row).
+// UserError as actualFormula.
+sheet::SheetSpec registerFormulas(const std::vector<Objective>&);
+
+// What the row misses, of "what (Objective)", "resources (Resources)",
+// "who (Responsible)", "when (Due)", "how evaluated (Evaluation)"; empty = complete.
+std::vector<std::string> missingFields(const Objective&);
+
+// NewRegister: an empty, finished-looking register sheet named kRegisterSheet
+// (headers with comments, dropdowns, completeness and status formulas for
+// the first rows, conditional formats, styles, widths, frozen header, print setup).
+sheet::SheetSpec newRegister();
+
+struct NamedRange {
+  std::string name;
+  std::string content;  // e.g. "$Holidays.$A$2:$A$40"
+};
+struct SampleData {
+  std::vector<sheet::SheetSpec> sheets;  // Deliveries, Quality, Returns, Holidays, Objectives
+  std::vector<NamedRange> namedRanges;
+};
+// SampleData: the data of the 12 months up to today plus last year's returns
+// (baseline), deterministic (fixed seed) for a given todaySerial. Big data
+// blocks are emitted row-major, row by row, so the writer can batch them.
+SampleData sampleData(long todaySerial, long nullDateOffset);
+
+// Review, phase 1: per objective a formula whose value is the number of rows
+// of the objective's per-segment table ("" for an objective without Segment
+// by), e.g. "=ROWS(OTIFBY($Deliveries.D2:G20001;$Deliveries.A2:A20001))";
+// for a KPI without a ...BY function: "=ROWS(SEGMENTS(<Segment by>))".
+std::vector<std::string> segmentTableProbes(const std::vector<Objective>&);
+// Review, phase 2: the sheet, given each probe's result (0 where no probe).
+sheet::SheetSpec review(const std::vector<Objective>&, const std::vector<int>& segmentTableRows,
+                        long todaySerial, long nullDateOffset, const std::string& sheetName);
+
+// ActionLog: `existing` = the current "Action Log" sheet's used area (row 0 =
+// headers), or nullptr when there is none. nullptr: the whole sheet plus the
+// proposed rows; otherwise ONLY the cells of newly appended rows.
+sheet::SheetSpec actionLog(const Table* existing, const std::vector<Objective>&, long todaySerial,
+                           long nullDateOffset);
+
+// "Review 2026-11-25", then "Review 2026-11-25 (2)" ... given the document's sheet names.
+std::string uniqueSheetName(const std::string& base, const std::vector<std::string>& existing);
+std::string isoDate(long serial, long nullDateOffset);  // "2026-11-25"
+// uniqueSheetName("Review " + isoDate(today), existing).
+std::string reviewSheetName(long todaySerial, long nullDateOffset, const std::vector<std::string>& existing);
+// The freeze option: "<review sheet name> record", made unique.
+std::string frozenSheetName(const std::string& reviewSheet, const std::vector<std::string>& existing);
+
+}  // namespace qkpi::objectives

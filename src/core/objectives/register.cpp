@@ -1,0 +1,364 @@
+// The Objectives register: headers, reading, the Actual/Status/Complete
+// formulas, and the NewRegister sheet.
+#include <algorithm>
+
+#include "objectives/objectives.h"
+#include "objectives/internal.h"
+
+namespace qkpi::objectives {
+
+using namespace detail;
+
+namespace {
+
+constexpr int kFirstDataRow = 1;
+constexpr int kPrefilledRows = 50;    // rows with Status/Complete formulas in a new register
+constexpr int kValidationRows = 999;  // dropdowns and conditional formats down to row 1000
+
+const char* const kHeaderComments[kFieldCount] = {
+    // ID
+    "A short, unique identifier of the objective, e.g. Q-01. The review and the Action Log refer to it.",
+    // Objective
+    "What will be achieved, in one sentence (ISO 9001 clause 6.2: what will be done), e.g. \"Deliver on time "
+    "and "
+    "in full to every customer\".",
+    // KPI
+    "The qkpi function that measures the objective: OTIF, ONTIME, INFULL, RFT, RFTJOBS, RTY, RETURNS, "
+    "TURNAROUND or "
+    "TURNAROUNDDAYS (see Insert > Function, category Add-In). For a reduction target use RETURNS with a "
+    "Baseline.",
+    // Data
+    "The KPI's table as a range with its sheet, e.g. $Deliveries.D2:G20001 (OTIF: Due, Delivered, "
+    "OrderedQty, "
+    "DeliveredQty; RFT: Good, Inspected, Date; RETURNS: Date, Value; TURNAROUND: Received, Closed). Other "
+    "column "
+    "orders: the Columns option.",
+    // Segment by
+    "Optional: the column that splits the data into segments (customer, site, product), as long as Data, "
+    "e.g. "
+    "$Deliveries.A2:A20001. The review then shows every segment with its own value and status.",
+    // Options
+    "Optional: the KPI's other arguments as Name=value separated by ';', names as in the function's help, "
+    "e.g. "
+    "From=2026-01-01; To=TODAY(); LateDays=2; QtyTolerance=0.02; Columns={6;8;5;7}. Dates as 2026-01-01, "
+    "DATE(2026;1;1) or TODAY()-30; Holidays=Holidays uses the named range.",
+    // Target
+    "The value to reach: a fraction for ratios (95% = 0.95), a value for RETURNS, working days for "
+    "TURNAROUNDDAYS. "
+    "RETURNS with a Baseline: the reduction to reach (50% = halved).",
+    // Direction
+    "higher (default) or lower: which way is better. Returns value and turnaround days: lower. A reduction "
+    "(RETURNS with a Baseline): higher.",
+    // Amber
+    "Optional: the boundary between AMBER and RED. Between Amber and Target the status is AMBER; empty = no "
+    "AMBER "
+    "(below Target is RED).",
+    // Baseline
+    "Optional: where the KPI stood at Start (e.g. last year's value). The review checks whether the KPI is "
+    "on track "
+    "on the straight line from Baseline at Start to Target at Due (TARGETPATH). RETURNS with a Baseline "
+    "measures "
+    "the reduction against it, pro rata for the elapsed part of Start to Due.",
+    // Start
+    "The date work on the objective starts (the baseline date).",
+    // Due
+    "When the objective will be completed (ISO 9001 6.2: when).",
+    // Responsible
+    "Who is responsible (ISO 9001 6.2: who). Proposed actions in the Action Log are assigned to this person.",
+    // Resources
+    "What resources are required (ISO 9001 6.2): people, budget, tools, training.",
+    // Evaluation
+    "How the results will be evaluated (ISO 9001 6.2): data source, who reviews them, in which meeting.",
+    // Review frequency
+    "How often the objective is reviewed: Weekly, Monthly, Quarterly, Half-yearly or Yearly.",
+    // Actual
+    "The live KPI value: a formula built from KPI, Data and Options by the Quality Objectives commands (you "
+    "may edit "
+    "it). #N/A = no data to measure yet.",
+    // Status
+    "GREEN = target met, AMBER = between Amber and Target, RED = below Amber, GREY = no value yet: "
+    "KPISTATUS(Actual; Target; Direction; Amber).",
+    // Complete
+    "Flags what ISO 9001 clause 6.2 requires and the row misses: what (Objective), resources, who "
+    "(Responsible), "
+    "when (Due), how evaluated (Evaluation).",
+};
+
+const int kWidths[kFieldCount] = {1600, 6500, 3300, 4600, 4600, 6500, 2000, 2200, 2000, 2400,
+                                  2400, 2400, 5200, 5500, 5500, 3300, 2400, 2200, 5200};
+
+std::string c(Field f, int row) {
+  return cellName(row, static_cast<int>(f));
+}
+
+// Status for a row not filled in yet: empty until Actual has a value.
+std::string prefilledStatus(int row) {
+  std::string q = c(Field::Actual, row), h = c(Field::Direction, row), i = c(Field::Amber, row);
+  return "=IF(ISBLANK(" + q + ");\"\";KPISTATUS(IFNA(" + q + ";\"\");" + c(Field::Target, row) +
+         ";IF(ISBLANK(" + h + ");\"\";" + h + ");IF(ISBLANK(" + i + ");\"\";" + i + ")))";
+}
+
+}  // namespace
+
+const std::vector<std::string>& registerHeaders() {
+  static const std::vector<std::string> h = {
+      "ID",     "Objective", "KPI",     "Data", "Segment by",  "Options",   "Target",     "Direction",
+      "Amber",  "Baseline",  "Start",   "Due",  "Responsible", "Resources", "Evaluation", "Review frequency",
+      "Actual", "Status",    "Complete"};
+  return h;
+}
+
+const std::vector<std::string>& actionLogHeaders() {
+  static const std::vector<std::string> h = {"Action ID", "Objective", "Finding",      "Action",
+                                             "Owner",     "Resources", "Start",        "Due",
+                                             "Status",    "Completed", "Effectiveness"};
+  return h;
+}
+
+std::vector<Objective> readRegister(const Table& t) {
+  const auto& headers = registerHeaders();
+  if (t.empty())
+    throw UserError(
+        std::string("The \"") + kRegisterSheet +
+        "\" sheet is empty. Use Quality Objectives > New Register to create the register with its "
+        "headers, then add one objective per row.");
+  std::array<int, kFieldCount> cols;
+  cols.fill(-1);
+  for (int f = 0; f < kFieldCount; ++f)
+    for (std::size_t j = 0; j < t[0].size(); ++j)
+      if (iequals(valueText(t[0][j]), headers[f])) {
+        cols[f] = static_cast<int>(j);
+        break;
+      }
+  std::vector<std::string> missing;
+  for (int f = 0; f < kFieldCount; ++f)
+    if (cols[f] < 0 && f != static_cast<int>(Field::Complete)) missing.push_back(headers[f]);
+  if (!missing.empty()) {
+    std::string list;
+    for (const auto& m : missing) list += (list.empty() ? "\"" : ", \"") + m + "\"";
+    std::string all;
+    for (int f = 0; f < static_cast<int>(Field::Complete); ++f) all += (f ? ", " : "") + headers[f];
+    throw UserError(std::string("The \"") + kRegisterSheet + "\" sheet has no " + list + " column" +
+                    (missing.size() > 1 ? "s" : "") + " in row 1. The register needs the headers " + all +
+                    " (any order). Add the missing header" + (missing.size() > 1 ? "s" : "") +
+                    ", or start from Quality Objectives > New Register.");
+  }
+  std::vector<Objective> out;
+  for (std::size_t r = 1; r < t.size(); ++r) {
+    const auto& row = t[r];
+    auto get = [&](Field f) -> Value {
+      int j = cols[static_cast<int>(f)];
+      if (j < 0 || static_cast<std::size_t>(j) >= row.size()) return std::monostate{};
+      const Value& v = row[j];
+      if (const auto* s = std::get_if<std::string>(&v)) {
+        std::string tt = trim(*s);
+        if (tt.empty()) return std::monostate{};
+        return tt;
+      }
+      return v;
+    };
+    auto text = [&](Field f) { return valueText(get(f)); };
+    Objective o;
+    o.row = static_cast<int>(r);
+    o.col = cols;
+    o.id = text(Field::Id);
+    o.objective = text(Field::Objective);
+    o.kpi = text(Field::Kpi);
+    o.data = text(Field::Data);
+    if (o.id.empty() && o.objective.empty() && o.kpi.empty() && o.data.empty()) continue;
+    o.segmentBy = text(Field::SegmentBy);
+    // Options keep their line breaks (they separate options); only the ends are trimmed.
+    o.options = text(Field::Options);
+    o.direction = text(Field::Direction);
+    o.responsible = text(Field::Responsible);
+    o.resources = text(Field::Resources);
+    o.evaluation = text(Field::Evaluation);
+    o.reviewFrequency = text(Field::ReviewFrequency);
+    o.status = text(Field::Status);
+    o.target = get(Field::Target);
+    o.amber = get(Field::Amber);
+    o.baseline = get(Field::Baseline);
+    o.start = get(Field::Start);
+    o.due = get(Field::Due);
+    o.actual = get(Field::Actual);
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+std::string actualFormula(const Objective& o) {
+  KpiCall call = parseKpi(o);
+  CallRefs refs{"TODAY()", o.cell(Field::Baseline), o.cell(Field::Start), o.cell(Field::Due)};
+  return "=" + actualExpression(call, refs);
+}
+
+std::string statusFormula(const Objective& o) {
+  std::string h = o.cell(Field::Direction), i = o.cell(Field::Amber);
+  return "=KPISTATUS(IFNA(" + o.cell(Field::Actual) + ";\"\");" + o.cell(Field::Target) + ";IF(ISBLANK(" + h +
+         ");\"\";" + h + ");IF(ISBLANK(" + i + ");\"\";" + i + "))";
+}
+
+sheet::SheetSpec registerFormulas(const std::vector<Objective>& objectives) {
+  sheet::SheetSpec spec;
+  spec.name = kRegisterSheet;
+  spec.styles = standardStyles();
+  for (const Objective& o : objectives) {
+    KpiCall call = parseKpi(o);
+    spec.cells.push_back(formulaCell(o.row, o.col[static_cast<int>(Field::Actual)], actualFormula(o),
+                                     measureStyle(call.measure)));
+    spec.cells.push_back(formulaCell(o.row, o.col[static_cast<int>(Field::Status)], statusFormula(o)));
+  }
+  return spec;
+}
+
+std::vector<std::string> missingFields(const Objective& o) {
+  std::vector<std::string> m;
+  if (trim(o.objective).empty()) m.push_back("what (Objective)");
+  if (trim(o.resources).empty()) m.push_back("resources (Resources)");
+  if (trim(o.responsible).empty()) m.push_back("who (Responsible)");
+  if (isEmpty(o.due)) m.push_back("when (Due)");
+  if (trim(o.evaluation).empty()) m.push_back("how evaluated (Evaluation)");
+  return m;
+}
+
+namespace detail {
+
+std::string completenessFormula(int row) {
+  auto cc = [&](Field f) { return c(f, row); };
+  std::string inputs = cc(Field::Id) + ":" + cc(Field::ReviewFrequency);
+  return "=IF(COUNTA(" + inputs + ")=0;\"\";IF(AND(" + cc(Field::Objective) + "<>\"\";" +
+         cc(Field::Resources) + "<>\"\";" + cc(Field::Responsible) + "<>\"\";" + cc(Field::Due) + "<>\"\";" +
+         cc(Field::Evaluation) + "<>\"\");\"OK\";\"Missing: \"&MID(IF(" + cc(Field::Objective) +
+         "=\"\";\", what (Objective)\";\"\")&IF(" + cc(Field::Resources) +
+         "=\"\";\", resources (Resources)\";\"\")&IF(" + cc(Field::Responsible) +
+         "=\"\";\", who (Responsible)\";\"\")&IF(" + cc(Field::Due) + "=\"\";\", when (Due)\";\"\")&IF(" +
+         cc(Field::Evaluation) + "=\"\";\", how evaluated (Evaluation)\";\"\");3;300)))";
+}
+
+sheet::SheetSpec registerSheet(const std::vector<RegisterEntry>& entries, long nullDateOffset) {
+  sheet::SheetSpec spec;
+  spec.name = kRegisterSheet;
+  spec.styles = standardStyles();
+  spec.tabColor = "#1F4E79";
+  const auto& headers = registerHeaders();
+  for (int f = 0; f < kFieldCount; ++f) {
+    spec.cells.push_back(textCell(0, f, headers[f], kHeader));
+    spec.comments.push_back({{0, f}, kHeaderComments[f]});
+    spec.columns.push_back({f, kWidths[f], false});
+  }
+  const int last = kValidationRows;
+  auto col = [&](Field f) {
+    int j = static_cast<int>(f);
+    return range(kFirstDataRow, j, last, j);
+  };
+  // Formats of the input columns, also for the rows still empty.
+  for (Field f : {Field::Objective, Field::Options, Field::Responsible, Field::Resources, Field::Evaluation})
+    spec.rangeStyles.push_back({col(f), kText});
+  for (Field f : {Field::Start, Field::Due}) spec.rangeStyles.push_back({col(f), kDate});
+
+  std::array<int, kFieldCount> standardCols;
+  for (int f = 0; f < kFieldCount; ++f) standardCols[f] = f;
+  const int rows = std::max<int>(kPrefilledRows, static_cast<int>(entries.size()));
+  for (int i = 0; i < rows; ++i) {
+    const int r = kFirstDataRow + i;
+    if (static_cast<std::size_t>(i) < entries.size()) {
+      const RegisterEntry& e = entries[i];
+      Objective o;
+      o.row = r;
+      o.col = standardCols;
+      o.id = e.id;
+      o.objective = e.objective;
+      o.kpi = e.kpi;
+      o.data = e.data;
+      o.segmentBy = e.segmentBy;
+      o.options = e.options;
+      o.direction = e.direction;
+      if (e.baseline) o.baseline = *e.baseline;
+      if (e.start) o.start = static_cast<double>(*e.start);
+      if (e.due) o.due = static_cast<double>(*e.due);
+      KpiCall call = parseKpi(o);
+      const char* valueStyle = measureStyle(call.measure);
+      auto text = [&](Field f, const std::string& s, const char* style = "") {
+        if (!s.empty()) spec.cells.push_back(textCell(r, static_cast<int>(f), s, style));
+      };
+      auto number = [&](Field f, const std::optional<double>& v, const char* style) {
+        if (v) spec.cells.push_back(numberCell(r, static_cast<int>(f), *v, style));
+      };
+      text(Field::Id, e.id);
+      text(Field::Objective, e.objective, kText);
+      text(Field::Kpi, e.kpi);
+      text(Field::Data, e.data);
+      text(Field::SegmentBy, e.segmentBy);
+      text(Field::Options, e.options, kText);
+      number(Field::Target, e.target, valueStyle);
+      text(Field::Direction, e.direction);
+      number(Field::Amber, e.amber, valueStyle);
+      number(Field::Baseline, e.baseline, call.reduction ? kNumber : valueStyle);
+      if (e.start) number(Field::Start, static_cast<double>(*e.start), kDate);
+      if (e.due) number(Field::Due, static_cast<double>(*e.due), kDate);
+      text(Field::Responsible, e.responsible, kText);
+      text(Field::Resources, e.resources, kText);
+      text(Field::Evaluation, e.evaluation, kText);
+      text(Field::ReviewFrequency, e.frequency);
+      spec.cells.push_back(formulaCell(r, static_cast<int>(Field::Actual), actualFormula(o), valueStyle));
+      spec.cells.push_back(formulaCell(r, static_cast<int>(Field::Status), statusFormula(o)));
+    } else {
+      spec.cells.push_back(formulaCell(r, static_cast<int>(Field::Status), prefilledStatus(r)));
+    }
+    spec.cells.push_back(formulaCell(r, static_cast<int>(Field::Complete), completenessFormula(r), kText));
+  }
+  (void)nullDateOffset;
+
+  // Dropdowns.
+  sheet::Validation kpi;
+  kpi.range = col(Field::Kpi);
+  kpi.values = kpiNames();
+  kpi.inputTitle = "KPI";
+  kpi.inputHelp = "The qkpi function that measures this objective.";
+  kpi.errorMessage =
+      "Choose a KPI from the list: OTIF, ONTIME, INFULL, RFT, RFTJOBS, RTY, RETURNS, TURNAROUND or "
+      "TURNAROUNDDAYS.";
+  spec.validations.push_back(kpi);
+  sheet::Validation dir;
+  dir.range = col(Field::Direction);
+  dir.values = {"higher", "lower"};
+  dir.inputTitle = "Direction";
+  dir.inputHelp =
+      "higher: a higher value is better (OTIF, RFT); lower: a lower value is better (returns value).";
+  dir.errorMessage = "Direction is higher or lower.";
+  spec.validations.push_back(dir);
+  sheet::Validation freq;
+  freq.range = col(Field::ReviewFrequency);
+  freq.values = {"Weekly", "Monthly", "Quarterly", "Half-yearly", "Yearly"};
+  freq.strict = false;
+  freq.inputTitle = "Review frequency";
+  freq.inputHelp = "How often this objective is reviewed.";
+  spec.validations.push_back(freq);
+
+  // Status colours, completeness flags, and the missing cells of a started row.
+  addRagFormats(spec, col(Field::Status));
+  const std::string s2 = "$" + c(Field::Complete, kFirstDataRow);
+  spec.conditionalFormats.push_back({col(Field::Complete), "LEFT(" + s2 + ";8)=\"Missing:\"", kMissing});
+  spec.conditionalFormats.push_back({col(Field::Complete), s2 + "=\"OK\"", kComplete});
+  const std::string started =
+      "COUNTA($" + c(Field::Id, kFirstDataRow) + ":$" + c(Field::ReviewFrequency, kFirstDataRow) + ")>0";
+  for (Field f : {Field::Objective, Field::Due, Field::Responsible, Field::Resources, Field::Evaluation}) {
+    std::string first = "$" + c(f, kFirstDataRow);
+    spec.conditionalFormats.push_back({col(f), "AND(" + started + ";" + first + "=\"\")", kMissing});
+  }
+
+  spec.freezeRows = 1;
+  spec.freezeCols = 2;
+  spec.printLandscape = true;
+  spec.repeatRows = {0};
+  spec.fitPagesWide = 1;
+  return spec;
+}
+
+}  // namespace detail
+
+sheet::SheetSpec newRegister() {
+  return registerSheet({}, 0);
+}
+
+}  // namespace qkpi::objectives

@@ -1,0 +1,414 @@
+// The review sheet, cell by cell, for a small register: a segmented OTIF with
+// a baseline, a RETURNS reduction objective, a TURNAROUNDDAYS (lower is
+// better, no ...BY function) and an RTY without segments or period.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <functional>
+#include <string>
+
+#include "objectives/objectives.h"
+#include "objectives_test_util.h"
+
+using namespace qkpi::objectives;
+using qkpi::objectives::test::userError;
+using qkpi::sheet::Cell;
+using qkpi::sheet::Pos;
+using qkpi::sheet::Range;
+using qkpi::sheet::SheetSpec;
+
+namespace {
+
+constexpr long kToday = 46351;  // 2026-11-25
+const std::string kCutOff =
+    "Cut off: the data now has more segments than this table shows. Create a new review to see them all.";
+
+Objective base(int row, const std::string& id, const std::string& kpi, const std::string& data,
+               const std::string& seg, const std::string& options, double target) {
+  Objective o;
+  o.row = row;
+  for (int f = 0; f < kFieldCount; ++f) o.col[f] = f;
+  o.id = id;
+  o.objective = "Objective " + id;
+  o.kpi = kpi;
+  o.data = data;
+  o.segmentBy = seg;
+  o.options = options;
+  o.target = target;
+  o.responsible = "Owner " + id;
+  o.resources = "Team";
+  o.evaluation = "Monthly meeting";
+  o.reviewFrequency = "Monthly";
+  return o;
+}
+
+std::vector<Objective> smallRegister() {
+  Objective otif = base(1, "Q-1", "OTIF", "$Deliveries.D2:G101", "$Deliveries.A2:A101",
+                        "From=2026-01-01; To=TODAY(); LateDays=2", 0.95);
+  otif.objective = "=HYPERLINK(\"http://evil\")";  // user text stays text
+  otif.direction = "higher";
+  otif.amber = 0.92;
+  otif.baseline = 0.9;
+  otif.start = 46023.0;
+  otif.due = 46387.0;
+  Objective red = base(2, "Q-2", "RETURNS", "$Returns.C2:E50", "$Returns.A2:A50", "Columns={1;3}", 0.5);
+  red.amber = 0.4;
+  red.baseline = 10000.0;
+  red.start = 46023.0;
+  red.due = std::string("2026-12-31");
+  Objective days = base(3, "Q-3", "TURNAROUNDDAYS", "$Returns.C2:D50", "$Returns.A2:A50",
+                        "Holidays=Holidays; AsOf=TODAY()", 20);
+  days.direction = "lower";
+  days.amber = 25.0;
+  days.responsible = "";
+  Objective rty = base(4, "Q-4", "RTY", "$Steps.B2:B5", "", "", 0.9);
+  return {otif, red, days, rty};
+}
+
+SheetSpec theReview() {
+  return review(smallRegister(), {4, 3, 2, 0}, kToday, 0, "Review 2026-11-25");
+}
+
+const Cell& at(const SheetSpec& s, int row, int col) {
+  for (const Cell& c : s.cells)
+    if (c.pos == Pos{row, col}) return c;
+  static Cell none;
+  none.text = "<no cell " + std::to_string(row) + "," + std::to_string(col) + ">";
+  return none;
+}
+
+// The text of a formula cell (or "<not a formula>").
+std::string f(const SheetSpec& s, int row, int col) {
+  const Cell& c = at(s, row, col);
+  return c.kind == Cell::Kind::Formula ? c.text : "<not a formula: " + c.text + ">";
+}
+std::string text(const SheetSpec& s, int row, int col) {
+  const Cell& c = at(s, row, col);
+  return c.kind == Cell::Kind::Text ? c.text : "<not a text: " + c.text + ">";
+}
+bool hasCell(const SheetSpec& s, int row, int col) {
+  return std::any_of(s.cells.begin(), s.cells.end(), [&](const Cell& c) { return c.pos == Pos{row, col}; });
+}
+bool hasFormat(const SheetSpec& s, Range r, const std::string& formula, const std::string& style) {
+  return std::any_of(s.conditionalFormats.begin(), s.conditionalFormats.end(), [&](const auto& cf) {
+    return cf.range == r && cf.formula == formula && cf.style == style;
+  });
+}
+Range rg(int r1, int c1, int r2, int c2) {
+  return {{r1, c1}, {r2, c2}};
+}
+
+}  // namespace
+
+TEST(ObjectivesReview, TitleAndSummaryHeader) {
+  SheetSpec s = theReview();
+  EXPECT_EQ(s.name, "Review 2026-11-25");
+  EXPECT_EQ(text(s, 0, 0), "Quality objectives review");
+  EXPECT_EQ(at(s, 0, 0).style, "qkpi Title");
+  EXPECT_EQ(text(s, 1, 0), "Review date");
+  EXPECT_EQ(at(s, 1, 1).kind, Cell::Kind::Number);
+  EXPECT_EQ(at(s, 1, 1).number, kToday);
+  EXPECT_EQ(at(s, 1, 1).style, "qkpi Date");
+  const std::vector<std::string> headers = {
+      "ID",       "Objective",     "KPI",           "Actual",      "Target",
+      "Status",   "Gap to target", "Worst segment", "Worst value", "On-track line",
+      "On track", "Rows left out", "Responsible",   "Due"};
+  for (int j = 0; j < 14; ++j) {
+    EXPECT_EQ(text(s, 4, j), headers[j]);
+    EXPECT_EQ(at(s, 4, j).style, "qkpi Header");
+  }
+  EXPECT_EQ(s.comments.size(), 14u);
+}
+
+TEST(ObjectivesReview, SummaryRowOfASegmentedObjectiveWithBaseline) {
+  SheetSpec s = theReview();
+  // Section 1 starts at row 10 (4 summary rows, a blank row); its facts are on row 12.
+  EXPECT_EQ(text(s, 5, 0), "Q-1");
+  EXPECT_EQ(text(s, 5, 1), "=HYPERLINK(\"http://evil\")");
+  EXPECT_EQ(text(s, 5, 2), "OTIF");
+  EXPECT_EQ(f(s, 5, 3), "=OTIF($Deliveries.D2:G101;;;\"2026-01-01\";DATE(2026;11;25);;2)");
+  EXPECT_EQ(at(s, 5, 3).style, "qkpi Percent");
+  EXPECT_EQ(f(s, 5, 4), "=D12");
+  EXPECT_EQ(f(s, 5, 5), "=KPISTATUS(IFNA(D6;\"\");E6;IF(ISBLANK(F12);\"\";F12);IF(ISBLANK(H12);\"\";H12))");
+  EXPECT_EQ(f(s, 5, 6), "=IF(ISNUMBER(D6);D6-E6;\"\")");
+  const Cell& worstSeg = at(s, 5, 7);
+  EXPECT_EQ(worstSeg.kind, Cell::Kind::ArrayFormula);
+  EXPECT_EQ(worstSeg.text,
+            "=IF(ISNUMBER(I6);INDEX(A19:A22;MATCH(1;ISNUMBER(F19:F22)*IFERROR((A19:A22&\"\"<>\"(all)\")*(A19:"
+            "A22&\"\"<>"
+            "\"(blank)\");0)*IFERROR(F19:F22=I6;0);0));\"\")");
+  const Cell& worst = at(s, 5, 8);
+  EXPECT_EQ(worst.kind, Cell::Kind::ArrayFormula);
+  EXPECT_EQ(worst.arrayRows, 1);
+  EXPECT_EQ(
+      worst.text,
+      "=IF(SUMPRODUCT(ISNUMBER(F19:F22)*IFERROR((A19:A22&\"\"<>\"(all)\")*(A19:A22&\"\"<>\"(blank)\");0))=0;"
+      "\"\";MIN(IF("
+      "ISNUMBER(F19:F22)*IFERROR((A19:A22&\"\"<>\"(all)\")*(A19:A22&\"\"<>\"(blank)\");0);F19:F22;\"\")))");
+  EXPECT_EQ(f(s, 5, 9), "=TARGETPATH(J12;E6;L12;N12;DATE(2026;11;25))");
+  EXPECT_EQ(f(s, 5, 10), "=IF(AND(ISNUMBER(D6);ISNUMBER(J6));IF(D6>=J6;\"on track\";\"behind\");\"\")");
+  EXPECT_EQ(f(s, 5, 11), "=IF(A22&\"\"=\"(all)\";B22-C22;\"\")");
+  EXPECT_EQ(text(s, 5, 12), "Owner Q-1");
+  EXPECT_EQ(at(s, 5, 13).number, 46387);
+  EXPECT_EQ(at(s, 5, 13).style, "qkpi Date");
+}
+
+TEST(ObjectivesReview, SectionFactsAreCopiedAsValuesAndText) {
+  SheetSpec s = theReview();
+  EXPECT_EQ(text(s, 10, 0), "Q-1");
+  EXPECT_EQ(text(s, 10, 1), "=HYPERLINK(\"http://evil\")");
+  EXPECT_EQ(at(s, 10, 1).style, "qkpi Section");
+  EXPECT_TRUE(std::any_of(s.rangeStyles.begin(), s.rangeStyles.end(), [](const auto& r) {
+    return r.range == Range{{10, 0}, {10, 13}} && r.style == "qkpi Section";
+  }));
+  EXPECT_EQ(text(s, 11, 2), "Target");
+  EXPECT_EQ(at(s, 11, 3).number, 0.95);
+  EXPECT_EQ(text(s, 11, 5), "higher");
+  EXPECT_EQ(at(s, 11, 7).number, 0.92);
+  EXPECT_EQ(at(s, 11, 9).number, 0.9);
+  EXPECT_EQ(at(s, 11, 11).number, 46023);
+  EXPECT_EQ(at(s, 11, 13).number, 46387);
+  EXPECT_EQ(text(s, 12, 1), "$Deliveries.D2:G101");
+  EXPECT_EQ(text(s, 12, 5), "$Deliveries.A2:A101");
+  EXPECT_EQ(text(s, 12, 9), "From=2026-01-01; To=TODAY(); LateDays=2");
+  EXPECT_EQ(text(s, 13, 9), "OK");
+  // Q-3 has no Responsible and no Due: flagged in its section.
+  EXPECT_EQ(text(s, 76, 9), "Missing: who (Responsible), when (Due)");
+  EXPECT_EQ(at(s, 76, 9).style, "qkpi Missing");
+}
+
+TEST(ObjectivesReview, PerSegmentTableOfTheProbedSize) {
+  SheetSpec s = theReview();
+  EXPECT_EQ(text(s, 16, 0), "Per segment");
+  const std::vector<std::string> headers = {"Segment", "Lines", "Lines counted", "On time in full",
+                                            "Counted", "OTIF",  "Status"};
+  for (int j = 0; j < 7; ++j) EXPECT_EQ(text(s, 17, j), headers[j]);
+  const Cell& by = at(s, 18, 0);
+  EXPECT_EQ(by.kind, Cell::Kind::ArrayFormula);
+  EXPECT_EQ(by.arrayRows, 4);
+  EXPECT_EQ(by.arrayCols, 6);
+  EXPECT_EQ(by.text, "=OTIFBY($Deliveries.D2:G101;$Deliveries.A2:A101;\"2026-01-01\";DATE(2026;11;25);;2)");
+  for (int r = 18; r <= 21; ++r) {
+    std::string n = std::to_string(r + 1);
+    EXPECT_EQ(f(s, r, 6), "=KPISTATUS(IFNA(F" + n +
+                              ";\"\");$D$12;IF(ISBLANK($F$12);\"\";$F$12);IF(ISBLANK($H$12);"
+                              "\"\";$H$12))");
+  }
+  EXPECT_FALSE(hasCell(s, 22, 6));
+  EXPECT_EQ(f(s, 22, 0), "=IF(A22&\"\"=\"(all)\";\"\";\"" + kCutOff + "\")");
+  EXPECT_EQ(at(s, 22, 0).style, "qkpi Warning");
+  EXPECT_TRUE(hasFormat(s, rg(18, 6, 21, 6), "$G19=\"RED\"", "qkpi RED"));
+  EXPECT_TRUE(hasFormat(s, rg(18, 6, 21, 6), "$G19=\"GREEN\"", "qkpi GREEN"));
+  EXPECT_TRUE(std::any_of(s.rangeStyles.begin(), s.rangeStyles.end(), [](const auto& r) {
+    return r.range == Range{{18, 5}, {21, 5}} && r.style == "qkpi Percent";
+  }));
+}
+
+TEST(ObjectivesReview, TrendWithXmrLimitsAndChart) {
+  SheetSpec s = theReview();
+  EXPECT_EQ(text(s, 24, 0), "12-month trend");
+  EXPECT_EQ(text(s, 25, 0), "Month");
+  EXPECT_EQ(text(s, 25, 1), "OTIF");
+  EXPECT_EQ(text(s, 25, 2), "Moving range");
+  EXPECT_EQ(text(s, 25, 3), "Centre line");
+  EXPECT_EQ(text(s, 25, 4), "Lower limit");
+  EXPECT_EQ(text(s, 25, 5), "Upper limit");
+  EXPECT_EQ(text(s, 26, 0), "Dec 2025");
+  EXPECT_EQ(f(s, 26, 1), "=IFNA(OTIF($Deliveries.D2:G101;;;DATE(2025;12;1);DATE(2025;12;31);;2);\"\")");
+  EXPECT_EQ(text(s, 28, 0), "Feb 2026");
+  EXPECT_EQ(f(s, 28, 1), "=IFNA(OTIF($Deliveries.D2:G101;;;DATE(2026;2;1);DATE(2026;2;28);;2);\"\")");
+  EXPECT_EQ(text(s, 37, 0), "Nov 2026");
+  EXPECT_EQ(f(s, 37, 1), "=IFNA(OTIF($Deliveries.D2:G101;;;DATE(2026;11;1);DATE(2026;11;25);;2);\"\")");
+  EXPECT_FALSE(hasCell(s, 26, 2));  // no moving range for the first month
+  EXPECT_EQ(f(s, 27, 2), "=IF(OR(B28=\"\";B27=\"\");\"\";ABS(B28-B27))");
+  EXPECT_EQ(f(s, 37, 2), "=IF(OR(B38=\"\";B37=\"\");\"\";ABS(B38-B37))");
+  EXPECT_EQ(f(s, 26, 3), "=IFERROR(AVERAGE($B$27:$B$38);\"\")");
+  EXPECT_EQ(f(s, 26, 4), "=IFERROR(MAX(0;D27-2.66*AVERAGE($C$28:$C$38));\"\")");
+  EXPECT_EQ(f(s, 26, 5), "=IFERROR(MIN(1;D27+2.66*AVERAGE($C$28:$C$38));\"\")");
+  for (int r = 27; r <= 37; ++r) {
+    EXPECT_EQ(f(s, r, 3), "=$D$27");
+    EXPECT_EQ(f(s, r, 4), "=$E$27");
+    EXPECT_EQ(f(s, r, 5), "=$F$27");
+  }
+  EXPECT_TRUE(hasFormat(s, rg(26, 1, 37, 1), "AND(ISNUMBER(B27);ISNUMBER($E$27);OR(B27<$E$27;B27>$F$27))",
+                        "qkpi Signal"));
+  ASSERT_EQ(s.charts.size(), 3u);  // RTY has no trend
+  const auto& c = s.charts[0];
+  EXPECT_EQ(c.title, "Q-1 OTIF per month");
+  EXPECT_EQ(c.anchor, rg(25, 7, 40, 13));
+  EXPECT_EQ(c.categories, rg(26, 0, 37, 0));
+  EXPECT_EQ(c.series,
+            (std::vector<Range>{rg(26, 1, 37, 1), rg(26, 3, 37, 3), rg(26, 4, 37, 4), rg(26, 5, 37, 5)}));
+  EXPECT_EQ(c.seriesNames, (std::vector<std::string>{"OTIF", "Centre line", "Lower limit", "Upper limit"}));
+  EXPECT_NE(s.charts[0].name, s.charts[1].name);
+}
+
+TEST(ObjectivesReview, ReductionObjective) {
+  SheetSpec s = theReview();
+  // Summary row 6 (0-based), section at 42, facts on row 43 (sheet row 44).
+  EXPECT_EQ(f(s, 6, 3),
+            "=REDUCTION(J44*(MIN(DATE(2026;11;25);N44)-L44+1)/"
+            "(N44-L44+1);RETURNS($Returns.C2:E50;;;L44;MIN(DATE(2026;"
+            "11;25);N44);{1;3}))");
+  EXPECT_EQ(at(s, 6, 3).style, "qkpi Percent");
+  EXPECT_EQ(f(s, 6, 9), "=TARGETPATH(0;E7;L44;N44;DATE(2026;11;25))");
+  EXPECT_EQ(at(s, 43, 9).number, 10000);
+  EXPECT_EQ(at(s, 43, 9).style, "qkpi Number");
+  EXPECT_EQ(at(s, 43, 13).number, 46387);  // ISO text Due read as a date
+  EXPECT_EQ(text(s, 48, 3), "Elapsed share of Start to Due");
+  EXPECT_EQ(f(s, 48, 5), "=(MIN(DATE(2026;11;25);N44)-L44+1)/(N44-L44+1)");
+  const std::vector<std::string> headers = {"Segment",      "Returns",         "Returns so far",
+                                            "Value so far", "Value last year", "Baseline pro rata",
+                                            "Reduction",    "Status"};
+  for (int j = 0; j < 8; ++j) EXPECT_EQ(text(s, 49, j), headers[j]);
+  const Cell& now = at(s, 50, 0);
+  EXPECT_EQ(now.kind, Cell::Kind::ArrayFormula);
+  EXPECT_EQ(now.arrayRows, 3);
+  EXPECT_EQ(now.arrayCols, 4);
+  EXPECT_EQ(now.text, "=RETURNSBY($Returns.C2:E50;$Returns.A2:A50;L44;MIN(DATE(2026;11;25);N44);{1;3})");
+  const Cell& last = at(s, 50, 4);
+  EXPECT_EQ(last.kind, Cell::Kind::ArrayFormula);
+  EXPECT_EQ(last.arrayRows, 3);
+  EXPECT_EQ(last.arrayCols, 1);
+  EXPECT_EQ(last.text,
+            "=INDEX(RETURNSBY($Returns.C2:E50;$Returns.A2:A50;DATE(YEAR(L44)-1;MONTH(L44);DAY(L44));DATE("
+            "YEAR(N44)-1;"
+            "MONTH(N44);DAY(N44));{1;3});0;4)");
+  EXPECT_EQ(f(s, 50, 5), "=IF(ISNUMBER(E51);E51*$F$49;\"\")");
+  EXPECT_EQ(f(s, 50, 6), "=IF(AND(ISNUMBER(F51);ISNUMBER(D51));IF(F51>0;REDUCTION(F51;D51);\"\");\"\")");
+  EXPECT_EQ(f(s, 52, 7),
+            "=KPISTATUS(IFNA(G53;\"\");$D$44;IF(ISBLANK($F$44);\"\";$F$44);IF(ISBLANK($H$44);\"\";$H$44))");
+  EXPECT_EQ(f(s, 53, 0), "=IF(A53&\"\"=\"(all)\";\"\";\"" + kCutOff + "\")");
+  EXPECT_EQ(f(s, 6, 11), "=IF(A53&\"\"=\"(all)\";B53-C53;\"\")");
+  // Worst segment on the reduction column, higher is better.
+  EXPECT_NE(at(s, 6, 8).text.find("MIN(IF(ISNUMBER(G51:G53)"), std::string::npos);
+  // Trend: the monthly returns value, no upper cap at 1.
+  EXPECT_EQ(text(s, 56, 1), "Returns value");
+  EXPECT_EQ(f(s, 57, 1), "=IFNA(RETURNS($Returns.C2:E50;;;DATE(2025;12;1);DATE(2025;12;31);{1;3});\"\")");
+  EXPECT_EQ(at(s, 57, 1).style, "qkpi Number");
+  EXPECT_EQ(f(s, 57, 5), "=IFERROR(D58+2.66*AVERAGE($C$59:$C$69);\"\")");
+  EXPECT_EQ(s.charts[1].title, "Q-2 Returns value per month");
+  EXPECT_EQ(s.charts[1].anchor, rg(56, 7, 71, 13));
+}
+
+TEST(ObjectivesReview, LowerIsBetterWithoutByFunction) {
+  SheetSpec s = theReview();
+  // Summary row 7, section at 73, facts on row 74 (sheet row 75).
+  EXPECT_EQ(f(s, 7, 3), "=TURNAROUNDDAYS($Returns.C2:D50;;;;;;;Holidays;DATE(2026;11;25))");
+  EXPECT_EQ(at(s, 7, 3).style, "qkpi Days");
+  EXPECT_EQ(f(s, 7, 6), "=IF(ISNUMBER(D8);E8-D8;\"\")");
+  EXPECT_EQ(text(s, 7, 10), "no baseline");
+  EXPECT_FALSE(hasCell(s, 7, 9));
+  EXPECT_FALSE(hasCell(s, 7, 11));  // no rows-left-out without a ...BY table
+  EXPECT_FALSE(hasCell(s, 7, 12));  // no Responsible: nothing written
+  EXPECT_EQ(text(s, 80, 0), "Segment");
+  EXPECT_EQ(text(s, 80, 1), "Turnaround days");
+  EXPECT_EQ(text(s, 80, 2), "Status");
+  const Cell& segs = at(s, 81, 0);
+  EXPECT_EQ(segs.kind, Cell::Kind::ArrayFormula);
+  EXPECT_EQ(segs.arrayRows, 2);
+  EXPECT_EQ(segs.arrayCols, 1);
+  EXPECT_EQ(segs.text, "=SEGMENTS($Returns.A2:A50)");
+  EXPECT_EQ(f(s, 81, 1),
+            "=IFNA(TURNAROUNDDAYS($Returns.C2:D50;$Returns.A2:A50;A82;;;;;Holidays;DATE(2026;11;25));\"\")");
+  EXPECT_EQ(f(s, 82, 1),
+            "=IFNA(TURNAROUNDDAYS($Returns.C2:D50;$Returns.A2:A50;A83;;;;;Holidays;DATE(2026;11;25));\"\")");
+  EXPECT_EQ(f(s, 82, 2),
+            "=KPISTATUS(IFNA(B83;\"\");$D$75;IF(ISBLANK($F$75);\"\";$F$75);IF(ISBLANK($H$75);\"\";$H$75))");
+  EXPECT_EQ(f(s, 83, 0), "=IF(ROWS(SEGMENTS($Returns.A2:A50))>2;\"" + kCutOff + "\";\"\")");
+  // The worst segment is the highest number of days.
+  EXPECT_EQ(
+      at(s, 7, 8).text,
+      "=IF(SUMPRODUCT(ISNUMBER(B82:B83)*IFERROR((A82:A83&\"\"<>\"(all)\")*(A82:A83&\"\"<>\"(blank)\");0))=0;"
+      "\"\";MAX(IF("
+      "ISNUMBER(B82:B83)*IFERROR((A82:A83&\"\"<>\"(all)\")*(A82:A83&\"\"<>\"(blank)\");0);B82:B83;\"\")))");
+  EXPECT_EQ(f(s, 87, 1),
+            "=IFNA(TURNAROUNDDAYS($Returns.C2:D50;;;DATE(2025;12;1);DATE(2025;12;31);;;Holidays;DATE(2026;11;"
+            "25));\"\")");
+  EXPECT_EQ(f(s, 87, 5), "=IFERROR(D88+2.66*AVERAGE($C$89:$C$99);\"\")");
+}
+
+TEST(ObjectivesReview, ObjectiveWithoutSegmentsOrPeriod) {
+  SheetSpec s = theReview();
+  EXPECT_EQ(f(s, 8, 3), "=RTY($Steps.B2:B5)");
+  EXPECT_FALSE(hasCell(s, 8, 7));
+  EXPECT_FALSE(hasCell(s, 8, 8));
+  EXPECT_EQ(text(s, 103, 0), "Q-4");
+  EXPECT_EQ(text(s, 110, 0), "No Segment by: the KPI is measured over all data only.");
+  EXPECT_EQ(text(s, 112, 0), "12-month trend");
+  EXPECT_EQ(text(s, 113, 0), "RTY has no period: no monthly trend.");
+  ASSERT_TRUE(s.printRange.has_value());
+  EXPECT_EQ(*s.printRange, rg(0, 0, 113, 13));
+}
+
+TEST(ObjectivesReview, SummaryFormatsAndPageSetup) {
+  SheetSpec s = theReview();
+  for (const char* code : {"GREEN", "AMBER", "RED", "GREY"})
+    EXPECT_TRUE(
+        hasFormat(s, rg(5, 5, 8, 5), std::string("$F6=\"") + code + "\"", std::string("qkpi ") + code));
+  EXPECT_TRUE(hasFormat(s, rg(5, 10, 8, 10), "$K6=\"on track\"", "qkpi GREEN"));
+  EXPECT_TRUE(hasFormat(s, rg(5, 10, 8, 10), "$K6=\"behind\"", "qkpi RED"));
+  EXPECT_EQ(s.columns.size(), 14u);
+  // One objective per printed page: a manual break before every section but the first.
+  EXPECT_EQ(s.rowBreaks, (std::vector<int>{42, 73, s.rowBreaks.back()}));
+  EXPECT_GT(s.rowBreaks.back(), 73);
+  EXPECT_EQ(s.freezeRows, 2);
+  EXPECT_TRUE(s.printLandscape);
+  EXPECT_EQ(s.repeatRows, (std::vector<int>{0, 1}));
+  EXPECT_EQ(s.fitPagesWide, 1);
+  // No user text ever becomes a formula.
+  for (const Cell& c : s.cells) {
+    if (c.kind == Cell::Kind::Formula || c.kind == Cell::Kind::ArrayFormula) {
+      EXPECT_EQ(c.text.find("HYPERLINK"), std::string::npos);
+    }
+  }
+}
+
+TEST(ObjectivesReview, ProbeFailureAndErrors) {
+  auto reg = smallRegister();
+  SheetSpec s = review(reg, {0, 3, 2, 0}, kToday, 0, "R");
+  EXPECT_EQ(text(s, 17, 0),
+            "The per-segment table could not be sized (its probe formula gave no result): check Data, "
+            "Segment by and "
+            "Options.");
+  EXPECT_FALSE(hasCell(s, 5, 8));
+
+  EXPECT_THROW(review(reg, {1, 2}, kToday, 0, "R"), std::invalid_argument);
+  EXPECT_EQ(userError([&] { review({}, {}, kToday, 0, "R"); }).substr(0, 51),
+            "The \"Objectives\" register has no objectives yet: ad");
+  auto bad = reg;
+  bad[0].target = std::monostate{};
+  EXPECT_EQ(
+      userError([&] {
+        review(bad, {4, 3, 2, 0}, kToday, 0, "R");
+      }),
+      "Objectives row 2 (ID Q-1): Target is empty. Give the value to reach, e.g. 95% or 0.95 for a ratio.");
+  bad = reg;
+  bad[0].target = std::string("95%");
+  EXPECT_NO_THROW(review(bad, {4, 3, 2, 0}, kToday, 0, "R"));
+  bad[0].direction = "up";
+  EXPECT_EQ(userError([&] {
+              review(bad, {4, 3, 2, 0}, kToday, 0, "R");
+            }),
+            "Objectives row 2 (ID Q-1): Direction \"up\" must be higher or lower (or empty for higher).");
+  bad = reg;
+  bad[0].amber = 0.97;
+  EXPECT_EQ(
+      userError([&] {
+        review(bad, {4, 3, 2, 0}, kToday, 0, "R");
+      }),
+      "Objectives row 2 (ID Q-1): Amber must lie on the worse side of Target (below it, as Direction is "
+      "higher).");
+  bad = reg;
+  bad[0].due = std::string("soon");
+  EXPECT_NE(userError([&] {
+              review(bad, {4, 3, 2, 0}, kToday, 0, "R");
+            }).find("Due \"soon\" is not a date"),
+            std::string::npos);
+  bad = reg;
+  bad[2].kpi = "TAT";
+  EXPECT_NE(userError([&] {
+              review(bad, {4, 3, 2, 0}, kToday, 0, "R");
+            }).find("row 4 (ID Q-3): unknown KPI"),
+            std::string::npos);
+}
