@@ -1,6 +1,5 @@
 #include "kpi/args.h"
 
-#include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <cmath>
 #include <string>
 
@@ -22,53 +21,12 @@ const Cell* single(const Arg& a, std::string_view what) {
   return &a.cell(0, 0);
 }
 
-bool isSpace(char16_t c) {
-  return c == u' ' || c == u'\t' || c == u'\u00A0';
-}
-
-// Parses 1..maxDigits decimal digits at text[pos].
-std::optional<int> digits(std::u16string_view text, std::size_t& pos, std::size_t maxDigits) {
-  std::size_t start = pos;
-  int v = 0;
-  while (pos < text.size() && text[pos] >= u'0' && text[pos] <= u'9' && pos - start < maxDigits) {
-    v = v * 10 + (text[pos] - u'0');
-    ++pos;
-  }
-  if (pos == start) return std::nullopt;
-  return v;
-}
-
 }  // namespace
 
-long daysSince18991230(int year, int month, int day) {
-  namespace g = boost::gregorian;
-  g::date d(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
-            static_cast<unsigned short>(day));
-  return static_cast<long>((d - g::date(1899, 12, 30)).days());
-}
-
-long wholeDay(double serial) {
-  return static_cast<long>(std::floor(serial));
-}
-
 std::optional<long> parseIsoDate(std::u16string_view text, const Context& ctx) {
-  while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);
-  while (!text.empty() && isSpace(text.back())) text.remove_suffix(1);
-  std::size_t pos = 0;
-  auto year = digits(text, pos, 4);
-  if (!year || pos != 4 || pos >= text.size() || text[pos] != u'-') return std::nullopt;
-  ++pos;
-  auto month = digits(text, pos, 2);
-  if (!month || pos >= text.size() || text[pos] != u'-') return std::nullopt;
-  ++pos;
-  auto day = digits(text, pos, 2);
-  if (!day || pos != text.size()) return std::nullopt;
-  namespace g = boost::gregorian;
-  if (*year < 1400 || *month < 1 || *month > 12 || *day < 1 ||
-      *day > g::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(*year),
-                                                     static_cast<unsigned short>(*month)))
-    return std::nullopt;
-  return daysSince18991230(*year, *month, *day) - ctx.nullDateOffset;
+  auto ymd = dates::parseIso(text);
+  if (!ymd) return std::nullopt;
+  return dates::serial(*ymd, ctx.nullDateOffset);
 }
 
 std::optional<double> optionalNumber(const Arg& a, std::string_view what) {

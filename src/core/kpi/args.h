@@ -9,20 +9,19 @@
 #include <string_view>
 #include <vector>
 
+#include "kpi/dates.h"
 #include "kpi/value.h"
 
 namespace qkpi {
 
-// Days from 1899-12-30 (Calc's default NullDate) to the given calendar day:
-// the Context::nullDateOffset of a document whose NullDate is that day.
-long daysSince18991230(int year, int month, int day);
+// Days from 1899-12-30 (Calc's default NullDate) to a calendar day (the
+// Context::nullDateOffset of a document whose NullDate is that day), and a
+// serial rounded down to the whole day: see kpi/dates.h.
+using dates::daysSince18991230;
+using dates::wholeDay;
 
-// A date serial rounded down to the whole day (15:00 on the due day is the due day).
-long wholeDay(double serial);
-
-// ISO 8601 calendar date text "YYYY-MM-DD" (also "YYYY-M-D"), surrounding
-// white space allowed, to a date serial of the document (Context::nullDateOffset).
-// nullopt when the text is not such a date (or names no real day, 2026-02-30).
+// ISO 8601 date text (the rule of kpi/dates.h) to a date serial of the
+// document (Context::nullDateOffset); nullopt when the text is no such date.
 std::optional<long> parseIsoDate(std::u16string_view text, const Context& ctx);
 
 // Not given (omitted or "") -> nullopt; a number -> that number;

@@ -2,30 +2,15 @@
 #include "kpi/calendar.h"
 
 #include <algorithm>
-#include <boost/date_time/gregorian/gregorian.hpp>
 #include <cmath>
 #include <string>
 
 #include "kpi/args.h"
+#include "kpi/dates.h"
 
 namespace qkpi {
 
 namespace {
-
-// Weekday (Monday = 0) of day 0, 1899-12-30: the day serial 0 falls on with
-// Calc's default NullDate.
-int epochWeekday() {
-  static const int w = [] {
-    boost::gregorian::date epoch(1899, boost::gregorian::Dec, 30);
-    return (epoch.day_of_week().as_number() + 6) % 7;  // boost: Sunday = 0
-  }();
-  return w;
-}
-
-long floorMod7(long v) {
-  long m = v % 7;
-  return m < 0 ? m + 7 : m;
-}
 
 constexpr std::array<bool, 7> mask(const char (&bits)[8]) {
   std::array<bool, 7> m{};
@@ -120,7 +105,7 @@ void WorkCalendar::addHoliday(const Cell& c, const Context& ctx) {
 }
 
 int WorkCalendar::weekday(long serial) const {
-  return static_cast<int>(floorMod7(floorMod7(serial) + floorMod7(offset_) + epochWeekday()));
+  return dates::weekday(serial, offset_);
 }
 
 bool WorkCalendar::isWorkday(long serial) const {

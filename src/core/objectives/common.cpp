@@ -7,8 +7,9 @@
 #include <cstdio>
 #include <stdexcept>
 
-#include "objectives/objectives.h"
+#include "kpi/dates.h"
 #include "objectives/internal.h"
+#include "objectives/objectives.h"
 
 namespace qkpi::objectives {
 namespace detail {
@@ -119,88 +120,44 @@ std::string quoted(std::string_view text) {
   return r + "\"";
 }
 
-// ---- dates ----------------------------------------------------------------------
-
-// Howard Hinnant's days_from_civil / civil_from_days.
-long daysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long>(doe) - 719468;
-}
-
-Ymd civilFromDays(long z) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long y = static_cast<long>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return {static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
-}
-
-namespace {
-const long kEpoch1899 = daysFromCivil(1899, 12, 30);
-}
+// ---- dates (all of it in kpi/dates.h) -----------------------------------------
 
 Ymd ymdOf(long serial, long nullDateOffset) {
-  return civilFromDays(kEpoch1899 + serial + nullDateOffset);
+  auto d = dates::civil(serial, nullDateOffset);
+  return {static_cast<int>(d.year()), static_cast<int>(unsigned(d.month())),
+          static_cast<int>(unsigned(d.day()))};
 }
 
 long serialOf(int y, int m, int d, long nullDateOffset) {
-  // Normalise the month like DATE() does (month 0 = December of the year before).
-  int mm = m - 1;
-  y += mm >= 0 ? mm / 12 : -((11 - mm) / 12);
-  mm = ((mm % 12) + 12) % 12;
-  return daysFromCivil(y, mm + 1, 1) + (d - 1) - kEpoch1899 - nullDateOffset;
+  return dates::serialOf(y, m, d, nullDateOffset);
 }
 
 long serialOf(const Ymd& ymd, long nullDateOffset) {
-  return serialOf(ymd.y, ymd.m, ymd.d, nullDateOffset);
+  return dates::serialOf(ymd.y, ymd.m, ymd.d, nullDateOffset);
 }
 
 int daysInMonth(int y, int m) {
-  static const int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-  return kMonthDays[m - 1];
+  return dates::daysInMonth(y, m);
 }
 
 int weekdayOf(long serial, long nullDateOffset) {
-  // 1899-12-30 was a Saturday (5 with Monday = 0).
-  long d = (serial + nullDateOffset + 5) % 7;
-  return static_cast<int>(d < 0 ? d + 7 : d);
+  return dates::weekday(serial, nullDateOffset);
 }
 
 std::optional<Ymd> parseIsoDate(std::string_view s) {
-  std::string t = trim(s);
-  int y = 0, m = 0, d = 0;
-  std::size_t i = 0;
-  auto digits = [&](int& out, std::size_t minLen, std::size_t maxLen) {
-    std::size_t start = i;
-    out = 0;
-    while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i])) && i - start < maxLen)
-      out = out * 10 + (t[i++] - '0');
-    return i - start >= minLen;
-  };
-  if (!digits(y, 4, 4) || i >= t.size() || t[i++] != '-' || !digits(m, 1, 2) || i >= t.size() ||
-      t[i++] != '-' || !digits(d, 1, 2) || i != t.size())
-    return std::nullopt;
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return std::nullopt;
-  return Ymd{y, m, d};
+  auto d = dates::parseIso(trim(s));
+  if (!d) return std::nullopt;
+  return Ymd{static_cast<int>(d->year()), static_cast<int>(unsigned(d->month())),
+             static_cast<int>(unsigned(d->day()))};
 }
 
 std::optional<long> valueDate(const Value& v, long nullDateOffset) {
   if (const auto* d = std::get_if<double>(&v)) {
     if (!std::isfinite(*d) || *d <= 0) return std::nullopt;
-    return static_cast<long>(std::floor(*d));
+    return dates::wholeDay(*d);
   }
   if (const auto* s = std::get_if<std::string>(&v)) {
-    if (auto ymd = parseIsoDate(*s)) return serialOf(*ymd, nullDateOffset);
+    if (auto ymd = dates::parseIso(trim(*s))) return dates::serial(*ymd, nullDateOffset);
   }
   return std::nullopt;
 }
@@ -441,10 +398,7 @@ std::string Objective::absCell(Field f) const {
 }
 
 std::string isoDate(long serial, long nullDateOffset) {
-  detail::Ymd d = detail::ymdOf(serial, nullDateOffset);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.y, d.m, d.d);
-  return buf;
+  return dates::isoText(serial, nullDateOffset);
 }
 
 std::string uniqueSheetName(const std::string& base, const std::vector<std::string>& existing) {

@@ -27,23 +27,20 @@ std::optional<double> valueNumber(const Value& v);
 // A Calc string literal: "a""b".
 std::string quoted(std::string_view text);
 
-// ---- dates --------------------------------------------------------------------
+// ---- dates: thin views of kpi/dates.h in the workflow's terms ---------------------
 struct Ymd {
   int y = 0, m = 0, d = 0;
 };
-// Days since 1970-01-01 of a civil date (proleptic Gregorian), and back.
-long daysFromCivil(int y, int m, int d);
-Ymd civilFromDays(long days);
 // A document serial <-> civil date (serial s is day s + offset after 1899-12-30).
 Ymd ymdOf(long serial, long nullDateOffset);
-long serialOf(int y, int m, int d, long nullDateOffset);
+long serialOf(int y, int m, int d, long nullDateOffset);  // month and day normalised as DATE() does
 long serialOf(const Ymd& ymd, long nullDateOffset);
 int daysInMonth(int y, int m);
 // Monday = 0 ... Sunday = 6.
 int weekdayOf(long serial, long nullDateOffset);
-// "2026-01-01" or "2026-1-1" -> date; nullopt otherwise (also invalid days).
+// ISO date text (kpi/dates.h; also surrounded by line breaks) -> date; nullopt otherwise.
 std::optional<Ymd> parseIsoDate(std::string_view s);
-// A date cell: a number (rounded down) or an ISO text date.
+// A date cell: a positive number (rounded down) or an ISO text date.
 std::optional<long> valueDate(const Value& v, long nullDateOffset);
 // "DATE(2026;11;25)".
 std::string dateLiteral(long serial, long nullDateOffset);

@@ -20,8 +20,9 @@
 #include <cstdio>
 #include <set>
 
-#include "objectives/objectives.h"
+#include "kpi/calendar.h"
 #include "objectives/internal.h"
+#include "objectives/objectives.h"
 
 namespace qkpi::objectives {
 
@@ -95,12 +96,11 @@ std::vector<Holiday> holidays(int fromYear, int toYear, long off) {
   return h;
 }
 
+// Working days of the sample data: kpi's WorkCalendar (Saturday and Sunday off, the holidays).
 class Calendar {
  public:
-  Calendar(const std::vector<Holiday>& h, long off) : off_(off) {
-    for (const auto& x : h) holidays_.insert(x.serial);
-  }
-  bool workday(long s) const { return weekdayOf(s, off_) < 5 && !holidays_.count(s); }
+  Calendar(const std::vector<Holiday>& h, long off) : cal_(makeCalendar(h, off)) {}
+  bool workday(long s) const { return cal_.isWorkday(s); }
   long addWorkdays(long s, int n) const {
     while (n > 0) {
       ++s;
@@ -110,8 +110,13 @@ class Calendar {
   }
 
  private:
-  long off_;
-  std::set<long> holidays_;
+  static WorkCalendar makeCalendar(const std::vector<Holiday>& h, long off) {
+    std::vector<Cell> cells;
+    for (const auto& x : h) cells.push_back(Cell::of(static_cast<double>(x.serial)));
+    const std::size_t n = cells.size();
+    return WorkCalendar(Arg::omitted(), Arg::cells(n, 1, std::move(cells)), Context{off});
+  }
+  WorkCalendar cal_;
 };
 
 void dataSheetSetup(sheet::SheetSpec& spec, const std::vector<std::string>& headers,
