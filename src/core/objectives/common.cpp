@@ -7,8 +7,8 @@
 #include <cstdio>
 #include <stdexcept>
 
-#include "objectives/internal.h"
 #include "objectives/objectives.h"
+#include "objectives/internal.h"
 
 namespace qkpi::objectives {
 namespace detail {
