@@ -2,7 +2,6 @@
 #include "writer.hxx"
 
 #include <algorithm>
-#include <cmath>
 #include <com/sun/star/awt/FontSlant.hpp>
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/awt/Point.hpp>
@@ -19,33 +18,26 @@
 #include <com/sun/star/document/XEmbeddedObjectSupplier.hpp>
 #include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
-#include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/ConditionOperator.hpp>
 #include <com/sun/star/sheet/ValidationAlertStyle.hpp>
 #include <com/sun/star/sheet/ValidationType.hpp>
 #include <com/sun/star/sheet/XArrayFormulaRange.hpp>
-#include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
-#include <com/sun/star/sheet/XNamedRanges.hpp>
 #include <com/sun/star/sheet/XPrintAreas.hpp>
 #include <com/sun/star/sheet/XSheetAnnotations.hpp>
 #include <com/sun/star/sheet/XSheetAnnotationsSupplier.hpp>
-#include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XSheetCellRangeContainer.hpp>
 #include <com/sun/star/sheet/XSheetCondition.hpp>
 #include <com/sun/star/sheet/XSheetConditionalEntries.hpp>
-#include <com/sun/star/sheet/XSheetOperation.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
-#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/sheet/XViewFreezable.hpp>
 #include <com/sun/star/style/XStyle.hpp>
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/table/BorderLine2.hpp>
 #include <com/sun/star/table/BorderLineStyle.hpp>
 #include <com/sun/star/table/CellAddress.hpp>
-#include <com/sun/star/table/CellContentType.hpp>
 #include <com/sun/star/table/CellHoriJustify.hpp>
 #include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/table/CellVertJustify2.hpp>
@@ -57,15 +49,11 @@
 #include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
-#include <com/sun/star/util/Date.hpp>
 #include <com/sun/star/util/XNumberFormats.hpp>
 #include <com/sun/star/util/XNumberFormatsSupplier.hpp>
 #include <map>
 #include <rtl/ustrbuf.hxx>
-#include <set>
 #include <utility>
-
-#include "kpi/args.h"
 
 namespace qkpi::commands {
 
@@ -76,15 +64,6 @@ using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 using sheet::Cell;
 using sheet::SheetSpec;
-
-OUString u(const std::string& s) {
-  return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
-}
-
-std::string utf8(const OUString& s) {
-  rtl::OString o = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
-  return std::string(o.getStr(), static_cast<std::size_t>(o.getLength()));
-}
 
 namespace {
 
@@ -563,6 +542,30 @@ sal_Int32 parseColor(const std::string& s) {
   return static_cast<sal_Int32>(std::stol(s.substr(1), nullptr, 16));
 }
 
+// spec.rowLayout as decided in the core (objectives/layout.h), in its order:
+// vertical centring, optimal heights, then padding of the measured heights.
+void applyRowLayout(const Reference<css::sheet::XSpreadsheet>& sh, const sheet::RowLayout& layout) {
+  if (layout.centred)
+    props(rangeOf(sh, *layout.centred))
+        ->setPropertyValue("VertJustify", Any(table::CellVertJustify2::CENTER));
+  if (layout.optimalHeight) {
+    const sheet::Range rows{{layout.optimalHeight->first.row, 0}, {layout.optimalHeight->last.row, 0}};
+    props(Reference<table::XColumnRowRange>(rangeOf(sh, rows), UNO_QUERY_THROW)->getRows())
+        ->setPropertyValue("OptimalHeight", Any(true));
+  }
+  if (layout.paddedRows.empty()) return;
+  Reference<table::XTableRows> all = Reference<table::XColumnRowRange>(sh, UNO_QUERY_THROW)->getRows();
+  for (int r : layout.paddedRows) {
+    if (r < 0) fail("negative row in the row layout");
+    Reference<beans::XPropertySet> row(all->getByIndex(r), UNO_QUERY_THROW);
+    sal_Int32 h = 0;
+    row->getPropertyValue("Height") >>= h;
+    const sal_Int32 part = layout.padDivisor > 0 ? h / layout.padDivisor : 0;
+    if (h > 0)
+      row->setPropertyValue("Height", Any(static_cast<sal_Int32>(h + std::max(layout.padMinMm100, part))));
+  }
+}
+
 void applyLayout(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                  const Reference<css::sheet::XSpreadsheet>& sh, const SheetSpec& spec, bool append) {
   const sal_Int16 tab = tabOf(sh);
@@ -582,48 +585,7 @@ void applyLayout(const Reference<css::sheet::XSpreadsheetDocument>& doc,
   }
   // Row heights follow the final column widths (Calc sized the rows of wrapped
   // text while the columns still had their default width).
-  int firstRow = -1, lastRow = -1;
-  for (const Cell& c : spec.cells) {
-    int last = c.pos.row + (c.kind == Cell::Kind::ArrayFormula ? std::max(1, c.arrayRows) - 1 : 0);
-    if (firstRow < 0 || c.pos.row < firstRow) firstRow = c.pos.row;
-    lastRow = std::max(lastRow, last);
-  }
-  if (firstRow >= 0 && lastRow - firstRow < 5000) {
-    // Everything in the written rows is centred vertically: a one-line cell next to a wrapped one
-    // then sits in the middle of the row, not at its bottom edge.
-    int lastCol = 0;
-    for (const Cell& c : spec.cells)
-      lastCol = std::max(lastCol,
-                         c.pos.col + (c.kind == Cell::Kind::ArrayFormula ? std::max(1, c.arrayCols) - 1 : 0));
-    props(sh->getCellRangeByPosition(0, firstRow, lastCol, lastRow))
-        ->setPropertyValue("VertJustify", Any(table::CellVertJustify2::CENTER));
-    Reference<table::XTableRows> rows =
-        Reference<table::XColumnRowRange>(sh->getCellRangeByPosition(0, firstRow, 0, lastRow),
-                                          UNO_QUERY_THROW)
-            ->getRows();
-    props(rows)->setPropertyValue("OptimalHeight", Any(true));
-    // Rows of wrapped text get some air: the optimal height is measured with the screen's font
-    // metrics, and printing (PDF) lays the same lines out slightly taller, which cut off the top line.
-    std::set<std::string> wrapped;
-    for (const sheet::Style& st : spec.styles)
-      if (st.wrap) wrapped.insert(st.name);
-    std::set<int> wrapRows;
-    for (const Cell& c : spec.cells)
-      if (wrapped.count(c.style)) wrapRows.insert(c.pos.row);
-    for (const sheet::RangeStyle& rs : spec.rangeStyles)
-      if (wrapped.count(rs.style))
-        for (const Cell& c : spec.cells)
-          if (c.pos.row >= rs.range.first.row && c.pos.row <= rs.range.last.row &&
-              c.pos.col >= rs.range.first.col && c.pos.col <= rs.range.last.col)
-            wrapRows.insert(c.pos.row);
-    Reference<table::XTableRows> all = Reference<table::XColumnRowRange>(sh, UNO_QUERY_THROW)->getRows();
-    for (int r : wrapRows) {
-      Reference<beans::XPropertySet> row(all->getByIndex(r), UNO_QUERY_THROW);
-      sal_Int32 h = 0;
-      row->getPropertyValue("Height") >>= h;
-      if (h > 0) row->setPropertyValue("Height", Any(static_cast<sal_Int32>(h + std::max(80, h / 6))));
-    }
-  }
+  applyRowLayout(sh, spec.rowLayout);
   if (!append) {
     Reference<table::XTableRows> all = Reference<table::XColumnRowRange>(sh, UNO_QUERY_THROW)->getRows();
     for (int r : spec.rowBreaks)
@@ -686,118 +648,6 @@ void applyView(const Reference<frame::XController>& controller,
   if (!freeze.is() || (spec.freezeRows <= 0 && spec.freezeCols <= 0)) return;
   activate(controller, sheet);
   freeze->freezeAtPosition(std::max(0, spec.freezeCols), std::max(0, spec.freezeRows));
-}
-
-// ---- reading ---------------------------------------------------------------
-
-long nullDateOffset(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
-  util::Date d;
-  Reference<beans::XPropertySet> p(doc, UNO_QUERY);
-  if (!p.is() || !(p->getPropertyValue("NullDate") >>= d)) return 0;
-  return daysSince18991230(d.Year, d.Month, d.Day);
-}
-
-std::vector<std::string> sheetNames(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
-  std::vector<std::string> out;
-  for (const OUString& n : doc->getSheets()->getElementNames()) out.push_back(utf8(n));
-  return out;
-}
-
-bool hasSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& name) {
-  return doc->getSheets()->hasByName(u(name));
-}
-
-Reference<css::sheet::XSpreadsheet> sheetByName(const Reference<css::sheet::XSpreadsheetDocument>& doc,
-                                                const std::string& name) {
-  Reference<css::sheet::XSpreadsheet> sh;
-  if (hasSheet(doc, name)) doc->getSheets()->getByName(u(name)) >>= sh;
-  return sh;
-}
-
-objectives::Table readTable(const Reference<css::sheet::XSpreadsheet>& sh) {
-  Reference<css::sheet::XSheetCellCursor> cursor = sh->createCursor();
-  Reference<css::sheet::XUsedAreaCursor> used(cursor, UNO_QUERY_THROW);
-  used->gotoEndOfUsedArea(false);
-  table::CellRangeAddress end =
-      Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
-  Reference<table::XCellRange> range = sh->getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow);
-  Sequence<Sequence<Any>> data =
-      Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->getDataArray();
-  objectives::Table t(static_cast<std::size_t>(data.getLength()));
-  for (sal_Int32 r = 0; r < data.getLength(); ++r) {
-    const Sequence<Any>& row = data[r];
-    auto& out = t[static_cast<std::size_t>(r)];
-    out.resize(static_cast<std::size_t>(row.getLength()));
-    for (sal_Int32 c = 0; c < row.getLength(); ++c) {
-      const Any& a = row[c];
-      double d;
-      OUString s;
-      if (a >>= d) {
-        out[static_cast<std::size_t>(c)] = d;
-      } else if (a >>= s) {
-        if (!s.isEmpty()) out[static_cast<std::size_t>(c)] = utf8(s);
-      } else if (!a.hasValue()) {  // an error cell: keep what it shows
-        Reference<text::XText> text(range->getCellByPosition(c, r), UNO_QUERY);
-        if (text.is() && !text->getString().isEmpty())
-          out[static_cast<std::size_t>(c)] = utf8(text->getString());
-      }
-    }
-  }
-  return t;
-}
-
-std::vector<int> evaluateProbes(const Reference<css::sheet::XSpreadsheet>& scratch,
-                                const std::vector<std::string>& formulas) {
-  std::vector<int> out(formulas.size(), 0);
-  Reference<table::XCell> cell = scratch->getCellByPosition(0, 0);
-  for (std::size_t i = 0; i < formulas.size(); ++i) {
-    if (formulas[i].empty()) continue;
-    cell->setFormula(u(formulas[i]));
-    if (cell->getError() == 0) {
-      double v = cell->getValue();
-      if (std::isfinite(v) && v > 0 && v < 1e6) out[i] = static_cast<int>(std::lround(v));
-    }
-  }
-  Reference<css::sheet::XSheetOperation>(scratch->getCellRangeByPosition(0, 0, 0, 0), UNO_QUERY_THROW)
-      ->clearContents(css::sheet::CellFlags::VALUE | css::sheet::CellFlags::DATETIME |
-                      css::sheet::CellFlags::STRING | css::sheet::CellFlags::FORMULA);
-  return out;
-}
-
-SheetSpec valuesOnly(const SheetSpec& spec, const Reference<css::sheet::XSpreadsheet>& live,
-                     const std::string& newName) {
-  SheetSpec out = spec;
-  out.name = newName;
-  out.cells.clear();
-  out.cells.reserve(spec.cells.size());
-  for (const Cell& c : spec.cells) {
-    if (isData(c)) {
-      out.cells.push_back(c);
-      continue;
-    }
-    int rows = c.kind == Cell::Kind::ArrayFormula ? std::max(1, c.arrayRows) : 1;
-    int cols = c.kind == Cell::Kind::ArrayFormula ? std::max(1, c.arrayCols) : 1;
-    for (int r = 0; r < rows; ++r) {
-      for (int k = 0; k < cols; ++k) {
-        Reference<table::XCell> src = live->getCellByPosition(c.pos.col + k, c.pos.row + r);
-        Cell v;
-        v.pos = {c.pos.row + r, c.pos.col + k};
-        v.style = c.style;
-        if (src->getError() == 0 && src->getType() == table::CellContentType_FORMULA &&
-            props(src)->getPropertyValue("FormulaResultType2").get<sal_Int32>() ==
-                1) {  // FormulaResult::VALUE
-          v.kind = Cell::Kind::Number;
-          v.number = src->getValue();
-        } else {
-          v.kind = Cell::Kind::Text;
-          v.text = utf8(Reference<text::XText>(src, UNO_QUERY_THROW)->getString());
-          if (v.text.empty()) continue;
-        }
-        out.cells.push_back(std::move(v));
-      }
-    }
-  }
-  return out;
 }
 
 }  // namespace qkpi::commands

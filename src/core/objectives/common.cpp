@@ -401,6 +401,28 @@ std::string isoDate(long serial, long nullDateOffset) {
   return dates::isoText(serial, nullDateOffset);
 }
 
+// ---- sheet names: the one place that builds and reads them ------------------------
+
+namespace {
+constexpr std::string_view kReviewPrefix = "Review ";  // + isoDate
+constexpr std::string_view kRecordSuffix = " record";  // the frozen copy of a review
+
+// The n-th sheet of a base name (n >= 2): "<base> (n)".
+std::string numberedName(const std::string& base, int n) {
+  return base + " (" + std::to_string(n) + ")";
+}
+
+bool allDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "2026-11-25": 4-2-2 ASCII digits.
+bool isIsoDateShape(std::string_view s) {
+  return s.size() == 10 && allDigits(s.substr(0, 4)) && s[4] == '-' && allDigits(s.substr(5, 2)) &&
+         s[7] == '-' && allDigits(s.substr(8, 2));
+}
+}  // namespace
+
 std::string uniqueSheetName(const std::string& base, const std::vector<std::string>& existing) {
   // Calc compares sheet names ignoring case.
   auto taken = [&](const std::string& name) {
@@ -409,17 +431,50 @@ std::string uniqueSheetName(const std::string& base, const std::vector<std::stri
   };
   if (!taken(base)) return base;
   for (int n = 2;; ++n) {
-    std::string name = base + " (" + std::to_string(n) + ")";
+    std::string name = numberedName(base, n);
     if (!taken(name)) return name;
   }
 }
 
 std::string reviewSheetName(long todaySerial, long nullDateOffset, const std::vector<std::string>& existing) {
-  return uniqueSheetName("Review " + isoDate(todaySerial, nullDateOffset), existing);
+  return uniqueSheetName(std::string(kReviewPrefix) + isoDate(todaySerial, nullDateOffset), existing);
 }
 
 std::string frozenSheetName(const std::string& reviewSheet, const std::vector<std::string>& existing) {
-  return uniqueSheetName(reviewSheet + " record", existing);
+  return uniqueSheetName(reviewSheet + std::string(kRecordSuffix), existing);
+}
+
+std::optional<ReviewSheet> parseReviewSheetName(std::string_view name) {
+  if (!name.starts_with(kReviewPrefix)) return std::nullopt;
+  name.remove_prefix(kReviewPrefix.size());
+  if (name.size() < 10 || !isIsoDateShape(name.substr(0, 10))) return std::nullopt;
+  ReviewSheet out{std::string(name.substr(0, 10)), 1};
+  std::string_view rest = name.substr(10);
+  if (rest.empty()) return out;
+  // " (n)", as numberedName writes it
+  if (rest.size() < 4 || !rest.starts_with(" (") || !rest.ends_with(')')) return std::nullopt;
+  std::string_view n = rest.substr(2, rest.size() - 3);
+  if (!allDigits(n)) return std::nullopt;
+  auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), out.number);
+  if (ec != std::errc() || end != n.data() + n.size()) return std::nullopt;
+  return out;
+}
+
+std::optional<std::string> latestReviewSheet(const std::vector<std::string>& names) {
+  std::optional<std::string> best;
+  ReviewSheet bestKey;
+  for (const std::string& n : names) {
+    std::optional<ReviewSheet> key = parseReviewSheetName(n);
+    if (!key) continue;
+    // The fixed-width ISO date orders as text.
+    const bool newer =
+        key->date > bestKey.date || (key->date == bestKey.date && key->number > bestKey.number);
+    if (!best || newer) {
+      best = n;
+      bestKey = *key;
+    }
+  }
+  return best;
 }
 
 }  // namespace qkpi::objectives

@@ -47,8 +47,10 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -178,12 +180,30 @@ sheet::SheetSpec review(const std::vector<Objective>&, const std::vector<int>& s
 sheet::SheetSpec actionLog(const Table* existing, const std::vector<Objective>&, long todaySerial,
                            long nullDateOffset);
 
-// "Review 2026-11-25", then "Review 2026-11-25 (2)" ... given the document's sheet names.
+// ---- sheet names (built and read back in one place, common.cpp) -------------
+
+// `base`, or else "<base> (2)", "<base> (3)" ... : the first name not among the
+// document's sheet names (compared ignoring case, as Calc does).
 std::string uniqueSheetName(const std::string& base, const std::vector<std::string>& existing);
 std::string isoDate(long serial, long nullDateOffset);  // "2026-11-25"
-// uniqueSheetName("Review " + isoDate(today), existing).
+// uniqueSheetName("Review " + isoDate(today), existing): "Review 2026-11-25",
+// then "Review 2026-11-25 (2)" ...
 std::string reviewSheetName(long todaySerial, long nullDateOffset, const std::vector<std::string>& existing);
 // The freeze option: "<review sheet name> record", made unique.
 std::string frozenSheetName(const std::string& reviewSheet, const std::vector<std::string>& existing);
+
+// A review sheet's name read back (the inverse of reviewSheetName).
+struct ReviewSheet {
+  std::string date;  // "2026-11-25": four, two and two digits (not checked as a calendar date)
+  int number = 1;    // 1 = the day's first review, n = "... (n)"
+  bool operator==(const ReviewSheet&) const = default;
+};
+// "Review 2026-11-25" -> {"2026-11-25", 1}; "Review 2026-11-25 (3)" -> {.., 3}.
+// nullopt for any other name: other case, extra text or spaces, a frozen
+// record ("... record"), a number that does not fit an int.
+std::optional<ReviewSheet> parseReviewSheetName(std::string_view name);
+// The newest review sheet among `names` (a document's sheet names): the latest
+// date, then the highest number; of equal ones the first. nullopt: none.
+std::optional<std::string> latestReviewSheet(const std::vector<std::string>& names);
 
 }  // namespace qkpi::objectives

@@ -111,6 +111,19 @@ struct Column {
   bool hidden = false;
 };
 
+// How the written rows are laid out vertically. Decided in the core
+// (objectives::rowLayout, objectives/layout.h); the writer only applies it, in
+// this order, after the column widths are set. Empty = rows left as they are.
+struct RowLayout {
+  std::optional<Range> centred;        // cells centred vertically (one-line cells next to wrapped ones)
+  std::optional<Range> optimalHeight;  // rows first.row..last.row get Calc's optimal height
+  // Rows whose (measured) optimal height then gets extra air, for printing:
+  // height + max(padMinMm100, height / padDivisor). Ascending.
+  std::vector<int> paddedRows;
+  int padMinMm100 = 0;
+  int padDivisor = 1;
+};
+
 // A whole sheet to create, or rows to append to an existing sheet.
 struct SheetSpec {
   std::string name;
@@ -129,6 +142,7 @@ struct SheetSpec {
   std::vector<RangeStyle> rangeStyles;  // applied after `cells`, in order
   int fitPagesWide = 0;                 // print scale: 0 = 100 %, n = fit the width to n pages
   std::vector<int> rowBreaks;           // manual page breaks: each row starts a new printed page
+  RowLayout rowLayout;                  // filled just before writing (objectives::rowLayout)
 };
 
 }  // namespace qkpi::sheet

@@ -1,0 +1,105 @@
+// org.qkpi:ActionLog: creates the sheet "Action Log" or appends to it a
+// proposed action for every AMBER or RED objective without an open one, after
+// filling the register's missing formulas, in one undo step. Existing rows are
+// never changed; a protected log is refused when there is something to add.
+#include <algorithm>
+#include <com/sun/star/uno/RuntimeException.hpp>
+#include <com/sun/star/util/XProtectable.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "command.hxx"
+#include "document.hxx"
+#include "register_fill.hxx"
+#include "undo_step.hxx"
+
+namespace qkpi::commands {
+
+using css::uno::UNO_QUERY_THROW;
+using objectives::UserError;
+
+namespace {
+
+// Distinct rows of the spec's cells at or below `fromRow`.
+int countRows(const sheet::SheetSpec& spec, int fromRow) {
+  std::set<int> rows;
+  for (const sheet::Cell& c : spec.cells)
+    if (c.pos.row >= fromRow) rows.insert(c.pos.row);
+  return static_cast<int>(rows.size());
+}
+
+// The proposals appended below the existing log `existing` (read as `table`).
+Outcome appendToLog(const Env& e, std::optional<UndoStep>& step,
+                    const Reference<css::sheet::XSpreadsheet>& existing, const objectives::Table& table,
+                    sheet::SheetSpec& spec, const std::string& filled) {
+  // Existing rows are never changed: only cells below the used area are written.
+  const int firstFree = static_cast<int>(table.size());
+  for (const sheet::Cell& c : spec.cells)
+    if (c.pos.row < firstFree)
+      throw css::uno::RuntimeException(u("qkpi: the action log update would change existing row " +
+                                         std::to_string(c.pos.row + 1) + "; nothing was changed"));
+  const int added = countRows(spec, firstFree);
+  activate(e.controller, existing);
+  if (added > 0 && Reference<css::util::XProtectable>(existing, UNO_QUERY_THROW)->isProtected())
+    throw UserError("The sheet \"" + spec.name + "\" is protected, so no action can be added. Remove the " +
+                    "protection (Tools > Protect Sheet) and run Action Log again.");
+  if (added == 0) {
+    if (step) step->commit();
+    return {true,
+            "No new actions: every AMBER or RED objective already has an open action in \"" + spec.name +
+                "\"." + filled,
+            true};
+  }
+  if (!step) step.emplace(e.doc, "qkpi: Action Log");
+  int last = firstFree;
+  for (const sheet::Cell& c : spec.cells) last = std::max(last, c.pos.row);
+  step->appendingRows(spec.name, firstFree, last);
+  writeSpec(e.doc, spec, Target::Append);
+  step->commit();
+  return {true,
+          "Proposed " + std::to_string(added) + (added == 1 ? " action" : " actions") + " in \"" + spec.name +
+              "\"." + filled,
+          false};
+}
+
+// A new log sheet with the header and the proposals.
+Outcome createLog(const Env& e, std::optional<UndoStep>& step, sheet::SheetSpec& spec,
+                  const std::string& filled) {
+  if (!step) step.emplace(e.doc, "qkpi: Action Log");
+  step->creatingSheet(spec.name);
+  Reference<css::sheet::XSpreadsheet> sh = writeSpec(e.doc, spec, Target::NewSheet);
+  step->commit();
+  applyView(e.controller, sh, spec);
+  activate(e.controller, sh);
+  const int added = countRows(spec, 1);
+  return {true,
+          "Created \"" + spec.name + "\" with " + std::to_string(added) + " proposed " +
+              (added == 1 ? "action." : "actions.") + filled,
+          false};
+}
+
+}  // namespace
+
+Outcome actionLogCommand(const Env& e) {
+  std::vector<objectives::Objective> objs = readObjectives(e.doc);
+  // A row added by hand first gets its Actual/Status formulas (so its computed
+  // status counts), in the same undo step as the proposals.
+  const RegisterFill fill = missingRegisterFormulas(e.doc, objs);
+  std::optional<UndoStep> step;
+  if (!fill.cells.empty()) {
+    step.emplace(e.doc, "qkpi: Action Log");
+    objs = applyRegisterFill(e.doc, *step, fill);
+  }
+  const std::string filled = fillMessage(fill);
+  Reference<css::sheet::XSpreadsheet> existing = sheetByName(e.doc, objectives::kActionLogSheet);
+  std::optional<objectives::Table> table;
+  if (existing.is()) table = readTable(existing);
+  sheet::SheetSpec spec = objectives::actionLog(table ? &*table : nullptr, objs, e.today, e.nullDate);
+  spec.name = objectives::kActionLogSheet;
+  if (existing.is()) return appendToLog(e, step, existing, *table, spec, filled);
+  return createLog(e, step, spec, filled);
+}
+
+}  // namespace qkpi::commands

@@ -1,0 +1,53 @@
+// org.qkpi:Review: the sheet "Review YYYY-MM-DD" (made unique) from the
+// register, after filling the register's missing formulas; with Freeze also
+// its values-only record "... record". One undo step; everything the user
+// must fix is found before the document is touched.
+#include <com/sun/star/sheet/XSpreadsheets.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "command.hxx"
+#include "document.hxx"
+#include "register_fill.hxx"
+#include "undo_step.hxx"
+
+namespace qkpi::commands {
+
+Outcome reviewCommand(const Env& e) {
+  std::vector<objectives::Objective> objs = readObjectives(e.doc);
+  const std::string name = objectives::reviewSheetName(e.today, e.nullDate, sheetNames(e.doc));
+  // Everything the user must fix shows up before the document is touched: the
+  // missing register formulas, and a dry run of the (pure) spec with empty
+  // per-segment tables.
+  const RegisterFill fill = missingRegisterFormulas(e.doc, objs);
+  const std::vector<std::string> probes = objectives::segmentTableProbes(objs);
+  (void)objectives::review(objs, std::vector<int>(probes.size(), 0), e.today, e.nullDate, name);
+  UndoStep step(e.doc, "qkpi: Review");
+  if (!fill.cells.empty()) objs = applyRegisterFill(e.doc, step, fill);
+  // The new, still empty review sheet is the scratch cell of the probes.
+  step.creatingSheet(name);
+  Reference<css::sheet::XSpreadsheets> sheets = e.doc->getSheets();
+  sheets->insertNewByName(u(name), static_cast<sal_Int16>(sheets->getElementNames().getLength()));
+  std::vector<int> rows = evaluateProbes(sheetByName(e.doc, name), probes);
+  sheet::SheetSpec spec = objectives::review(objs, rows, e.today, e.nullDate, name);
+  spec.name = name;
+  Reference<css::sheet::XSpreadsheet> sh = writeSpec(e.doc, spec, Target::FreshSheet);
+  std::string msg = "Created the review sheet \"" + name + "\"";
+  std::optional<sheet::SheetSpec> record;
+  Reference<css::sheet::XSpreadsheet> rec;
+  if (e.args.freeze) {
+    recalcIfManual(e.doc);
+    record = valuesOnly(spec, sh, objectives::frozenSheetName(name, sheetNames(e.doc)));
+    step.creatingSheet(record->name);
+    rec = writeSpec(e.doc, *record, Target::NewSheet);
+    msg += " and its values-only record \"" + record->name + "\"";
+  }
+  step.commit();
+  if (record) applyView(e.controller, rec, *record);
+  applyView(e.controller, sh, spec);
+  activate(e.controller, sh);
+  return {true, msg + "." + fillMessage(fill), false};
+}
+
+}  // namespace qkpi::commands

@@ -1,0 +1,55 @@
+// The command interface: what each org.qkpi:* command gets (Env) and returns
+// (Outcome), the table of the five commands, and the one way a command writes
+// a sheet spec (writeSpec: the core's row layout, then the writer).
+//
+// A command reads the document into plain tables, calls the pure sheet specs
+// of objectives/objectives.h and writes them. One that changes the document
+// does it in one UndoStep (undo_step.hxx), so a failure leaves nothing
+// half-written. It throws objectives::UserError for anything the user must
+// fix (the message is shown as is); the protocol handler turns that and any
+// other exception into a failed Outcome.
+#pragma once
+
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/uno/Reference.hxx>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <string_view>
+
+#include "dispatch_args.hxx"
+#include "message.hxx"
+#include "objectives/sheet_spec.h"
+#include "writer.hxx"
+
+namespace qkpi::commands {
+
+struct Env {
+  Reference<css::uno::XComponentContext> ctx;
+  Reference<css::sheet::XSpreadsheetDocument> doc;  // a Calc document
+  Reference<css::frame::XController> controller;
+  long nullDate = 0;  // the document's, days from 1899-12-30
+  long today = 0;     // serial: the Date argument or the local date
+  DispatchArgs args;
+};
+
+using CommandFn = Outcome (*)(const Env&);
+struct Command {
+  const char* name;  // the URL is "org.qkpi:" + name
+  CommandFn run;
+};
+// SampleData, NewRegister, Review, ActionLog, ExportPdf; nullptr for any other name.
+const Command* findCommand(std::string_view name);
+
+// Sets spec.rowLayout to objectives::rowLayout(spec), then applySpec.
+Reference<css::sheet::XSpreadsheet> writeSpec(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                              sheet::SheetSpec& spec, Target target);
+
+// The commands (cmd_*.cxx).
+Outcome sampleDataCommand(const Env& e);
+Outcome newRegisterCommand(const Env& e);
+Outcome reviewCommand(const Env& e);
+Outcome actionLogCommand(const Env& e);
+Outcome exportPdfCommand(const Env& e);
+
+}  // namespace qkpi::commands

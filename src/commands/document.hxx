@@ -1,0 +1,57 @@
+// Reading a Calc document into the plain values of the core (objectives::Table,
+// sheet names, the null date) and the few document-level steps every command
+// shares. Nothing here writes a sheet spec (writer.hxx) or decides a rule.
+#pragma once
+
+#include <com/sun/star/sheet/XNamedRanges.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/uno/Reference.hxx>
+#include <string>
+#include <vector>
+
+#include "objectives/objectives.h"
+#include "objectives/sheet_spec.h"
+#include "strings.hxx"
+
+namespace qkpi::commands {
+
+using css::uno::Reference;
+
+// The document's NullDate as days from 1899-12-30.
+long nullDateOffset(const Reference<css::sheet::XSpreadsheetDocument>& doc);
+std::vector<std::string> sheetNames(const Reference<css::sheet::XSpreadsheetDocument>& doc);
+bool hasSheet(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& name);
+// The sheet, or an empty reference when there is none of that name.
+Reference<css::sheet::XSpreadsheet> sheetByName(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                                const std::string& name);
+Reference<css::sheet::XNamedRanges> namedRanges(const Reference<css::sheet::XSpreadsheetDocument>& doc);
+
+// The computed values of A1 .. the end of the used area (row 0 = row 1 of the
+// sheet). Empty cells and "" are std::monostate; error cells are their text
+// ("#N/A", "Err:502" ...).
+objectives::Table readTable(const Reference<css::sheet::XSpreadsheet>& sheet);
+// Values of formulas evaluated one after another in cell A1 of `scratch` (an
+// empty sheet the caller just created; A1 is cleared again). A probe "" or an
+// error gives 0.
+std::vector<int> evaluateProbes(const Reference<css::sheet::XSpreadsheet>& scratch,
+                                const std::vector<std::string>& formulas);
+// Same as the spec with every Formula / ArrayFormula cell replaced by the value
+// it shows on `live` (the sheet written from `spec`): the frozen record.
+sheet::SheetSpec valuesOnly(const sheet::SheetSpec& spec, const Reference<css::sheet::XSpreadsheet>& live,
+                            const std::string& newName);
+
+// Recalculates when the document's AutoCalculate is off (so values read are current).
+void recalcIfManual(const Reference<css::sheet::XSpreadsheetDocument>& doc);
+// A never-saved document whose only sheet is untouched (the "Sheet1" of
+// File > New), or an empty reference: SampleData replaces it.
+Reference<css::sheet::XSpreadsheet> untouchedDefaultSheet(
+    const Reference<css::sheet::XSpreadsheetDocument>& doc);
+
+// The register sheet; objectives::UserError (how to create one) when there is none.
+Reference<css::sheet::XSpreadsheet> requireRegister(const Reference<css::sheet::XSpreadsheetDocument>& doc);
+// The register's objectives, read after a recalculation if needed; UserError
+// when there is no register or no objective in it.
+std::vector<objectives::Objective> readObjectives(const Reference<css::sheet::XSpreadsheetDocument>& doc);
+
+}  // namespace qkpi::commands

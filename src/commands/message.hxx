@@ -1,0 +1,37 @@
+// A command's outcome and how it reaches the user: the result event of
+// dispatchWithNotification (always) and a message box (only in the UI: never
+// in a headless office or for a hidden document, so it never blocks a script).
+#pragma once
+
+#include <com/sun/star/frame/XDispatchResultListener.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/uno/Reference.hxx>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <com/sun/star/uno/XInterface.hpp>
+#include <string>
+#include <vector>
+
+namespace qkpi::commands {
+
+using css::uno::Reference;
+
+struct Outcome {
+  bool ok = true;
+  std::string message;  // English, shown as is
+  bool notice = false;  // worth a dialog in the UI even on success
+};
+
+// "\"a\"", "\"a\" and \"b\"", "\"a\", \"b\" and \"c\"": sheet names in a message.
+std::string joinNames(const std::vector<std::string>& names);
+
+// An info box (ok) or an error box on the frame's window, titled "Quality
+// Objectives"; does nothing in a headless office or for an invisible window.
+// Errors of the toolkit are logged to stderr, never thrown.
+void showMessage(const Reference<css::uno::XComponentContext>& ctx,
+                 const Reference<css::frame::XFrame>& frame, const Outcome& out);
+
+// Tells `listener` (if any) SUCCESS or FAILURE with the message as Result.
+void notifyResult(const Reference<css::frame::XDispatchResultListener>& listener,
+                  const Reference<css::uno::XInterface>& source, const Outcome& out);
+
+}  // namespace qkpi::commands

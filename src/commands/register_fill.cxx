@@ -1,0 +1,93 @@
+// Filling the register's missing formulas (see register_fill.hxx).
+#include "register_fill.hxx"
+
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/table/CellContentType.hpp>
+#include <com/sun/star/table/XCell.hpp>
+
+#include "command.hxx"
+#include "document.hxx"
+#include "strings.hxx"
+
+namespace qkpi::commands {
+
+using namespace css;
+using css::uno::Any;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+namespace {
+
+bool isEmptyCell(const Reference<css::sheet::XSpreadsheet>& sh, int col, int row) {
+  return col >= 0 && sh->getCellByPosition(col, row)->getType() == table::CellContentType_EMPTY;
+}
+
+}  // namespace
+
+RegisterFill missingRegisterFormulas(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                     const std::vector<objectives::Objective>& objs) {
+  using objectives::Field;
+  Reference<css::sheet::XSpreadsheet> reg = requireRegister(doc);
+  RegisterFill fill;
+  for (const objectives::Objective& o : objs) {
+    const int aCol = o.col[static_cast<int>(Field::Actual)], sCol = o.col[static_cast<int>(Field::Status)];
+    const bool needActual = isEmptyCell(reg, aCol, o.row), needStatus = isEmptyCell(reg, sCol, o.row);
+    if (!needActual && !needStatus) continue;
+    if (needActual) {
+      sheet::SheetSpec spec = objectives::registerFormulas({o});  // the Actual's number format too
+      for (sheet::Cell& c : spec.cells)
+        if (c.pos.row == o.row && (c.pos.col == aCol || (needStatus && c.pos.col == sCol)))
+          fill.cells.push_back(std::move(c));
+      if (fill.styles.empty()) fill.styles = std::move(spec.styles);
+    } else {
+      sheet::Cell c;
+      c.pos = {o.row, sCol};
+      c.kind = sheet::Cell::Kind::Formula;
+      c.text = objectives::statusFormula(o);
+      fill.cells.push_back(std::move(c));
+    }
+    fill.actuals += needActual ? 1 : 0;
+    fill.statuses += needStatus ? 1 : 0;
+    fill.rows.push_back(o.id.empty() ? "row " + std::to_string(o.row + 1) : o.id);
+  }
+  return fill;
+}
+
+std::vector<objectives::Objective> applyRegisterFill(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                                     UndoStep& step, const RegisterFill& fill) {
+  Reference<css::sheet::XSpreadsheet> reg = requireRegister(doc);
+  if (!fill.styles.empty()) {  // the qkpi cell styles exist (a register typed by hand has none)
+    sheet::SheetSpec styles;
+    styles.name = objectives::kRegisterSheet;
+    styles.styles = fill.styles;
+    writeSpec(doc, styles, Target::Append);
+  }
+  for (const sheet::Cell& c : fill.cells) {
+    Reference<table::XCell> cell = reg->getCellByPosition(c.pos.col, c.pos.row);
+    Reference<beans::XPropertySet> p(cell, UNO_QUERY_THROW);
+    OUString previous;
+    p->getPropertyValue("CellStyle") >>= previous;
+    step.fillingCell(objectives::kRegisterSheet, c.pos.col, c.pos.row, previous);
+    cell->setFormula(u(c.text));
+    if (!c.style.empty()) p->setPropertyValue("CellStyle", Any(u(c.style)));
+  }
+  Reference<css::sheet::XCalculatable> calc(doc, UNO_QUERY);
+  if (calc.is()) calc->calculate();
+  return objectives::readRegister(readTable(reg));
+}
+
+std::string fillMessage(const RegisterFill& fill) {
+  if (fill.cells.empty()) return {};
+  auto count = [](int n, const char* what) {
+    return std::to_string(n) + " " + what + (n == 1 ? " formula" : " formulas");
+  };
+  std::string parts;
+  if (fill.actuals > 0) parts = count(fill.actuals, "Actual");
+  if (fill.statuses > 0) parts += (parts.empty() ? "" : " and ") + count(fill.statuses, "Status");
+  std::string rows;
+  for (std::size_t i = 0; i < fill.rows.size(); ++i) rows += (i ? ", " : "") + fill.rows[i];
+  return " Added " + parts + " to the register \"" + objectives::kRegisterSheet + "\" (" + rows + ").";
+}
+
+}  // namespace qkpi::commands

@@ -1,0 +1,45 @@
+// The register's Actual and Status formulas that are missing in objective rows
+// the user added by hand (a typed-in row has no Actual, and beyond the
+// pre-filled rows no Status either). Review and ActionLog fill them first, in
+// their own undo step, so such a row is reviewed and gets its proposed action.
+// Only EMPTY cells are filled; a cell with anything in it (an edited formula,
+// a value, a text) is never changed.
+#pragma once
+
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/uno/Reference.hxx>
+#include <string>
+#include <vector>
+
+#include "objectives/objectives.h"
+#include "objectives/sheet_spec.h"
+#include "undo_step.hxx"
+
+namespace qkpi::commands {
+
+struct RegisterFill {
+  std::vector<sheet::Cell> cells;    // Formula cells of the register sheet
+  std::vector<sheet::Style> styles;  // the qkpi styles those cells use
+  int actuals = 0, statuses = 0;
+  std::vector<std::string> rows;  // the objectives filled in: ID, or "row N"
+};
+
+// Pure reading: what is to be filled. Throws the UserError of
+// objectives::actualFormula (unknown KPI, bad option ...) for a row whose
+// Actual is to be filled, before anything changes.
+RegisterFill missingRegisterFormulas(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                     const std::vector<objectives::Objective>& objs);
+
+// Writes the fill into the register (each cell registered with `step`),
+// recalculates and returns the register read again, so computed Actuals and
+// Statuses are current.
+std::vector<objectives::Objective> applyRegisterFill(
+    const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc, UndoStep& step,
+    const RegisterFill& fill);
+
+// The sentence the command appends to its message, with a leading space:
+// " Added 1 Actual formula and 1 Status formula to the register "Objectives" (H-1)."
+// "" when nothing was filled.
+std::string fillMessage(const RegisterFill& fill);
+
+}  // namespace qkpi::commands
