@@ -10,9 +10,13 @@
 //   text          "0000011"                      -> "0000011"
 //   array         {6;8;5;7}, {6,8,5,7}           -> {6;8;5;7}
 //   reference     $Holidays.A2:A40, Holidays      (a single cell is wrapped as IF(ISBLANK(x);"";x))
-// Each argument accepts the forms that make sense for it (a date for From,
-// a number 0...1 for QtyTolerance ...); anything else is a UserError that
-// names the row, the option and what is expected.
+// Each argument accepts the forms that make sense for its ArgKind in the
+// function table (a date for From, a number 0...1 for QtyTolerance ...), and a
+// literal value must pass the very validator the function reads it with
+// (kpi/arg_kinds.h checkArgument); anything else is a UserError that names the
+// row, the option and what is expected. The KPI list, measure, label, ...BY
+// function, per-segment headers and proposed action come from the function
+// table's KpiFacts.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
