@@ -87,7 +87,8 @@ void reference(std::ostream& out) {
     }
     out << ")`" << (f.arrayResult ? " — array function (enter with Ctrl+Shift+Enter)" : "") << "\n\n"
         << f.description.en << "\n\n| Argument | Description |\n|---|---|\n";
-    for (const auto& a : f.args) out << "| " << a.name << " | " << a.description.en << " |\n";
+    for (std::size_t i = 0; i < f.args.size(); ++i)
+      out << "| " << f.args[i].name << " | " << qkpi::argumentDescription(f, i, "en") << " |\n";
     out << "\n";
   }
 }

@@ -18,8 +18,8 @@
 #include <span>
 #include <string>
 
-#include "kpi/args.h"
 #include "convert.hxx"
+#include "kpi/args.h"
 #include "kpi/function_table.h"
 
 namespace qkpi::uno {
@@ -60,7 +60,9 @@ class QualityKpi : public cppu::WeakImplHelper5<org::qkpi::XQualityKpi, css::she
   }
   OUString SAL_CALL getArgumentDescription(const OUString& name, sal_Int32 argument) override {
     const ArgSpec* a = argSpec(name, argument);
-    return a ? fromUtf8(a->description.in(language())) : OUString();
+    if (!a) return OUString();
+    const FunctionSpec& f = *find(name);
+    return fromUtf8(argumentDescription(f, static_cast<std::size_t>(a - f.args.data()), language()));
   }
   OUString SAL_CALL getProgrammaticCategoryName(const OUString&) override {
     return kCategory;

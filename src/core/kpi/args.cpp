@@ -72,6 +72,24 @@ std::optional<std::u16string_view> optionalText(const Arg& a, std::string_view w
   return c->text;
 }
 
+std::optional<double> optionalCount(const Arg& a, std::string_view what) {
+  auto v = optionalNumber(a, what);
+  if (v && *v < 0) throw ArgumentError(msg(what, "must not be negative"));
+  return v;
+}
+
+std::optional<double> optionalFraction(const Arg& a, std::string_view what) {
+  auto v = optionalNumber(a, what);
+  if (v && !(*v >= 0 && *v <= 1)) throw ArgumentError(msg(what, "must be from 0 to 1"));
+  return v;
+}
+
+std::optional<double> optionalPercentile(const Arg& a, std::string_view what) {
+  auto v = optionalNumber(a, what);
+  if (v && !(*v > 0 && *v <= 1)) throw ArgumentError(msg(what, "must be greater than 0 and at most 1"));
+  return v;
+}
+
 namespace {
 
 // The numbers a Columns argument lists, in order (row or column array).
@@ -90,6 +108,16 @@ std::vector<double> columnNumbers(const Arg& columns) {
 }
 
 }  // namespace
+
+void checkColumnPositions(const Arg& columns) {
+  std::vector<double> seen;
+  for (double p : columnNumbers(columns)) {
+    if (p != std::floor(p) || p < 1) throw ArgumentError("Columns: a position must be a whole number from 1");
+    for (double q : seen)
+      if (q == p) throw ArgumentError("Columns: a column is listed twice");
+    seen.push_back(p);
+  }
+}
 
 std::size_t columnCount(const Arg& columns) {
   return columnNumbers(columns).size();

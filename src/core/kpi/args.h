@@ -40,6 +40,13 @@ long requiredDate(const Arg& a, const Context& ctx, std::string_view what);
 // number or block -> ArgumentError.
 std::optional<std::u16string_view> optionalText(const Arg& a, std::string_view what);
 
+// The option readers of the numeric ArgKinds (function_table.h): not given ->
+// nullopt; a number in range -> that number; otherwise an ArgumentError
+// naming `what` (as optionalNumber, or out of range).
+std::optional<double> optionalCount(const Arg& a, std::string_view what);       // >= 0
+std::optional<double> optionalFraction(const Arg& a, std::string_view what);    // 0 ... 1
+std::optional<double> optionalPercentile(const Arg& a, std::string_view what);  // > 0 and <= 1
+
 // Marks a field absent from a ColumnMap (an optional trailing field left out).
 inline constexpr std::size_t kNoColumn = static_cast<std::size_t>(-1);
 
@@ -55,6 +62,11 @@ inline constexpr std::size_t kNoColumn = static_cast<std::size_t>(-1);
 //    repeated is an ArgumentError.
 std::vector<std::size_t> columnMap(const Arg& columns, std::size_t tableCols, std::size_t fieldCount,
                                    std::size_t requiredFields);
+
+// Checks a Columns argument without knowing the table: every position a whole
+// number of 1 or more, none repeated (columnMap checks the rest: the count and
+// the table's width). ArgumentError otherwise.
+void checkColumnPositions(const Arg& columns);
 
 // How many positions a given Columns argument lists (0 when not given);
 // lets ONTIME/INFULL choose their layout. ArgumentError on a non-numeric entry.

@@ -22,6 +22,7 @@
 
 #include "kpi/args.h"
 #include "kpi/by_table.h"
+#include "kpi/common_args.h"
 #include "kpi/function_table.h"
 #include "kpi/segments.h"
 
@@ -109,16 +110,8 @@ const NumTable& linesTable(const Arg& lines) {
   return lines.table();
 }
 
-std::optional<double> days(const Arg& a, std::string_view what) {
-  auto v = optionalNumber(a, what);
-  if (v && *v < 0) throw ArgumentError(std::string(what) + ": must not be negative");
-  return v;
-}
-
 double tolerance(const Arg& a) {
-  auto v = optionalNumber(a, "QtyTolerance");
-  if (v && !(*v >= 0 && *v <= 1)) throw ArgumentError("QtyTolerance: must be from 0 to 1");
-  return v.value_or(0);
+  return optionalFraction(a, "QtyTolerance").value_or(0);
 }
 
 DeliveryColumns fullLayout(const Arg& columns, std::size_t tableCols) {
@@ -164,8 +157,8 @@ Value runBase(const NumTable& t, const DeliveryColumns& c, const DeliveryRules& 
 Value otif(const Context& ctx, std::span<const Arg> a) {
   const NumTable& t = linesTable(a[0]);
   DeliveryColumns c = fullLayout(a[8], t.cols);
-  DeliveryRules r{readPeriod(a[3], a[4], ctx), days(a[5], "EarlyDays"), days(a[6], "LateDays").value_or(0),
-                  tolerance(a[7])};
+  DeliveryRules r{readPeriod(a[3], a[4], ctx), optionalCount(a[5], "EarlyDays"),
+                  optionalCount(a[6], "LateDays").value_or(0), tolerance(a[7])};
   SegmentFilter f(a[1], a[2], t.rowCount());
   return runBase(t, c, r, f, Measure::Otif);
 }
@@ -180,8 +173,8 @@ Value ontime(const Context& ctx, std::span<const Arg> a) {
     c.due = m[0];
     c.delivered = m[1];
   }
-  DeliveryRules r{readPeriod(a[3], a[4], ctx), days(a[5], "EarlyDays"), days(a[6], "LateDays").value_or(0),
-                  0};
+  DeliveryRules r{readPeriod(a[3], a[4], ctx), optionalCount(a[5], "EarlyDays"),
+                  optionalCount(a[6], "LateDays").value_or(0), 0};
   SegmentFilter f(a[1], a[2], t.rowCount());
   return runBase(t, c, r, f, Measure::OnTime);
 }
@@ -206,8 +199,8 @@ Value infull(const Context& ctx, std::span<const Arg> a) {
 Value otifBy(const Context& ctx, std::span<const Arg> a) {
   const NumTable& t = linesTable(a[0]);
   DeliveryColumns c = fullLayout(a[7], t.cols);
-  DeliveryRules r{readPeriod(a[2], a[3], ctx), days(a[4], "EarlyDays"), days(a[5], "LateDays").value_or(0),
-                  tolerance(a[6])};
+  DeliveryRules r{readPeriod(a[2], a[3], ctx), optionalCount(a[4], "EarlyDays"),
+                  optionalCount(a[5], "LateDays").value_or(0), tolerance(a[6])};
   SegmentIndex index(a[1], t.rowCount(), "Segments");
   RatioByTable by(index);
   for (std::size_t row = 0; row < t.rowCount(); ++row) {
@@ -218,164 +211,142 @@ Value otifBy(const Context& ctx, std::span<const Arg> a) {
   return by.result();
 }
 
-// --- Help texts --------------------------------------------------------------
+// --- Help texts and register facts ----------------------------------------------
+
+namespace ca = common_args;
 
 constexpr LocalText kLines{
     "The order lines: a range with the columns Due, Delivered (date; empty = not yet delivered), OrderedQty, "
     "DeliveredQty in this order, or in any order with Columns. Text and empty cells count as blank; lines "
-    "with OrderedQty ≤ 0 are left out. Required.",
+    "with OrderedQty ≤ 0 are left out.",
     "Die Auftragspositionen: ein Bereich mit den Spalten Liefertermin (Due), Lieferdatum (Delivered; leer = "
     "noch nicht geliefert), Bestellmenge (OrderedQty), Liefermenge (DeliveredQty) in dieser Reihenfolge oder "
     "beliebig mit Columns. Text und leere Zellen gelten als leer; Positionen mit Bestellmenge ≤ 0 bleiben "
-    "außen vor. Erforderlich."};
-
-constexpr LocalText kSegments{
-    "One column with as many rows as Lines giving each line's segment (customer, site, product ...). "
-    "Compared "
-    "ignoring case and surrounding spaces; 1001 equals \"1001\". Optional.",
-    "Eine Spalte mit so vielen Zeilen wie Lines, die jeder Position ihr Segment zuordnet (Kunde, Werk, "
-    "Produkt …). Groß-/Kleinschreibung und umgebende Leerzeichen zählen nicht; 1001 ist gleich \"1001\". "
-    "Optional."};
-
-constexpr LocalText kSegmentsBy{
-    "One column with as many rows as Lines giving each line's segment (customer, site, product ...). "
-    "Compared "
-    "ignoring case and surrounding spaces; 1001 equals \"1001\". Required.",
-    "Eine Spalte mit so vielen Zeilen wie Lines, die jeder Position ihr Segment zuordnet (Kunde, Werk, "
-    "Produkt …). Groß-/Kleinschreibung und umgebende Leerzeichen zählen nicht; 1001 ist gleich \"1001\". "
-    "Erforderlich."};
-
-constexpr LocalText kSegment{
-    "The segment to evaluate, e.g. a customer number or name; needs Segments. Omitted or \"\" = all lines. "
-    "Lines with an empty segment belong to no segment but count in the total. Optional.",
-    "Das auszuwertende Segment, z. B. Kundennummer oder Kundenname; braucht Segments. Weggelassen oder \"\" "
-    "= "
-    "alle Positionen. Positionen ohne Segment gehören zu keinem Segment, zählen aber in der Summe. "
-    "Optional."};
-
-constexpr LocalText kFrom{
-    "First due date of the period (inclusive): a date or ISO text such as \"2026-01-01\". Omitted = open; "
-    "once "
-    "a bound is set, lines without a due date are left out. Optional.",
-    "Erster Liefertermin des Zeitraums (einschließlich): ein Datum oder ISO-Text wie \"2026-01-01\". "
-    "Weggelassen = offen; sobald eine Grenze gesetzt ist, bleiben Positionen ohne Liefertermin außen vor. "
-    "Optional."};
-
-constexpr LocalText kTo{
-    "Last due date of the period (inclusive), as From. A line not yet delivered is a failure, except when To "
-    "is given and Due + LateDays ≥ To: it is not late yet and is left out. Optional.",
-    "Letzter Liefertermin des Zeitraums (einschließlich), wie From. Eine noch nicht gelieferte Position gilt "
-    "als verfehlt, außer To ist angegeben und Liefertermin + LateDays ≥ To: Dann ist sie noch nicht "
-    "verspätet "
-    "und bleibt außen vor. Optional."};
-
-constexpr LocalText kEarlyDays{
-    "Calendar days a delivery may arrive before Due and still be on time (≥ 0). Omitted = any early delivery "
-    "is on time; 0 = early deliveries are failures. Optional.",
-    "Kalendertage, die eine Lieferung vor dem Liefertermin eintreffen darf und noch termingerecht ist (≥ 0). "
-    "Weggelassen = jede Frühlieferung ist termingerecht; 0 = Frühlieferungen gelten als verfehlt. Optional."};
-
-constexpr LocalText kLateDays{
-    "Calendar days a delivery may arrive after Due and still be on time (≥ 0). Default 0: on or before the "
-    "due date. Optional.",
-    "Kalendertage, die eine Lieferung nach dem Liefertermin eintreffen darf und noch termingerecht ist (≥ "
-    "0). "
-    "Standard 0: spätestens am Liefertermin. Optional."};
-
-constexpr LocalText kQtyTolerance{
-    "Allowed short delivery as a fraction 0…1: a line is in full when DeliveredQty ≥ OrderedQty × (1 − "
-    "QtyTolerance); 0.02 accepts 49 of 50. Default 0. Over-delivery is in full. Optional.",
-    "Zulässige Minderlieferung als Anteil 0…1: eine Position ist vollständig, wenn Liefermenge ≥ "
-    "Bestellmenge "
-    "× (1 − QtyTolerance); 0,02 akzeptiert 49 von 50. Standard 0. Überlieferung gilt als vollständig. "
-    "Optional."};
-
-constexpr LocalText kColumns{
-    "Positions of Due, Delivered, OrderedQty, DeliveredQty inside Lines (1-based), e.g. {6;8;5;7} for an ERP "
-    "export. Omitted = the first four columns. Optional.",
-    "Positionen von Liefertermin, Lieferdatum, Bestellmenge und Liefermenge innerhalb von Lines (ab 1), z. "
-    "B. "
-    "{6;8;5;7} für einen ERP-Export. Weggelassen = die ersten vier Spalten. Optional."};
+    "außen vor."};
 
 constexpr LocalText kLinesOntime{
     "The order lines: a range with the columns Due, Delivered, OrderedQty, DeliveredQty (as for OTIF), or "
-    "only Due, Delivered (2 columns); other orders with Columns. Empty Delivered = not yet delivered. "
-    "Required.",
+    "only Due, Delivered (2 columns); other orders with Columns. Empty Delivered = not yet delivered.",
     "Die Auftragspositionen: ein Bereich mit den Spalten Liefertermin, Lieferdatum, Bestellmenge, "
-    "Liefermenge "
-    "(wie bei OTIF) oder nur Liefertermin, Lieferdatum (2 Spalten); andere Reihenfolge mit Columns. Leeres "
-    "Lieferdatum = noch nicht geliefert. Erforderlich."};
-
-constexpr LocalText kColumnsOntime{
-    "Positions inside Lines (1-based): 4 for Due, Delivered, OrderedQty, DeliveredQty, e.g. {6;8;5;7}, or 2 "
-    "for Due, Delivered. Omitted = the first columns. Optional.",
-    "Positionen innerhalb von Lines (ab 1): 4 für Liefertermin, Lieferdatum, Bestellmenge, Liefermenge, z. "
-    "B. "
-    "{6;8;5;7}, oder 2 für Liefertermin, Lieferdatum. Weggelassen = die ersten Spalten. Optional."};
+    "Liefermenge (wie bei OTIF) oder nur Liefertermin, Lieferdatum (2 Spalten); andere Reihenfolge mit "
+    "Columns. Leeres Lieferdatum = noch nicht geliefert."};
 
 constexpr LocalText kLinesInfull{
     "The order lines: a range with the columns Due, Delivered, OrderedQty, DeliveredQty (as for OTIF), or "
-    "only OrderedQty, DeliveredQty (2 columns, then without period); other orders with Columns. Required.",
+    "only OrderedQty, DeliveredQty (2 columns, then without period); other orders with Columns.",
     "Die Auftragspositionen: ein Bereich mit den Spalten Liefertermin, Lieferdatum, Bestellmenge, "
-    "Liefermenge "
-    "(wie bei OTIF) oder nur Bestellmenge, Liefermenge (2 Spalten, dann ohne Zeitraum); andere Reihenfolge "
-    "mit "
-    "Columns. Erforderlich."};
+    "Liefermenge (wie bei OTIF) oder nur Bestellmenge, Liefermenge (2 Spalten, dann ohne Zeitraum); andere "
+    "Reihenfolge mit Columns."};
+
+constexpr LocalText kByDue{"The period date is Due.", "Das Periodendatum ist der Liefertermin (Due)."};
+
+constexpr LocalText kToLate{
+    "A line not yet delivered is a failure, except when To is given and Due + LateDays ≥ To: it is not late "
+    "yet and is left out.",
+    "Eine noch nicht gelieferte Position gilt als verfehlt, außer To ist angegeben und Liefertermin + "
+    "LateDays ≥ To: Dann ist sie noch nicht verspätet und bleibt außen vor."};
 
 constexpr LocalText kToInfull{
-    "Last due date of the period (inclusive), as From; needs the 4-column layout. A line not yet delivered "
-    "with Due ≥ To is not late yet and is left out (as OTIF with LateDays 0). Optional.",
-    "Letzter Liefertermin des Zeitraums (einschließlich), wie From; nur mit 4 Spalten. Eine noch nicht "
-    "gelieferte Position mit Liefertermin ≥ To ist noch nicht verspätet und bleibt außen vor (wie OTIF mit "
-    "LateDays 0). Optional."};
+    "Needs the 4-column layout. A line not yet delivered with Due ≥ To is not late yet and is left out (as "
+    "OTIF with LateDays 0).",
+    "Nur mit 4 Spalten. Eine noch nicht gelieferte Position mit Liefertermin ≥ To ist noch nicht verspätet "
+    "und bleibt außen vor (wie OTIF mit LateDays 0)."};
 
-constexpr LocalText kColumnsInfull{
-    "Positions inside Lines (1-based): 4 for Due, Delivered, OrderedQty, DeliveredQty, e.g. {6;8;5;7}, or 2 "
-    "for OrderedQty, DeliveredQty. Omitted = the first columns. Optional.",
-    "Positionen innerhalb von Lines (ab 1): 4 für Liefertermin, Lieferdatum, Bestellmenge, Liefermenge, z. "
-    "B. "
-    "{6;8;5;7}, oder 2 für Bestellmenge, Liefermenge. Weggelassen = die ersten Spalten. Optional."};
+constexpr ArgSpec kEarlyDays{
+    "EarlyDays",
+    ArgType::Any,
+    ArgKind::Count,
+    false,
+    {},
+    {"Calendar days a delivery may arrive before Due and still be on time (≥ 0). Omitted = any early "
+     "delivery is on time; 0 = early deliveries are failures.",
+     "Kalendertage, die eine Lieferung vor dem Liefertermin eintreffen darf und noch termingerecht ist "
+     "(≥ 0). Weggelassen = jede Frühlieferung ist termingerecht; 0 = Frühlieferungen gelten als verfehlt."}};
+
+constexpr ArgSpec kLateDays{
+    "LateDays",
+    ArgType::Any,
+    ArgKind::Count,
+    false,
+    {},
+    {"Calendar days a delivery may arrive after Due and still be on time (≥ 0). Default 0: on or before "
+     "the due date.",
+     "Kalendertage, die eine Lieferung nach dem Liefertermin eintreffen darf und noch termingerecht ist "
+     "(≥ 0). Standard 0: spätestens am Liefertermin."}};
+
+constexpr ArgSpec kQtyTolerance{
+    "QtyTolerance",
+    ArgType::Any,
+    ArgKind::Fraction,
+    false,
+    {},
+    {"Allowed short delivery as a fraction 0…1: a line is in full when DeliveredQty ≥ OrderedQty × (1 − "
+     "QtyTolerance); 0.02 accepts 49 of 50. Default 0. Over-delivery is in full.",
+     "Zulässige Minderlieferung als Anteil 0…1: eine Position ist vollständig, wenn Liefermenge ≥ "
+     "Bestellmenge × (1 − QtyTolerance); 0,02 akzeptiert 49 von 50. Standard 0. Überlieferung gilt als "
+     "vollständig."}};
+
+constexpr LocalText kFields{
+    "Fields: Due, Delivered, OrderedQty, DeliveredQty, e.g. {6;8;5;7} for an ERP export.",
+    "Felder: Liefertermin, Lieferdatum, Bestellmenge, Liefermenge, z. B. {6;8;5;7} für einen ERP-Export."};
+
+constexpr LocalText kFieldsOntime{
+    "4 positions for Due, Delivered, OrderedQty, DeliveredQty, e.g. {6;8;5;7}, or 2 for Due, Delivered.",
+    "4 Positionen für Liefertermin, Lieferdatum, Bestellmenge, Liefermenge, z. B. {6;8;5;7}, oder 2 für "
+    "Liefertermin, Lieferdatum."};
+
+constexpr LocalText kFieldsInfull{
+    "4 positions for Due, Delivered, OrderedQty, DeliveredQty, e.g. {6;8;5;7}, or 2 for OrderedQty, "
+    "DeliveredQty.",
+    "4 Positionen für Liefertermin, Lieferdatum, Bestellmenge, Liefermenge, z. B. {6;8;5;7}, oder 2 für "
+    "Bestellmenge, Liefermenge."};
+
+constexpr ArgSpec lines(LocalText text) {
+  return {"Lines", ArgType::Table, ArgKind::Table, true, {}, text};
+}
 
 constexpr ArgSpec kOtifArgs[] = {
-    {"Lines", ArgType::Table, true, kLines},
-    {"Segments", ArgType::Any, false, kSegments},
-    {"Segment", ArgType::Any, false, kSegment},
-    {"From", ArgType::Any, false, kFrom},
-    {"To", ArgType::Any, false, kTo},
-    {"EarlyDays", ArgType::Any, false, kEarlyDays},
-    {"LateDays", ArgType::Any, false, kLateDays},
-    {"QtyTolerance", ArgType::Any, false, kQtyTolerance},
-    {"Columns", ArgType::Any, false, kColumns},
+    lines(kLines), ca::segments(), ca::segment(), ca::from(kByDue),     ca::to(kToLate),
+    kEarlyDays,    kLateDays,      kQtyTolerance, ca::columns(kFields),
 };
 
 constexpr ArgSpec kOntimeArgs[] = {
-    {"Lines", ArgType::Table, true, kLinesOntime},
-    {"Segments", ArgType::Any, false, kSegments},
-    {"Segment", ArgType::Any, false, kSegment},
-    {"From", ArgType::Any, false, kFrom},
-    {"To", ArgType::Any, false, kTo},
-    {"EarlyDays", ArgType::Any, false, kEarlyDays},
-    {"LateDays", ArgType::Any, false, kLateDays},
-    {"Columns", ArgType::Any, false, kColumnsOntime},
+    lines(kLinesOntime), ca::segments(), ca::segment(), ca::from(kByDue),
+    ca::to(kToLate),     kEarlyDays,     kLateDays,     ca::columns(kFieldsOntime),
 };
 
 constexpr ArgSpec kInfullArgs[] = {
-    {"Lines", ArgType::Table, true, kLinesInfull},    {"Segments", ArgType::Any, false, kSegments},
-    {"Segment", ArgType::Any, false, kSegment},       {"From", ArgType::Any, false, kFrom},
-    {"To", ArgType::Any, false, kToInfull},           {"QtyTolerance", ArgType::Any, false, kQtyTolerance},
-    {"Columns", ArgType::Any, false, kColumnsInfull},
+    lines(kLinesInfull),        ca::segments(),    ca::segment(),
+    ca::from(kByDue),           ca::to(kToInfull), kQtyTolerance,
+    ca::columns(kFieldsInfull),
 };
 
 constexpr ArgSpec kOtifByArgs[] = {
-    {"Lines", ArgType::Table, true, kLines},
-    {"Segments", ArgType::Any, true, kSegmentsBy},
-    {"From", ArgType::Any, false, kFrom},
-    {"To", ArgType::Any, false, kTo},
-    {"EarlyDays", ArgType::Any, false, kEarlyDays},
-    {"LateDays", ArgType::Any, false, kLateDays},
-    {"QtyTolerance", ArgType::Any, false, kQtyTolerance},
-    {"Columns", ArgType::Any, false, kColumns},
+    lines(kLines), ca::segmentsBy(), ca::from(kByDue), ca::to(kToLate),
+    kEarlyDays,    kLateDays,        kQtyTolerance,    ca::columns(kFields),
 };
+
+constexpr LocalText kAction{
+    "Analyse the late and short order lines by customer and cause (Pareto); agree corrective actions with "
+    "planning, production and logistics; check the effect on the KPI at the next review.",
+    "Verspätete und unvollständige Auftragspositionen nach Kunde und Ursache analysieren (Pareto); "
+    "Korrekturmaßnahmen mit Arbeitsvorbereitung, Produktion und Logistik vereinbaren; die Wirksamkeit an der "
+    "Kennzahl bei der nächsten Bewertung prüfen."};
+
+// OTIFBY's result columns.
+constexpr LocalText kOtifByColumns[] = {
+    {"Segment", "Segment"},
+    {"Lines", "Positionen"},
+    {"Lines counted", "Positionen gezählt"},
+    {"On time in full", "Termingerecht und vollständig"},
+    {"Counted", "Gezählt"},
+    {"OTIF", "OTIF"},
+};
+
+constexpr KpiFacts kOtifFacts{
+    MeasureKind::Ratio, {"OTIF", "Liefertreue (OTIF)"}, "OTIFBY", kOtifByColumns, kAction, false};
+constexpr KpiFacts kOntimeFacts{MeasureKind::Ratio, {"ONTIME", "Termintreue"}, "", {}, kAction, false};
+constexpr KpiFacts kInfullFacts{MeasureKind::Ratio, {"INFULL", "Mengentreue"}, "", {}, kAction, false};
 
 constexpr FunctionSpec kFunctions[] = {
     {"OTIF",
@@ -393,7 +364,8 @@ constexpr FunctionSpec kFunctions[] = {
       "#NV ohne zählbare Position; Fehler:502 bei falschem Argument; #WERT! bei Liefermenge < 0 in "
       "irgendeiner Zeile."},
      kOtifArgs,
-     otif},
+     otif,
+     &kOtifFacts},
     {"ONTIME",
      true,
      false,
@@ -405,7 +377,8 @@ constexpr FunctionSpec kFunctions[] = {
       "Lieferdatum) jede Position mit Termin. Fehler: #NV ohne zählbare Position; Fehler:502 bei falschem "
       "Argument oder anderer Spaltenzahl; #WERT! bei Liefermenge < 0 in irgendeiner Zeile."},
      kOntimeArgs,
-     ontime},
+     ontime,
+     &kOntimeFacts},
     {"INFULL",
      true,
      false,
@@ -421,7 +394,8 @@ constexpr FunctionSpec kFunctions[] = {
       "Argument, anderer Spaltenzahl oder From/To bei 2 Spalten; #WERT! bei Liefermenge < 0 in irgendeiner "
       "Zeile."},
      kInfullArgs,
-     infull},
+     infull,
+     &kInfullFacts},
     {"OTIFBY",
      true,
      true,
@@ -435,7 +409,8 @@ constexpr FunctionSpec kFunctions[] = {
       "gezählt, OTIF (\"\" wenn keine). Jede Zeile gleicht OTIF mit diesem Segment. Fehler: Fehler:502 bei "
       "falschem Argument; #WERT! bei Liefermenge < 0 in irgendeiner Zeile."},
      kOtifByArgs,
-     otifBy},
+     otifBy,
+     nullptr},
 };
 
 }  // namespace

@@ -21,6 +21,10 @@ const FunctionSpec* findFunction(std::string_view name) {
   return nullptr;
 }
 
+bool isGiven(const ArgSpec& spec, const Arg& a) {
+  return spec.kind == ArgKind::Actual ? !a.isOmitted() : !a.notGiven();
+}
+
 Value evaluate(const FunctionSpec& spec, const Context& ctx, std::span<const Arg> args) {
   if (args.size() > spec.args.size()) throw ArgumentError(std::string(spec.name) + ": too many arguments");
   std::vector<Arg> padded;  // only when trailing arguments are missing (tests); Calc passes all
@@ -30,9 +34,25 @@ Value evaluate(const FunctionSpec& spec, const Context& ctx, std::span<const Arg
     args = padded;
   }
   for (std::size_t i = 0; i < spec.args.size(); ++i)
-    if (spec.args[i].required && args[i].notGiven())
+    if (spec.args[i].required && !isGiven(spec.args[i], args[i]))
       throw ArgumentError(std::string(spec.name) + ": " + std::string(spec.args[i].name) + " is required");
   return spec.eval(ctx, args);
+}
+
+std::string argumentDescription(const FunctionSpec& f, std::size_t arg, std::string_view language) {
+  const ArgSpec& a = f.args[arg];
+  std::string text;
+  for (const LocalText& part : {a.common, a.description}) {
+    std::string_view t = part.in(language);
+    if (t.empty()) continue;
+    if (!text.empty()) text += ' ';
+    text += t;
+  }
+  constexpr LocalText kRequired{"Required.", "Erforderlich."};
+  constexpr LocalText kOptional{"Optional.", "Optional."};
+  if (!text.empty()) text += ' ';
+  text += (a.required ? kRequired : kOptional).in(language);
+  return text;
 }
 
 }  // namespace qkpi

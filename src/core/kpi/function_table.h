@@ -9,6 +9,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "kpi/value.h"
@@ -21,18 +22,68 @@ enum class ArgType : unsigned char {
   Any,    // any: omitted, one value, or a block of cells
 };
 
+// What an argument means, and so which validator reads it (kpi/arg_kinds.h):
+// the functions and the objectives register check a value of a kind the same way.
+enum class ArgKind : unsigned char {
+  Table,       // the data as a numeric table (ArgType::Table)
+  Cells,       // the data as a block of cells (RFTJOBS Jobs, RTY Yields)
+  Segments,    // one column as long as the table (customer, site ...)
+  Segment,     // the segment to keep: one value
+  Date,        // a date serial or ISO text date; 0 or "" = no date
+  Count,       // a number of days, 0 or more (EarlyDays, LateDays, Days)
+  Fraction,    // a number from 0 to 1 (QtyTolerance)
+  Percentile,  // a number greater than 0 and at most 1
+  Columns,     // 1-based positions of the fields inside the table
+  Weekend,     // a 7-character 0/1 mask or a NETWORKDAYS.INTL weekend number
+  Holidays,    // dates: a value, a range or an inline array
+  Number,      // a finite number (Target, Amber, Baseline ...)
+  Actual,      // a number, or "" for no value (KPISTATUS)
+  Direction,   // "higher" or "lower" (KPISTATUS)
+};
+
 // A text in the two UI languages qkpi ships (UTF-8).
 struct LocalText {
   std::string_view en;
   std::string_view de;
   std::string_view in(std::string_view language) const { return language == "de" ? de : en; }
+  bool empty() const { return en.empty(); }
 };
 
 struct ArgSpec {
   std::string_view name;  // same in every language, e.g. "Lines"
   ArgType type;
-  bool required;  // a required `any` still looks optional in Calc's wizard; the help says so
+  ArgKind kind;
+  // Must be given (evaluate() checks it). A required `any` still looks
+  // optional in Calc's wizard; argumentDescription() says "Required.".
+  bool required;
+  // The help text is `common` (a fragment shared by every function that has
+  // this argument, kpi/common_args.h; may be empty) followed by `description`
+  // (this function's own words; may be empty), without the words "Required." /
+  // "Optional.": argumentDescription() adds them from `required`.
+  LocalText common;
   LocalText description;
+};
+
+// How the objectives workflow shows a KPI's value.
+enum class MeasureKind : unsigned char {
+  Ratio,   // a fraction 0...1, shown as a percentage (OTIF, RFT, TURNAROUND ...)
+  Amount,  // an amount, shown as a number (RETURNS)
+  Days,    // working days (TURNAROUNDDAYS)
+};
+
+// The facts the objectives workflow needs about a function that a register row
+// may name as its KPI. Adding a KPI to the register = one table entry with
+// these facts, plus its rule.
+struct KpiFacts {
+  MeasureKind measure;
+  LocalText label;              // the value's readable name, e.g. "OTIF", "Returns value"
+  std::string_view byFunction;  // its per-segment twin ("OTIFBY"), or "" when it has none
+  // Headers of the per-segment table: one per column of byFunction's result
+  // (empty when there is no byFunction).
+  std::span<const LocalText> segmentColumns;
+  LocalText proposedAction;  // the corrective action proposed when the KPI misses its target
+  // A Baseline makes the objective a pro-rata reduction against it (RETURNS).
+  bool reductionWithBaseline;
 };
 
 // Computes a function. `args` has exactly one entry per ArgSpec, in order;
@@ -47,6 +98,7 @@ struct FunctionSpec {
   LocalText description;
   std::span<const ArgSpec> args;
   EvalFn eval;
+  const KpiFacts* kpi;  // nullptr unless a register row may name it as its KPI
 };
 
 // Every function, in a fixed order.
@@ -55,10 +107,20 @@ std::span<const FunctionSpec> functionTable();
 // nullptr when there is no such function (exact, upper-case name).
 const FunctionSpec* findFunction(std::string_view name);
 
-// Checks that every required argument is given (not omitted, not "") and then
-// calls spec.eval. `args` may be shorter
-// than spec.args (missing trailing arguments count as omitted).
+// Whether `a` counts as given for `spec`: not omitted and not "" ("" is a value
+// for ArgKind::Actual: no value, GREY).
+bool isGiven(const ArgSpec& spec, const Arg& a);
+
+// Checks that every required argument is given (isGiven) and then calls
+// spec.eval. `args` may be shorter than spec.args (missing trailing arguments
+// count as omitted).
 Value evaluate(const FunctionSpec& spec, const Context& ctx, std::span<const Arg> args);
+
+// The full help text of argument `arg` of `f` in `language` ("de" or any other
+// for English), as Calc's wizard and docs/functions.md show it: the common
+// fragment, the function's own text, then "Required." or "Optional."
+// ("Erforderlich." / "Optional.").
+std::string argumentDescription(const FunctionSpec& f, std::size_t arg, std::string_view language);
 
 // Module tables, concatenated by functionTable() (defined in the module files).
 std::span<const FunctionSpec> deliveryFunctions();  // OTIF, ONTIME, INFULL, OTIFBY

@@ -14,6 +14,7 @@
 
 #include "kpi/args.h"
 #include "kpi/by_table.h"
+#include "kpi/common_args.h"
 #include "kpi/function_table.h"
 #include "kpi/segments.h"
 
@@ -201,107 +202,96 @@ Value rty(const Context&, std::span<const Arg> a) {
   return product;
 }
 
-// --- Help texts --------------------------------------------------------------
+// --- Help texts and register facts ----------------------------------------------
 
-constexpr LocalText kCounts{
-    "The inspection results: a range with the columns Good, Inspected and (for a period) Date, in this "
-    "order, "
-    "or in any order with Columns. Text and empty cells count as blank. Required.",
-    "Die Prüfergebnisse: ein Bereich mit den Spalten Gutteile, Prüfmenge und (für einen Zeitraum) Datum in "
-    "dieser Reihenfolge oder beliebig mit Columns. Text und leere Zellen gelten als leer. Erforderlich."};
+namespace ca = common_args;
 
-constexpr LocalText kJobs{
-    "The jobs: a range with the columns Outcome and (for a period) Date, or in any order with Columns. "
-    "Outcome "
-    "1, TRUE, Y, yes = right first time; 0, FALSE, N, no = not; empty = left out. Date: a date or empty. "
-    "Required.",
-    "Die Aufträge: ein Bereich mit den Spalten Ergebnis und (für einen Zeitraum) Datum oder beliebig mit "
-    "Columns. Ergebnis 1, TRUE, Y, yes = beim ersten Mal richtig; 0, FALSE, N, no = nicht; leer = bleibt "
-    "außen "
-    "vor. Datum: ein Datum oder leer. Erforderlich."};
+constexpr ArgSpec kCounts{
+    "Counts",
+    ArgType::Table,
+    ArgKind::Table,
+    true,
+    {},
+    {"The inspection results: a range with the columns Good, Inspected and (for a period) Date, in this "
+     "order, or in any order with Columns. Text and empty cells count as blank.",
+     "Die Prüfergebnisse: ein Bereich mit den Spalten Gutteile, Prüfmenge und (für einen Zeitraum) Datum in "
+     "dieser Reihenfolge oder beliebig mit Columns. Text und leere Zellen gelten als leer."}};
 
-constexpr LocalText kSegments{
-    "One column with as many rows as the data giving each row's segment (customer, site, product ...). "
-    "Compared ignoring case and surrounding spaces; 1001 equals \"1001\". Optional.",
-    "Eine Spalte mit so vielen Zeilen wie die Daten, die jeder Zeile ihr Segment zuordnet (Kunde, Werk, "
-    "Produkt …). Groß-/Kleinschreibung und umgebende Leerzeichen zählen nicht; 1001 ist gleich \"1001\". "
-    "Optional."};
+constexpr ArgSpec kJobs{
+    "Jobs",
+    ArgType::Any,
+    ArgKind::Cells,
+    true,
+    {},
+    {"The jobs: a range with the columns Outcome and (for a period) Date, or in any order with Columns. "
+     "Outcome 1, TRUE, Y, yes = right first time; 0, FALSE, N, no = not; empty = left out. Date: a date or "
+     "empty.",
+     "Die Aufträge: ein Bereich mit den Spalten Ergebnis und (für einen Zeitraum) Datum oder beliebig mit "
+     "Columns. Ergebnis 1, TRUE, Y, yes = beim ersten Mal richtig; 0, FALSE, N, no = nicht; leer = bleibt "
+     "außen vor. Datum: ein Datum oder leer."}};
 
-constexpr LocalText kSegmentsBy{
-    "One column with as many rows as the data giving each row's segment (customer, site, product ...). "
-    "Compared ignoring case and surrounding spaces; 1001 equals \"1001\". Required.",
-    "Eine Spalte mit so vielen Zeilen wie die Daten, die jeder Zeile ihr Segment zuordnet (Kunde, Werk, "
-    "Produkt …). Groß-/Kleinschreibung und umgebende Leerzeichen zählen nicht; 1001 ist gleich \"1001\". "
-    "Erforderlich."};
+constexpr ArgSpec kYields{
+    "Yields",
+    ArgType::Any,
+    ArgKind::Cells,
+    true,
+    {},
+    {"The yields of the process steps, each a fraction 0…1 (e.g. 0.98): a range, a cell or an array such "
+     "as {0.98;0.95}. Empty cells are left out.",
+     "Die Ausbeuten der Prozessschritte, je ein Anteil 0…1 (z. B. 0,98): ein Bereich, eine Zelle oder eine "
+     "Matrix wie {0,98;0,95}. Leere Zellen bleiben außen vor."}};
 
-constexpr LocalText kSegment{
-    "The segment to evaluate, e.g. a customer number or name; needs Segments. Omitted or \"\" = all rows. "
-    "Rows "
-    "with an empty segment belong to no segment but count in the total. Optional.",
-    "Das auszuwertende Segment, z. B. Kundennummer oder Kundenname; braucht Segments. Weggelassen oder \"\" "
-    "= "
-    "alle Zeilen. Zeilen ohne Segment gehören zu keinem Segment, zählen aber in der Summe. Optional."};
+constexpr LocalText kByDate{"The period date is the Date column.", "Das Periodendatum ist die Datumsspalte."};
 
-constexpr LocalText kFrom{
-    "First date of the period (inclusive), by the Date column: a date or ISO text such as \"2026-01-01\". "
-    "Omitted = open; once a bound is set, rows without a date are left out. Optional.",
-    "Erstes Datum des Zeitraums (einschließlich), nach der Datumsspalte: ein Datum oder ISO-Text wie "
-    "\"2026-01-01\". Weggelassen = offen; sobald eine Grenze gesetzt ist, bleiben Zeilen ohne Datum außen "
-    "vor. "
-    "Optional."};
+constexpr LocalText kFieldsRft{"Fields: Good, Inspected and (optional) Date, e.g. {5;4;1}.",
+                               "Felder: Gutteile, Prüfmenge und (optional) Datum, z. B. {5;4;1}."};
 
-constexpr LocalText kTo{
-    "Last date of the period (inclusive), by the Date column, as From. Omitted = open. Optional.",
-    "Letztes Datum des Zeitraums (einschließlich), nach der Datumsspalte, wie From. Weggelassen = offen. "
-    "Optional."};
-
-constexpr LocalText kColumnsRft{
-    "Positions of Good, Inspected and (optional) Date inside Counts (1-based), e.g. {5;4;1}. Omitted = the "
-    "first columns in that order. Optional.",
-    "Positionen von Gutteile, Prüfmenge und (optional) Datum innerhalb von Counts (ab 1), z. B. {5;4;1}. "
-    "Weggelassen = die ersten Spalten in dieser Reihenfolge. Optional."};
-
-constexpr LocalText kColumnsJobs{
-    "Positions of Outcome and (optional) Date inside Jobs (1-based), e.g. {3;1}. Omitted = the first columns "
-    "in that order. Optional.",
-    "Positionen von Ergebnis und (optional) Datum innerhalb von Jobs (ab 1), z. B. {3;1}. Weggelassen = die "
-    "ersten Spalten in dieser Reihenfolge. Optional."};
-
-constexpr LocalText kYields{
-    "The yields of the process steps, each a fraction 0…1 (e.g. 0.98): a range, a cell or an array such as "
-    "{0.98;0.95}. Empty cells are left out. Required.",
-    "Die Ausbeuten der Prozessschritte, je ein Anteil 0…1 (z. B. 0,98): ein Bereich, eine Zelle oder eine "
-    "Matrix wie {0,98;0,95}. Leere Zellen bleiben außen vor. Erforderlich."};
+constexpr LocalText kFieldsJobs{"Fields: Outcome and (optional) Date, e.g. {3;1}.",
+                                "Felder: Ergebnis und (optional) Datum, z. B. {3;1}."};
 
 constexpr ArgSpec kRftArgs[] = {
-    {"Counts", ArgType::Table, true, kCounts},  {"Segments", ArgType::Any, false, kSegments},
-    {"Segment", ArgType::Any, false, kSegment}, {"From", ArgType::Any, false, kFrom},
-    {"To", ArgType::Any, false, kTo},           {"Columns", ArgType::Any, false, kColumnsRft},
+    kCounts, ca::segments(), ca::segment(), ca::from(kByDate), ca::to(), ca::columns(kFieldsRft),
 };
 
 constexpr ArgSpec kRftJobsArgs[] = {
-    {"Jobs", ArgType::Any, true, kJobs},        {"Segments", ArgType::Any, false, kSegments},
-    {"Segment", ArgType::Any, false, kSegment}, {"From", ArgType::Any, false, kFrom},
-    {"To", ArgType::Any, false, kTo},           {"Columns", ArgType::Any, false, kColumnsJobs},
+    kJobs, ca::segments(), ca::segment(), ca::from(kByDate), ca::to(), ca::columns(kFieldsJobs),
 };
 
-constexpr ArgSpec kRtyArgs[] = {
-    {"Yields", ArgType::Any, true, kYields},
-};
+constexpr ArgSpec kRtyArgs[] = {kYields};
 
 constexpr ArgSpec kRftByArgs[] = {
-    {"Counts", ArgType::Table, true, kCounts},     {"Segments", ArgType::Any, true, kSegmentsBy},
-    {"From", ArgType::Any, false, kFrom},          {"To", ArgType::Any, false, kTo},
-    {"Columns", ArgType::Any, false, kColumnsRft},
+    kCounts, ca::segmentsBy(), ca::from(kByDate), ca::to(), ca::columns(kFieldsRft),
 };
 
 constexpr ArgSpec kRftJobsByArgs[] = {
-    {"Jobs", ArgType::Any, true, kJobs},
-    {"Segments", ArgType::Any, true, kSegmentsBy},
-    {"From", ArgType::Any, false, kFrom},
-    {"To", ArgType::Any, false, kTo},
-    {"Columns", ArgType::Any, false, kColumnsJobs},
+    kJobs, ca::segmentsBy(), ca::from(kByDate), ca::to(), ca::columns(kFieldsJobs),
 };
+
+constexpr LocalText kAction{
+    "Pareto of the defects by customer and cause; 8D on the top causes; verify the fix with the next "
+    "inspection results.",
+    "Pareto-Analyse der Fehler nach Kunde und Ursache; 8D-Report zu den Hauptursachen; die Wirksamkeit der "
+    "Abstellmaßnahmen mit den nächsten Prüfergebnissen nachweisen."};
+
+// RFTBY's and RFTJOBSBY's result columns.
+constexpr LocalText kRftByColumns[] = {
+    {"Segment", "Segment"}, {"Rows", "Zeilen"},         {"Rows counted", "Zeilen gezählt"},
+    {"Good", "Gutteile"},   {"Inspected", "Prüfmenge"}, {"RFT", "RFT"},
+};
+constexpr LocalText kRftJobsByColumns[] = {
+    {"Segment", "Segment"},
+    {"Jobs", "Aufträge"},
+    {"Jobs counted", "Aufträge gezählt"},
+    {"Right first time", "Beim ersten Mal richtig"},
+    {"Counted", "Gezählt"},
+    {"RFT", "RFT"},
+};
+
+constexpr KpiFacts kRftFacts{
+    MeasureKind::Ratio, {"RFT", "RFT (Erstausbeute)"}, "RFTBY", kRftByColumns, kAction, false};
+constexpr KpiFacts kRftJobsFacts{
+    MeasureKind::Ratio, {"RFT (jobs)", "RFT (Aufträge)"}, "RFTJOBSBY", kRftJobsByColumns, kAction, false};
+constexpr KpiFacts kRtyFacts{MeasureKind::Ratio, {"RTY", "Durchlaufausbeute (RTY)"}, "", {}, kAction, false};
 
 constexpr FunctionSpec kFunctions[] = {
     {"RFT",
@@ -316,7 +306,8 @@ constexpr FunctionSpec kFunctions[] = {
       "falschem Argument (Größe von Segments, Columns, Zeitraum ohne Datumsspalte); #WERT! bei Gutteile < 0 "
       "oder Gutteile > Prüfmenge in irgendeiner Zeile."},
      kRftArgs,
-     rft},
+     rft,
+     &kRftFacts},
     {"RFTJOBS",
      true,
      false,
@@ -330,7 +321,8 @@ constexpr FunctionSpec kFunctions[] = {
       "Fehler: #NV ohne zählbaren Auftrag; Fehler:502 bei falschem Argument; #WERT! bei anderem Ergebnis "
       "oder ungültigem Datum in irgendeiner Zeile."},
      kRftJobsArgs,
-     rftJobs},
+     rftJobs,
+     &kRftJobsFacts},
     {"RTY",
      false,
      false,
@@ -341,7 +333,8 @@ constexpr FunctionSpec kFunctions[] = {
       "0…1; leere Zellen bleiben außen vor. Fehler: #NV ohne Ausbeute; Fehler:502 ohne Yields; #WERT! bei "
       "einer Ausbeute außerhalb 0…1 oder einem Text."},
      kRtyArgs,
-     rty},
+     rty,
+     &kRtyFacts},
     {"RFTBY",
      true,
      true,
@@ -356,7 +349,8 @@ constexpr FunctionSpec kFunctions[] = {
       "bei "
       "Gutteile < 0 oder Gutteile > Prüfmenge in irgendeiner Zeile."},
      kRftByArgs,
-     rftBy},
+     rftBy,
+     nullptr},
     {"RFTJOBSBY",
      true,
      true,
@@ -370,7 +364,8 @@ constexpr FunctionSpec kFunctions[] = {
       "RFT (\"\" wenn keine). Jede Zeile gleicht RFTJOBS mit diesem Segment. Fehler: Fehler:502 bei falschem "
       "Argument; #WERT! bei unbekanntem Ergebnis oder ungültigem Datum in irgendeiner Zeile."},
      kRftJobsByArgs,
-     rftJobsBy},
+     rftJobsBy,
+     nullptr},
 };
 
 }  // namespace

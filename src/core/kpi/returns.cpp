@@ -55,6 +55,7 @@
 #include "kpi/args.h"
 #include "kpi/by_table.h"
 #include "kpi/calendar.h"
+#include "kpi/common_args.h"
 #include "kpi/function_table.h"
 #include "kpi/segments.h"
 
@@ -276,15 +277,11 @@ class TurnaroundRules {
 };
 
 double readDays(const Arg& a) {
-  double days = optionalNumber(a, "Days").value_or(20);
-  if (!(days >= 0)) throw ArgumentError("Days must not be negative");
-  return days;
+  return optionalCount(a, "Days").value_or(20);
 }
 
 double readPercentile(const Arg& a) {
-  double p = optionalNumber(a, "Percentile").value_or(0.9);
-  if (!(p > 0 && p <= 1)) throw ArgumentError("Percentile must be greater than 0 and at most 1");
-  return p;
+  return optionalPercentile(a, "Percentile").value_or(0.9);
 }
 
 // TURNAROUND and TURNAROUNDDAYS: Returns, Segments, Segment, From, To, option,
@@ -343,200 +340,179 @@ Value turnaroundByEval(const Context& ctx, std::span<const Arg> a) {
 
 // ---- the function table ----------------------------------------------------
 
+namespace ca = common_args;
+
 constexpr ArgSpec kRetReturns{
     "Returns",
     ArgType::Table,
+    ArgKind::Table,
     true,
-    {"Required. The returns table, one row per return, adjacent columns Date, Value (e.g. A2:B5000); a "
-     "one-column range is Value only. Text and empty cells count as blank.",
-     "Erforderlich. Die Tabelle der Rücksendungen, eine Zeile je Rücksendung, nebeneinanderliegende Spalten "
-     "Date (Datum), Value (Wert), z. B. A2:B5000; ein einspaltiger Bereich enthält nur Value. Text und leere "
-     "Zellen gelten als leer."}};
+    {},
+    {"The returns table, one row per return, adjacent columns Date, Value (e.g. A2:B5000); a one-column "
+     "range is Value only. Text and empty cells count as blank.",
+     "Die Tabelle der Rücksendungen, eine Zeile je Rücksendung, nebeneinanderliegende Spalten Date (Datum), "
+     "Value (Wert), z. B. A2:B5000; ein einspaltiger Bereich enthält nur Value. Text und leere Zellen gelten "
+     "als leer."}};
 constexpr ArgSpec kTurnReturns{
     "Returns",
     ArgType::Table,
+    ArgKind::Table,
     true,
-    {"Required. The turnaround table, one row per return, adjacent columns Received, Closed (dates; Closed "
-     "blank = still open), e.g. A2:B5000.",
-     "Erforderlich. Die Tabelle der Rücksendungen, eine Zeile je Rücksendung, nebeneinanderliegende Spalten "
-     "Received (Eingang), Closed (Abschluss; leer = noch offen), z. B. A2:B5000."}};
-constexpr ArgSpec kSegments{"Segments",
-                            ArgType::Any,
-                            false,
-                            {"Optional; default none. One column with as many rows as the table (customer, "
-                             "site, product …); needed for Segment.",
-                             "Optional; Standard: keine. Eine Spalte mit so vielen Zeilen wie die Tabelle "
-                             "(Kunde, Werk, Produkt …); nötig für "
-                             "Segment."}};
-constexpr ArgSpec kSegmentsBy{
-    "Segments",
-    ArgType::Any,
-    true,
-    {"Required. One column with as many rows as the table (customer, site, product …); one result row per "
-     "segment.",
-     "Erforderlich. Eine Spalte mit so vielen Zeilen wie die Tabelle (Kunde, Werk, Produkt …); eine "
-     "Ergebniszeile je Segment."}};
-constexpr ArgSpec kSegment{
-    "Segment",
-    ArgType::Any,
-    false,
-    {"Optional; default all rows. The segment to keep, e.g. \"ACME\" or 1001; compared ignoring case and "
-     "surrounding spaces.",
-     "Optional; Standard: alle Zeilen. Das auszuwertende Segment, z. B. \"ACME\" oder 1001; Groß-/"
-     "Kleinschreibung und Leerzeichen am Rand zählen nicht."}};
-constexpr ArgSpec kRetFrom{
-    "From",
-    ArgType::Any,
-    false,
-    {"Optional; default open. First day of the period by Date, inclusive; once From or To is set, rows "
-     "without a Date are left out.",
-     "Optional; Standard: offen. Erster Tag des Zeitraums nach Date, einschließlich; sobald From oder To "
-     "gesetzt ist, fallen Zeilen ohne Date heraus."}};
-constexpr ArgSpec kRetTo{"To",
-                         ArgType::Any,
-                         false,
-                         {"Optional; default open. Last day of the period by Date, inclusive.",
-                          "Optional; Standard: offen. Letzter Tag des Zeitraums nach Date, einschließlich."}};
-constexpr ArgSpec kRetColumns{
-    "Columns",
-    ArgType::Any,
-    false,
-    {"Optional; default the first columns in field order. Positions (1-based) of Date and Value in the "
-     "table, e.g. {3;8}; one position = Value only.",
-     "Optional; Standard: die ersten Spalten in Feldreihenfolge. Positionen (ab 1) von Date und Value in "
-     "der Tabelle, z. B. {3;8}; eine Position = nur Value."}};
-constexpr ArgSpec kTurnFrom{
-    "From",
-    ArgType::Any,
-    false,
-    {"Optional; default open. First day of the period by Received, inclusive.",
-     "Optional; Standard: offen. Erster Tag des Zeitraums nach Eingang (Received), einschließlich."}};
-constexpr ArgSpec kTurnTo{
-    "To",
-    ArgType::Any,
-    false,
-    {"Optional; default open. Last day of the period by Received, inclusive.",
-     "Optional; Standard: offen. Letzter Tag des Zeitraums nach Eingang (Received), einschließlich."}};
+    {},
+    {"The turnaround table, one row per return, adjacent columns Received, Closed (dates; Closed blank = "
+     "still open), e.g. A2:B5000.",
+     "Die Tabelle der Rücksendungen, eine Zeile je Rücksendung, nebeneinanderliegende Spalten Received "
+     "(Eingang), Closed (Abschluss; leer = noch offen), z. B. A2:B5000."}};
+constexpr LocalText kByDate{"The period date is Date.", "Das Periodendatum ist Date (Datum)."};
+constexpr LocalText kByReceived{"The period date is Received.",
+                                "Das Periodendatum ist der Eingang (Received)."};
+constexpr LocalText kRetFields{"Fields: Date, Value, e.g. {3;8}; one position = Value only.",
+                               "Felder: Date, Value, z. B. {3;8}; eine Position = nur Value."};
+constexpr LocalText kTurnFields{"Fields: Received, Closed, e.g. {4;9}.",
+                                "Felder: Received, Closed, z. B. {4;9}."};
 constexpr ArgSpec kDays{
     "Days",
     ArgType::Any,
+    ArgKind::Count,
     false,
-    {"Optional; default 20. Working days allowed from Received to Closed; must not be negative.",
-     "Optional; Standard 20. Erlaubte Arbeitstage von Eingang bis Abschluss; darf nicht negativ sein."}};
+    {},
+    {"Working days allowed from Received to Closed; must not be negative. Default 20.",
+     "Erlaubte Arbeitstage von Eingang bis Abschluss; darf nicht negativ sein. Standard 20."}};
 constexpr ArgSpec kPercentile{
     "Percentile",
     ArgType::Any,
+    ArgKind::Percentile,
     false,
-    {"Optional; default 0.9. Share of closed rows, greater than 0 and at most 1 (0.9 = 90 %).",
-     "Optional; Standard 0,9. Anteil der abgeschlossenen Zeilen, größer als 0 und höchstens 1 (0,9 = "
-     "90 %)."}};
+    {},
+    {"Share of closed rows, greater than 0 and at most 1 (0.9 = 90 %). Default 0.9.",
+     "Anteil der abgeschlossenen Zeilen, größer als 0 und höchstens 1 (0,9 = 90 %). Standard 0,9."}};
 constexpr ArgSpec kWeekend{
     "Weekend",
     ArgType::Any,
+    ArgKind::Weekend,
     false,
-    {"Optional; default \"0000011\" (Sat+Sun). Non-working weekdays: a 7-character mask, Monday first, "
-     "1 = non-working, or a NETWORKDAYS.INTL weekend number (1–7, 11–17).",
-     "Optional; Standard \"0000011\" (Sa+So). Arbeitsfreie Wochentage: Maske aus 7 Zeichen, Montag zuerst, "
-     "1 = arbeitsfrei, oder eine Wochenendnummer wie bei NETTOARBEITSTAGE.INTL (1–7, 11–17)."}};
+    {},
+    {"Non-working weekdays: a 7-character mask, Monday first, 1 = non-working, or a NETWORKDAYS.INTL "
+     "weekend number (1–7, 11–17). Default \"0000011\" (Sat+Sun).",
+     "Arbeitsfreie Wochentage: Maske aus 7 Zeichen, Montag zuerst, 1 = arbeitsfrei, oder eine "
+     "Wochenendnummer wie bei NETTOARBEITSTAGE.INTL (1–7, 11–17). Standard \"0000011\" (Sa+So)."}};
 constexpr ArgSpec kHolidays{
     "Holidays",
     ArgType::Any,
+    ArgKind::Holidays,
     false,
-    {"Optional; default none. Holidays: a range, a cell or an inline array of dates or ISO text dates "
-     "(\"2026-12-25\"); blank cells are ignored.",
-     "Optional; Standard: keine. Feiertage: Bereich, Zelle oder Matrix mit Datumswerten oder "
-     "ISO-Datumstexten "
-     "(\"2026-12-25\"); leere Zellen werden ignoriert."}};
+    {},
+    {"Holidays: a range, a cell or an inline array of dates or ISO text dates (\"2026-12-25\"); blank "
+     "cells are ignored. Default none.",
+     "Feiertage: Bereich, Zelle oder Matrix mit Datumswerten oder ISO-Datumstexten (\"2026-12-25\"); leere "
+     "Zellen werden ignoriert. Standard: keine."}};
 constexpr ArgSpec kTurnAsOf{
     "AsOf",
     ArgType::Any,
+    ArgKind::Date,
     false,
-    {"Optional; default none. Review date: rows received later are left out, rows closed later count as "
-     "open, and open rows already late at AsOf count as not in time.",
-     "Optional; Standard: keiner. Stichtag: später eingegangene Zeilen fallen heraus, später abgeschlossene "
-     "gelten als offen, und am Stichtag schon überfällige offene Zeilen zählen als nicht rechtzeitig."}};
+    {},
+    {"Review date: rows received later are left out, rows closed later count as open, and open rows "
+     "already late at AsOf count as not in time. Default none.",
+     "Stichtag: später eingegangene Zeilen fallen heraus, später abgeschlossene gelten als offen, und am "
+     "Stichtag schon überfällige offene Zeilen zählen als nicht rechtzeitig. Standard: keiner."}};
 constexpr ArgSpec kDaysAsOf{
     "AsOf",
     ArgType::Any,
+    ArgKind::Date,
     false,
-    {"Optional; default none. Review date: rows received later are left out, rows closed later count as "
-     "open (and are not in the percentile).",
-     "Optional; Standard: keiner. Stichtag: später eingegangene Zeilen fallen heraus, später abgeschlossene "
-     "gelten als offen (und zählen nicht zum Perzentil)."}};
-constexpr ArgSpec kTurnColumns{
-    "Columns",
-    ArgType::Any,
-    false,
-    {"Optional; default the first two columns. Positions (1-based) of Received and Closed in the table, "
-     "e.g. {4;9}.",
-     "Optional; Standard: die ersten zwei Spalten. Positionen (ab 1) von Received und Closed in der "
-     "Tabelle, z. B. {4;9}."}};
+    {},
+    {"Review date: rows received later are left out, rows closed later count as open (and are not in the "
+     "percentile). Default none.",
+     "Stichtag: später eingegangene Zeilen fallen heraus, später abgeschlossene gelten als offen (und "
+     "zählen nicht zum Perzentil). Standard: keiner."}};
 
-constexpr ArgSpec kReturnsArgs[] = {kRetReturns, kSegments, kSegment, kRetFrom, kRetTo, kRetColumns};
-constexpr ArgSpec kReturnsByArgs[] = {kRetReturns, kSegmentsBy, kRetFrom, kRetTo, kRetColumns};
+constexpr ArgSpec kReturnsArgs[] = {kRetReturns,       ca::segments(), ca::segment(),
+                                    ca::from(kByDate), ca::to(),       ca::columns(kRetFields)};
+constexpr ArgSpec kReturnsByArgs[] = {kRetReturns, ca::segmentsBy(), ca::from(kByDate), ca::to(),
+                                      ca::columns(kRetFields)};
+
+constexpr ArgSpec required(std::string_view name, ArgKind kind, LocalText text) {
+  return {name, ArgType::Any, kind, true, {}, text};
+}
 
 constexpr ArgSpec kReductionArgs[] = {
-    {"Baseline",
-     ArgType::Any,
-     true,
-     {"Required. The reference value, e.g. last year's returns value; must be greater than 0.",
-      "Erforderlich. Der Ausgangswert, z. B. der Rücksendewert des Vorjahres; muss größer als 0 sein."}},
-    {"Current",
-     ArgType::Any,
-     true,
-     {"Required. The current value for the same span, e.g. this year's RETURNS.",
-      "Erforderlich. Der aktuelle Wert für denselben Zeitraum, z. B. RETURNS des laufenden Jahres."}},
+    required("Baseline", ArgKind::Number,
+             {"The reference value, e.g. last year's returns value; must be greater than 0.",
+              "Der Ausgangswert, z. B. der Rücksendewert des Vorjahres; muss größer als 0 sein."}),
+    required("Current", ArgKind::Number,
+             {"The current value for the same span, e.g. this year's RETURNS.",
+              "Der aktuelle Wert für denselben Zeitraum, z. B. RETURNS des laufenden Jahres."}),
 };
 
 constexpr ArgSpec kTargetPathArgs[] = {
-    {"Baseline",
-     ArgType::Any,
-     true,
-     {"Required. The KPI value at Start.", "Erforderlich. Der Kennzahlwert zum Beginn (Start)."}},
-    {"Target",
-     ArgType::Any,
-     true,
-     {"Required. The KPI value to reach at End.",
-      "Erforderlich. Der bis zum Ende (End) zu erreichende Wert."}},
-    {"Start",
-     ArgType::Any,
-     true,
-     {"Required. The date of the baseline (a date or ISO text date).",
-      "Erforderlich. Das Datum des Ausgangswerts (Datum oder ISO-Datumstext)."}},
-    {"End",
-     ArgType::Any,
-     true,
-     {"Required. The date the target is due; must be after Start.",
-      "Erforderlich. Das Datum, zu dem das Ziel erreicht sein soll; muss nach Start liegen."}},
-    {"AsOf",
-     ArgType::Any,
-     true,
-     {"Required. The review date; before Start it counts as Start, after End as End.",
-      "Erforderlich. Der Stichtag; vor Start gilt Start, nach End gilt End."}},
+    required("Baseline", ArgKind::Number,
+             {"The KPI value at Start.", "Der Kennzahlwert zum Beginn (Start)."}),
+    required("Target", ArgKind::Number,
+             {"The KPI value to reach at End.", "Der bis zum Ende (End) zu erreichende Wert."}),
+    required("Start", ArgKind::Date,
+             {"The date of the baseline (a date or ISO text date).",
+              "Das Datum des Ausgangswerts (Datum oder ISO-Datumstext)."}),
+    required("End", ArgKind::Date,
+             {"The date the target is due; must be after Start.",
+              "Das Datum, zu dem das Ziel erreicht sein soll; muss nach Start liegen."}),
+    required("AsOf", ArgKind::Date,
+             {"The review date; before Start it counts as Start, after End as End.",
+              "Der Stichtag; vor Start gilt Start, nach End gilt End."}),
 };
 
 constexpr ArgSpec kWorkdaysArgs[] = {
-    {"Start",
-     ArgType::Any,
-     true,
-     {"Required. The first date, e.g. received; the day itself is not counted.",
-      "Erforderlich. Das Anfangsdatum, z. B. der Eingang; der Tag selbst zählt nicht."}},
-    {"End",
-     ArgType::Any,
-     true,
-     {"Required. The last date, e.g. closed; counted when it is a working day. Not before Start.",
-      "Erforderlich. Das Enddatum, z. B. der Abschluss; zählt, wenn es ein Arbeitstag ist. Nicht vor "
-      "Start."}},
+    required("Start", ArgKind::Date,
+             {"The first date, e.g. received; the day itself is not counted.",
+              "Das Anfangsdatum, z. B. der Eingang; der Tag selbst zählt nicht."}),
+    required("End", ArgKind::Date,
+             {"The last date, e.g. closed; counted when it is a working day. Not before Start.",
+              "Das Enddatum, z. B. der Abschluss; zählt, wenn es ein Arbeitstag ist. Nicht vor Start."}),
     kWeekend,
     kHolidays,
 };
 
-constexpr ArgSpec kTurnaroundArgs[] = {kTurnReturns, kSegments, kSegment,  kTurnFrom, kTurnTo,
-                                       kDays,        kWeekend,  kHolidays, kTurnAsOf, kTurnColumns};
-constexpr ArgSpec kTurnaroundDaysArgs[] = {kTurnReturns, kSegments, kSegment,  kTurnFrom, kTurnTo,
-                                           kPercentile,  kWeekend,  kHolidays, kDaysAsOf, kTurnColumns};
-constexpr ArgSpec kTurnaroundByArgs[] = {kTurnReturns, kSegmentsBy, kTurnFrom, kTurnTo,     kDays,
-                                         kWeekend,     kHolidays,   kTurnAsOf, kTurnColumns};
+constexpr ArgSpec kTurnaroundArgs[] = {
+    kTurnReturns, ca::segments(), ca::segment(), ca::from(kByReceived),   ca::to(), kDays,
+    kWeekend,     kHolidays,      kTurnAsOf,     ca::columns(kTurnFields)};
+constexpr ArgSpec kTurnaroundDaysArgs[] = {
+    kTurnReturns, ca::segments(), ca::segment(), ca::from(kByReceived),   ca::to(), kPercentile,
+    kWeekend,     kHolidays,      kDaysAsOf,     ca::columns(kTurnFields)};
+constexpr ArgSpec kTurnaroundByArgs[] = {
+    kTurnReturns, ca::segmentsBy(), ca::from(kByReceived),   ca::to(), kDays, kWeekend,
+    kHolidays,    kTurnAsOf,        ca::columns(kTurnFields)};
+
+// RETURNSBY's and TURNAROUNDBY's result columns.
+constexpr LocalText kReturnsByColumns[] = {
+    {"Segment", "Segment"},
+    {"Returns", "Rücksendungen"},
+    {"Returns counted", "Rücksendungen gezählt"},
+    {"Returns value", "Rücksendewert"},
+};
+constexpr LocalText kTurnaroundByColumns[] = {
+    {"Segment", "Segment"},     {"Returns", "Rücksendungen"}, {"Returns decided", "Rücksendungen bewertet"},
+    {"In time", "Rechtzeitig"}, {"Decided", "Bewertet"},      {"Turnaround", "Rechtzeitige Bearbeitung"},
+};
+
+constexpr LocalText kReturnsAction{
+    "Pareto of the returns value by site, customer and cause; 8D on the largest causes; follow progress "
+    "against the target path every month.",
+    "Pareto-Analyse des Rücksendewerts nach Werk, Kunde und Ursache; 8D-Report zu den größten Ursachen; den "
+    "Fortschritt jeden Monat am Zielpfad verfolgen."};
+constexpr LocalText kTurnaroundAction{
+    "Review the open and late returns every week and clear the backlog; find and fix the causes of slow "
+    "handling.",
+    "Offene und überfällige Rücksendungen wöchentlich prüfen und den Rückstand abbauen; die Ursachen der "
+    "langsamen Bearbeitung ermitteln und abstellen."};
+
+constexpr KpiFacts kReturnsFacts{MeasureKind::Amount, {"Returns value", "Rücksendewert"},
+                                 "RETURNSBY",         kReturnsByColumns,
+                                 kReturnsAction,      true};
+constexpr KpiFacts kTurnaroundFacts{MeasureKind::Ratio, {"Turnaround", "Rechtzeitige Bearbeitung"},
+                                    "TURNAROUNDBY",     kTurnaroundByColumns,
+                                    kTurnaroundAction,  false};
+constexpr KpiFacts kTurnaroundDaysFacts{
+    MeasureKind::Days, {"Turnaround days", "Bearbeitungstage"}, "", {}, kTurnaroundAction, false};
 
 const FunctionSpec kFunctions[] = {
     {"RETURNS",
@@ -550,7 +526,8 @@ const FunctionSpec kFunctions[] = {
       "Segments angegeben ist, From nach To liegt, Columns ungültig ist oder From/To bei nur Value "
       "angegeben ist."},
      kReturnsArgs,
-     returnsEval},
+     returnsEval,
+     &kReturnsFacts},
     {"REDUCTION",
      false,
      false,
@@ -562,7 +539,8 @@ const FunctionSpec kFunctions[] = {
       "Ausgangswert (siehe TARGETPATH). Fehler: Fehler:502, wenn Baseline oder Current fehlt oder keine Zahl "
       "ist oder Baseline ≤ 0."},
      kReductionArgs,
-     reductionEval},
+     reductionEval,
+     nullptr},
     {"TARGETPATH",
      true,
      false,
@@ -573,7 +551,8 @@ const FunctionSpec kFunctions[] = {
       "End; vor Start ergibt Baseline, nach End ergibt Target. Fehler: Fehler:502, wenn ein Argument fehlt, "
       "keine Zahl oder kein Datum ist oder End ≤ Start."},
      kTargetPathArgs,
-     targetPathEval},
+     targetPathEval,
+     nullptr},
     {"WORKDAYSELAPSED",
      true,
      false,
@@ -584,7 +563,8 @@ const FunctionSpec kFunctions[] = {
       "Montag 1; gleich NETTOARBEITSTAGE.INTL(Start+1; End; Weekend; Holidays) für End > Start. Fehler: "
       "Fehler:502, wenn Start oder End fehlt, End vor Start liegt oder Weekend oder Holidays ungültig ist."},
      kWorkdaysArgs,
-     workdaysElapsedEval},
+     workdaysElapsedEval,
+     nullptr},
     {"TURNAROUND",
      true,
      false,
@@ -597,7 +577,8 @@ const FunctionSpec kFunctions[] = {
       "Eingang. Fehler: #NV ohne bewertbare Zeile; Fehler:502 bei ungültigem Argument; #WERT!, wenn Closed "
       "in irgendeiner Zeile vor Received liegt oder Received fehlt."},
      kTurnaroundArgs,
-     turnaroundEval},
+     turnaroundEval,
+     &kTurnaroundFacts},
     {"TURNAROUNDDAYS",
      true,
      false,
@@ -610,7 +591,8 @@ const FunctionSpec kFunctions[] = {
       "#NV ohne abgeschlossene Zeile; Fehler:502 bei ungültigem Argument (Percentile nicht in (0, 1] …); "
       "#WERT!, wenn Closed in irgendeiner Zeile vor Received liegt oder Received fehlt."},
      kTurnaroundDaysArgs,
-     turnaroundDaysEval},
+     turnaroundDaysEval,
+     &kTurnaroundDaysFacts},
     {"RETURNSBY",
      true,
      true,
@@ -623,7 +605,8 @@ const FunctionSpec kFunctions[] = {
       "Value. Fehler: Fehler:502, wenn Segments fehlt oder eine andere Zeilenzahl hat, From nach To liegt, "
       "Columns ungültig ist oder From/To bei nur Value angegeben ist."},
      kReturnsByArgs,
-     returnsByEval},
+     returnsByEval,
+     nullptr},
     {"TURNAROUNDBY",
      true,
      true,
@@ -637,7 +620,8 @@ const FunctionSpec kFunctions[] = {
       "rechtzeitig, bewertete Zeilen, Anteil (\"\" wenn keine). Fehler: Fehler:502 bei ungültigem Argument; "
       "#WERT!, wenn Closed in irgendeiner Zeile vor Received liegt oder Received fehlt."},
      kTurnaroundByArgs,
-     turnaroundByEval},
+     turnaroundByEval,
+     nullptr},
 };
 
 }  // namespace

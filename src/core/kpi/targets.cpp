@@ -1,5 +1,7 @@
 // Targets and segments: KPISTATUS, SEGMENTS (kpi-rules.md, "Targets and
 // segments").
+#include "kpi/targets.h"
+
 #include <cmath>
 #include <optional>
 #include <string>
@@ -37,7 +39,8 @@ bool equalsAsciiNoCase(std::u16string_view text, std::u16string_view lower) {
   return true;
 }
 
-// Actual: a number, or "" (no value) -> nullopt.
+}  // namespace
+
 std::optional<double> readActual(const Arg& a) {
   if (a.isOmitted()) throw ArgumentError("Actual: is required (\"\" for no value)");
   if (a.isTable() || a.rows() != 1 || a.cols() != 1) throw ArgumentError("Actual: expects a single value");
@@ -48,20 +51,29 @@ std::optional<double> readActual(const Arg& a) {
   return c.number;
 }
 
+Direction readDirection(const Arg& direction) {
+  auto d = optionalText(direction, "Direction");
+  if (!d || equalsAsciiNoCase(*d, u"higher")) return Direction::Higher;
+  if (equalsAsciiNoCase(*d, u"lower")) return Direction::Lower;
+  throw ArgumentError("Direction: expects \"higher\" or \"lower\"");
+}
+
+void checkAmberSide(double amber, double target, Direction direction) {
+  bool higher = direction == Direction::Higher;
+  if ((higher ? amber > target : amber < target) && !approxEqual(amber, target))
+    throw ArgumentError(higher ? "Amber: must not be above Target when higher is better"
+                               : "Amber: must not be below Target when lower is better");
+}
+
+namespace {
+
 Value kpiStatus(const Context&, std::span<const Arg> a) {
   std::optional<double> actual = readActual(a[0]);
   double target = requiredNumber(a[1], "Target");
-  bool higher = true;
-  if (auto d = optionalText(a[2], "Direction")) {
-    if (equalsAsciiNoCase(*d, u"lower"))
-      higher = false;
-    else if (!equalsAsciiNoCase(*d, u"higher"))
-      throw ArgumentError("Direction: expects \"higher\" or \"lower\"");
-  }
+  Direction direction = readDirection(a[2]);
+  bool higher = direction == Direction::Higher;
   std::optional<double> amber = optionalNumber(a[3], "Amber");
-  if (amber && (higher ? *amber > target : *amber < target) && !approxEqual(*amber, target))
-    throw ArgumentError(higher ? "Amber: must not be above Target when higher is better"
-                               : "Amber: must not be below Target when lower is better");
+  if (amber) checkAmberSide(*amber, target, direction);
   if (!actual) return std::u16string(u"GREY");
   auto reaches = [&](double bound) { return higher ? atLeast(*actual, bound) : atMost(*actual, bound); };
   if (reaches(target)) return std::u16string(u"GREEN");
@@ -83,46 +95,50 @@ Value segments(const Context&, std::span<const Arg> a) {
 // --- Help texts --------------------------------------------------------------
 
 constexpr ArgSpec kKpiStatusArgs[] = {
-    // Required, but checked by kpiStatus itself: "" is a valid Actual (GREY),
-    // which evaluate()'s "not given" check would reject.
+    // Required, and "" is a value (GREY): ArgKind::Actual (isGiven).
     {"Actual",
      ArgType::Any,
-     false,
+     ArgKind::Actual,
+     true,
+     {},
      {"The KPI value, or \"\" for no value (GREY); pass IFNA(x;\"\"). An empty cell arrives as 0: pass "
-      "IF(ISBLANK(A1);\"\";A1). Required.",
+      "IF(ISBLANK(A1);\"\";A1).",
       "Der Kennzahlwert oder \"\" für keinen Wert (GREY); z. B. WENNNV(x;\"\"). Eine leere Zelle kommt als 0 "
-      "an: WENN(ISTLEER(A1);\"\";A1) übergeben. Erforderlich."}},
+      "an: WENN(ISTLEER(A1);\"\";A1) übergeben."}},
     {"Target",
      ArgType::Any,
+     ArgKind::Number,
      true,
-     {"The target value, e.g. 0.95 for 95 %. Required.", "Der Zielwert, z. B. 0,95 für 95 %. Erforderlich."}},
+     {},
+     {"The target value, e.g. 0.95 for 95 %.", "Der Zielwert, z. B. 0,95 für 95 %."}},
     {"Direction",
      ArgType::Any,
+     ArgKind::Direction,
      false,
+     {},
      {"\"higher\" (default) when a higher value is better (OTIF, RFT), \"lower\" when a lower value is "
-      "better "
-      "(returns value, days); any case. Optional.",
+      "better (returns value, days); any case.",
       "\"higher\" (Standard), wenn ein höherer Wert besser ist (Liefertreue, RFT), \"lower\", wenn ein "
-      "niedrigerer besser ist (Retourenwert, Tage); Groß-/Kleinschreibung egal. Optional."}},
+      "niedrigerer besser ist (Retourenwert, Tage); Groß-/Kleinschreibung egal."}},
     {"Amber",
      ArgType::Any,
+     ArgKind::Number,
      false,
+     {},
      {"Boundary between AMBER and RED, on the worse side of Target (below it for higher, above it for "
-      "lower). "
-      "Omitted = no AMBER: below target is RED. Optional.",
+      "lower). Omitted = no AMBER: below target is RED.",
       "Grenze zwischen AMBER (gelb) und RED (rot), auf der schlechteren Seite des Ziels (darunter bei "
-      "higher, "
-      "darüber bei lower). Weggelassen = kein AMBER: Ziel verfehlt ist RED. Optional."}},
+      "higher, darüber bei lower). Weggelassen = kein AMBER: Ziel verfehlt ist RED."}},
 };
 
 constexpr ArgSpec kSegmentsArgs[] = {
     {"Segments",
      ArgType::Any,
+     ArgKind::Segments,
      true,
-     {"One column of segments (customers, sites, products ...), e.g. the customer column of the data. "
-      "Required.",
-      "Eine Spalte mit Segmenten (Kunden, Werke, Produkte …), z. B. die Kundenspalte der Daten. "
-      "Erforderlich."}},
+     {},
+     {"One column of segments (customers, sites, products ...), e.g. the customer column of the data.",
+      "Eine Spalte mit Segmenten (Kunden, Werke, Produkte …), z. B. die Kundenspalte der Daten."}},
 };
 
 constexpr FunctionSpec kFunctions[] = {
@@ -141,7 +157,8 @@ constexpr FunctionSpec kFunctions[] = {
       "Fehler:502, wenn Target fehlt, Direction ein anderer Text ist, Amber auf der falschen Seite des Ziels "
       "liegt oder Actual ein anderer Text als \"\" ist."},
      kKpiStatusArgs,
-     kpiStatus},
+     kpiStatus,
+     nullptr},
     {"SEGMENTS",
      false,
      true,
@@ -155,7 +172,8 @@ constexpr FunctionSpec kFunctions[] = {
       "Leere Zellen fehlen. Fehler: #NV ohne Segment; Fehler:502, wenn Segments fehlt oder mehr als eine "
       "Spalte hat."},
      kSegmentsArgs,
-     segments},
+     segments,
+     nullptr},
 };
 
 }  // namespace

@@ -112,26 +112,7 @@ std::string finding(const Objective& o, const std::string& status, const std::st
 }
 
 std::string proposal(const Objective& o) {
-  std::string k = trim(o.kpi);
-  for (char& c : k) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (k == "OTIF" || k == "ONTIME" || k == "INFULL")
-    return "Analyse the late and short order lines by customer and cause (Pareto); agree corrective actions "
-           "with "
-           "planning, production and logistics; check the effect on the KPI at the next review.";
-  if (k == "RFT" || k == "RFTJOBS" || k == "RTY")
-    return "Pareto of the defects by customer and cause; 8D on the top causes; verify the fix with the next "
-           "inspection results.";
-  if (k == "RETURNS")
-    return "Pareto of the returns value by site, customer and cause; 8D on the largest causes; follow "
-           "progress "
-           "against the target path every month.";
-  if (k == "TURNAROUND" || k == "TURNAROUNDDAYS")
-    return "Review the open and late returns every week and clear the backlog; find and fix the causes of "
-           "slow "
-           "handling.";
-  return "Analyse the gap to target, find the main causes and agree corrective actions; check the effect at "
-         "the next "
-         "review.";
+  return proposedAction(o.kpi);
 }
 
 bool isOpenStatus(const std::string& s) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kpi/function_table.h"
+#include "kpi/targets.h"  // KPISTATUS's Direction and Amber rules, for the review's checks
 #include "objectives/objectives.h"
 #include "objectives/sheet_spec.h"
 
@@ -95,21 +96,23 @@ void addRagFormats(sheet::SheetSpec& spec, const sheet::Range& range);
 // "Objectives row 4 (ID Q-02)".
 std::string rowLabel(const Objective& o);
 
+// How the workflow shows a KPI's value: KpiFacts::measure, plus Reduction
+// for a KPI whose Baseline makes it a reduction objective.
 enum class Measure {
-  Ratio,      // a fraction 0...1 (OTIF, RFT, TURNAROUND ...): percent format
-  Value,      // a returns value: number format
-  Days,       // working days (TURNAROUNDDAYS)
+  Ratio,      // MeasureKind::Ratio, a fraction 0...1 (OTIF, RFT, TURNAROUND ...): percent format
+  Value,      // MeasureKind::Amount, a returns value: number format
+  Days,       // MeasureKind::Days, working days (TURNAROUNDDAYS)
   Reduction,  // RETURNS with a Baseline: a reduction fraction
 };
 
-// The KPIs a register row may name, in dropdown order.
+// The KPIs a register row may name (the functions with KpiFacts), in dropdown order.
 const std::vector<std::string>& kpiNames();
 
 // An objective's KPI call, parsed and checked. Option expressions may contain
 // the token TODAY(), replaced when rendered.
 struct KpiCall {
-  const FunctionSpec* fn = nullptr;
-  const FunctionSpec* byFn = nullptr;  // OTIFBY ... or nullptr
+  const FunctionSpec* fn = nullptr;    // fn->kpi is set: the KPI's facts
+  const FunctionSpec* byFn = nullptr;  // fn->kpi->byFunction (OTIFBY ...) or nullptr
   // The options given, in the function's argument order: (argument name, expression).
   std::vector<std::pair<std::string, std::string>> options;
   std::string data, segmentBy;  // normalised references
@@ -137,8 +140,20 @@ std::string actualExpression(const KpiCall& call, const CallRefs& refs);
 std::string elapsedShareExpression(const CallRefs& refs);
 // The cell style of a KPI value.
 const char* measureStyle(Measure m);
-// Per-field readable label of the KPI value, e.g. "OTIF", "Returns value".
+// Per-field readable label of the KPI value, e.g. "OTIF", "Returns value"
+// (KpiFacts::label); "Reduction" for a reduction objective.
 std::string measureLabel(const KpiCall& call);
+// The header row of the review's per-segment table, with the Status column
+// last: the ...BY function's result columns (KpiFacts::segmentColumns), or
+// without a ...BY function Segment, measureLabel. Not for a reduction
+// objective (its table has columns of its own).
+std::vector<std::string> segmentTableHeaders(const KpiCall& call);
+// The corrective action proposed for an objective whose KPI (the register's
+// text, any case) misses its target: KpiFacts::proposedAction, or a general
+// one for an unknown KPI.
+std::string proposedAction(std::string_view kpi);
+// UTF-8 text as UTF-16, for a literal qkpi::Arg (invalid bytes -> U+FFFD).
+std::u16string utf16(std::string_view utf8);
 
 // ---- register sheet -----------------------------------------------------------
 // One objective to write into a register sheet (SampleData).

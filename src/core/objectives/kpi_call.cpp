@@ -10,24 +10,34 @@
 //   text          "0000011"                      -> "0000011"
 //   array         {6;8;5;7}, {6,8,5,7}           -> {6;8;5;7}
 //   reference     $Holidays.A2:A40, Holidays      (a single cell is wrapped as IF(ISBLANK(x);"";x))
-// Each argument accepts the forms that make sense for it (a date for From,
-// a number 0...1 for QtyTolerance ...); anything else is a UserError that
-// names the row, the option and what is expected.
+// Each argument accepts the forms that make sense for its ArgKind in the
+// function table (a date for From, a number 0...1 for QtyTolerance ...), and a
+// literal value must pass the very validator the function reads it with
+// (kpi/arg_kinds.h checkArgument); anything else is a UserError that names the
+// row, the option and what is expected. The KPI list, measure, label, ...BY
+// function, per-segment headers and proposed action come from the function
+// table's KpiFacts.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <regex>
 
-#include "objectives/objectives.h"
+#include "kpi/arg_kinds.h"
 #include "objectives/internal.h"
+#include "objectives/objectives.h"
 
 namespace qkpi::objectives::detail {
 namespace {
 
+// The functions a register row may name: those with KpiFacts, in table order.
 const std::vector<std::string>& kpis() {
-  static const std::vector<std::string> names = {"OTIF", "ONTIME",  "INFULL",     "RFT",           "RFTJOBS",
-                                                 "RTY",  "RETURNS", "TURNAROUND", "TURNAROUNDDAYS"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> r;
+    for (const FunctionSpec& f : functionTable())
+      if (f.kpi) r.emplace_back(f.name);
+    return r;
+  }();
   return names;
 }
 
@@ -101,51 +111,55 @@ std::optional<Ref> parseRef(const std::string& s) {
 
 // ---- option values --------------------------------------------------------------
 
-enum class Kind { Date, Count, Fraction, Percentile, Columns, Weekend, Holidays, Any };
-
-Kind kindOf(std::string_view arg) {
-  if (arg == "From" || arg == "To" || arg == "AsOf") return Kind::Date;
-  if (arg == "EarlyDays" || arg == "LateDays" || arg == "Days") return Kind::Count;
-  if (arg == "QtyTolerance") return Kind::Fraction;
-  if (arg == "Percentile") return Kind::Percentile;
-  if (arg == "Columns") return Kind::Columns;
-  if (arg == "Weekend") return Kind::Weekend;
-  if (arg == "Holidays") return Kind::Holidays;
-  return Kind::Any;
-}
-
-const char* expected(Kind k) {
+const char* expected(ArgKind k) {
   switch (k) {
-    case Kind::Date:
+    case ArgKind::Date:
       return "a date such as 2026-01-01, DATE(2026;1;1), TODAY() or TODAY()-30, or a cell such as "
              "$Settings.B2";
-    case Kind::Count:
+    case ArgKind::Count:
       return "a number of days of 0 or more, e.g. 2";
-    case Kind::Fraction:
+    case ArgKind::Fraction:
       return "a fraction from 0 to 1, e.g. 0.02 or 2%";
-    case Kind::Percentile:
+    case ArgKind::Percentile:
       return "a fraction greater than 0 and at most 1, e.g. 0.9 or 90%";
-    case Kind::Columns:
+    case ArgKind::Columns:
       return "the positions of the fields inside Data in braces, e.g. {6;8;5;7}";
-    case Kind::Weekend:
+    case ArgKind::Weekend:
       return "a 7-character mask such as \"0000011\" (Monday first, 1 = day off) or a weekend number 1-7 or "
              "11-17";
-    case Kind::Holidays:
+    case ArgKind::Holidays:
       return "a range or named range of dates such as Holidays or $Holidays.A2:A40, or dates in braces such "
              "as "
              "{\"2026-12-24\";\"2026-12-25\"}";
-    case Kind::Any:
+    default:
       break;
   }
   return "a number, a date, a text in quotes, an array in braces or a reference";
 }
 
-std::optional<double> parseNumber(const std::string& s) {
-  return valueNumber(Value(s));
+// The kinds that take a block of cells (a range, a named range or an inline array).
+bool takesBlock(ArgKind k) {
+  return k == ArgKind::Columns || k == ArgKind::Holidays;
 }
 
-bool isMask(const std::string& s) {
-  return s.size() == 7 && std::all_of(s.begin(), s.end(), [](char c) { return c == '0' || c == '1'; });
+// Whether the functions accept `value` for an argument of `kind`: the very
+// validator they read it with (kpi/arg_kinds.h).
+bool accepts(ArgKind kind, const Arg& value) {
+  try {
+    checkArgument(kind, value, Context{}, "option");
+    return true;
+  } catch (const ArgumentError&) {
+    return false;
+  }
+}
+
+bool acceptsText(ArgKind kind, const std::string& text) {
+  std::u16string wide = utf16(text);
+  return accepts(kind, Arg::scalar(Cell::of(std::u16string_view(wide))));
+}
+
+std::optional<double> parseNumber(const std::string& s) {
+  return valueNumber(Value(s));
 }
 
 std::string unquote(const std::string& s) {  // s = "..." with "" escapes
@@ -169,24 +183,26 @@ bool isQuoted(const std::string& s) {
   return true;
 }
 
-// One element of an inline array: number, quoted text or ISO date.
-std::optional<std::string> arrayElement(const std::string& raw, Kind kind) {
+// One element of an inline array as the function receives it (a number, or a
+// text: quoted, or an ISO date) and as the formula writes it.
+struct Element {
+  std::string expr;
+  std::optional<double> number;
+  std::u16string text;
+};
+
+std::optional<Element> arrayElement(const std::string& raw, ArgKind kind) {
   std::string e = trim(raw);
-  if (kind == Kind::Columns) {
-    auto n = parseNumber(e);
-    if (!n || *n < 1 || std::floor(*n) != *n || e.find('%') != std::string::npos) return std::nullopt;
-    return numberText(*n);
+  if (kind != ArgKind::Columns) {
+    if (isQuoted(e)) return Element{quoted(unquote(e)), std::nullopt, utf16(unquote(e))};
+    if (parseIsoDate(e)) return Element{quoted(e), std::nullopt, utf16(e)};
   }
-  if (isQuoted(e)) {
-    if (kind == Kind::Holidays && !parseIsoDate(unquote(e))) return std::nullopt;
-    return quoted(unquote(e));
-  }
-  if (parseIsoDate(e)) return quoted(e);
-  if (auto n = parseNumber(e); n && e.find('%') == std::string::npos) return numberText(*n);
+  // A number; 50% is no element of an inline array.
+  if (auto n = parseNumber(e); n && e.find('%') == std::string::npos) return Element{numberText(*n), n, {}};
   return std::nullopt;
 }
 
-std::optional<std::string> parseArray(const std::string& s, Kind kind) {
+std::optional<std::string> parseArray(const std::string& s, ArgKind kind) {
   if (s.size() < 2 || s.front() != '{' || s.back() != '}') return std::nullopt;
   std::string inner = s.substr(1, s.size() - 2);
   std::vector<std::string> parts;
@@ -202,89 +218,84 @@ std::optional<std::string> parseArray(const std::string& s, Kind kind) {
     }
   }
   parts.push_back(cur);
-  std::string r = "{";
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    auto e = arrayElement(parts[i], kind);
+  std::vector<Element> elements;
+  for (const std::string& part : parts) {
+    auto e = arrayElement(part, kind);
     if (!e) return std::nullopt;
-    r += (i ? ";" : "") + *e;
+    elements.push_back(std::move(*e));
   }
+  std::vector<Cell> cells;
+  std::string r = "{";
+  for (const Element& e : elements) {
+    cells.push_back(e.number ? Cell::of(*e.number) : Cell::of(std::u16string_view(e.text)));
+    r += (r.size() > 1 ? ";" : "") + e.expr;
+  }
+  const std::size_t n = cells.size();
+  if (!accepts(kind, Arg::cells(1, n, std::move(cells)))) return std::nullopt;
   return r + "}";
+}
+
+// A single literal: text when quoted, else a number when it reads as one,
+// checked by the function's validator.
+std::optional<std::string> scalarExpression(const std::string& v, ArgKind kind) {
+  const bool isText = isQuoted(v);
+  const std::string text = isText ? unquote(v) : v;
+  std::optional<double> n = isText ? std::nullopt : parseNumber(v);
+  // A weekend mask is text, though 0000011 also reads as the number 11.
+  if (n && kind == ArgKind::Weekend && acceptsText(kind, text)) n.reset();
+  if (n) {
+    // A bare number is no date here (2026 is a year, 46000 a typo).
+    if (kind == ArgKind::Date || kind == ArgKind::Holidays) return std::nullopt;
+    if (!accepts(kind, Arg::scalar(Cell::of(*n)))) return std::nullopt;
+    return numberText(*n);
+  }
+  if (text.empty() || !acceptsText(kind, text)) return std::nullopt;
+  return quoted(text);
 }
 
 // The formula expression of one option value, or nullopt when the value does
 // not fit the argument.
-std::optional<std::string> optionExpression(const std::string& value, Kind kind) {
+std::optional<std::string> optionExpression(const std::string& value, ArgKind kind) {
   static const std::regex kToday(R"(^TODAY\(\s*\)\s*(?:([+-])\s*([0-9]+))?$)", std::regex::icase);
   static const std::regex kDate(R"(^DATE\(\s*([0-9]{4})\s*[;,]\s*([0-9]{1,2})\s*[;,]\s*([0-9]{1,2})\s*\)$)",
                                 std::regex::icase);
   std::smatch m;
   const std::string& v = value;
+  const bool dates = kind == ArgKind::Date || kind == ArgKind::Holidays;
 
   // References first: a cell fits every argument; a block of cells or a
   // named range only the arguments that take several values (a bare word
   // such as "abc" for LateDays is a mistake, not a name).
   if (auto ref = parseRef(v)) {
     if (ref->singleCell) return "IF(ISBLANK(" + ref->text + ");\"\";" + ref->text + ")";
-    if (kind != Kind::Holidays && kind != Kind::Columns && kind != Kind::Any) return std::nullopt;
+    if (!takesBlock(kind)) return std::nullopt;
     return ref->text;
   }
   if (std::regex_match(v, m, kToday)) {
-    if (kind != Kind::Date && kind != Kind::Any) return std::nullopt;
+    if (kind != ArgKind::Date) return std::nullopt;
     return "TODAY()" + (m[1].matched ? m[1].str() + m[2].str() : std::string());
   }
   if (std::regex_match(v, m, kDate)) {
-    if (kind != Kind::Date && kind != Kind::Any && kind != Kind::Holidays) return std::nullopt;
+    if (!dates) return std::nullopt;
     int y = std::stoi(m[1]), mo = std::stoi(m[2]), d = std::stoi(m[3]);
     if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return std::nullopt;
     return "DATE(" + std::to_string(y) + ";" + std::to_string(mo) + ";" + std::to_string(d) + ")";
   }
   std::string text = isQuoted(v) ? unquote(v) : v;
   if (auto ymd = parseIsoDate(text)) {
-    if (kind != Kind::Date && kind != Kind::Any && kind != Kind::Holidays) return std::nullopt;
+    if (!dates) return std::nullopt;
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd->y, ymd->m, ymd->d);
+    if (!acceptsText(kind, buf)) return std::nullopt;
     return quoted(buf);
   }
   if (!v.empty() && v.front() == '{') {
-    if (kind != Kind::Columns && kind != Kind::Holidays && kind != Kind::Any) return std::nullopt;
+    if (!takesBlock(kind)) return std::nullopt;
     return parseArray(v, kind);
   }
-  if (kind == Kind::Weekend) {
-    if (isMask(text)) return quoted(text);
-    if (isQuoted(v)) return std::nullopt;
-    auto n = parseNumber(v);
-    if (!n || std::floor(*n) != *n || !((*n >= 1 && *n <= 7) || (*n >= 11 && *n <= 17))) return std::nullopt;
-    return numberText(*n);
-  }
-  if (kind == Kind::Columns) {
-    // A list without braces: 6,8,5,7.
-    if (v.find(',') != std::string::npos) return parseArray("{" + v + "}", kind);
-    auto n = parseNumber(v);
-    if (!n || *n < 1 || std::floor(*n) != *n) return std::nullopt;
-    return numberText(*n);
-  }
-  if (isQuoted(v)) {
-    if (kind != Kind::Any) return std::nullopt;
-    return quoted(text);
-  }
-  auto n = parseNumber(v);
-  if (!n) return std::nullopt;
-  switch (kind) {
-    case Kind::Count:
-      if (*n < 0) return std::nullopt;
-      break;
-    case Kind::Fraction:
-      if (*n < 0 || *n > 1) return std::nullopt;
-      break;
-    case Kind::Percentile:
-      if (*n <= 0 || *n > 1) return std::nullopt;
-      break;
-    case Kind::Any:
-      break;
-    default:
-      return std::nullopt;  // Date, Holidays: a bare number is no date
-  }
-  return numberText(*n);
+  // Columns as a list without braces: 6,8,5,7.
+  if (kind == ArgKind::Columns && v.find(',') != std::string::npos) return parseArray("{" + v + "}", kind);
+  return scalarExpression(v, kind);
 }
 
 // Splits Options at ';' and new lines outside quotes, braces and parentheses.
@@ -321,15 +332,10 @@ std::string replaceToday(const std::string& expr, const std::string& today) {
   return r;
 }
 
-}  // namespace
+// ---- parseKpi, step by step -------------------------------------------------------
 
-const std::vector<std::string>& kpiNames() {
-  return kpis();
-}
-
-KpiCall parseKpi(const Objective& o) {
-  KpiCall call;
-  const std::string where = rowLabel(o);
+// The KPI name, upper case, as a function with KpiFacts.
+const FunctionSpec& kpiFunction(const Objective& o, const std::string& where) {
   std::string kpi = trim(o.kpi);
   for (char& c : kpi) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (kpi.empty()) throw UserError(where + ": KPI is empty. Choose one of " + joinNames(kpis()) + ".");
@@ -346,101 +352,147 @@ KpiCall parseKpi(const Objective& o) {
     throw UserError(where + ": unknown KPI \"" + trim(o.kpi) + "\". Choose one of " + joinNames(kpis()) +
                     "." + hint);
   }
-  call.fn = findFunction(kpi);
-  if (!call.fn) throw std::logic_error("objectives: KPI not in the function table: " + kpi);
-  if (kpi != "RTY" && kpi != "ONTIME" && kpi != "INFULL" && kpi != "TURNAROUNDDAYS")
-    call.byFn = findFunction(kpi + "BY");
+  return *findFunction(kpi);  // kpis() lists functions of the table only
+}
 
-  // Data.
+std::string dataReference(const Objective& o, std::string_view kpi, const std::string& where) {
   std::string data = trim(o.data);
   if (data.empty())
-    throw UserError(where + ": Data is empty. Give the " + kpi +
+    throw UserError(where + ": Data is empty. Give the " + std::string(kpi) +
                     " table as a range with its sheet, e.g. $Deliveries.D2:G20001.");
-  auto dataRef = parseRef(data);
-  if (!dataRef)
+  auto ref = parseRef(data);
+  if (!ref)
     throw UserError(
         where + ": Data \"" + data +
         "\" is not a range. Write the range with its sheet, e.g. $Deliveries.D2:G20001, or a named range.");
-  call.data = dataRef->text;
+  return ref->text;
+}
 
-  // Segment by.
+bool hasKind(const FunctionSpec& fn, ArgKind kind) {
+  return std::any_of(fn.args.begin(), fn.args.end(), [&](const ArgSpec& a) { return a.kind == kind; });
+}
+
+// "" when Segment by is empty.
+std::string segmentByReference(const Objective& o, const FunctionSpec& fn, const std::string& where) {
   std::string seg = trim(o.segmentBy);
-  bool takesSegments = std::any_of(call.fn->args.begin(), call.fn->args.end(),
-                                   [](const ArgSpec& a) { return a.name == "Segments"; });
-  if (!seg.empty()) {
-    if (!takesSegments) throw UserError(where + ": " + kpi + " has no segments; leave Segment by empty.");
-    auto segRef = parseRef(seg);
-    if (!segRef || (!segRef->named && segRef->cols != 1))
-      throw UserError(where + ": Segment by \"" + seg +
-                      "\" must be one column with its sheet, as long as Data, e.g. $Deliveries.A2:A20001.");
-    call.segmentBy = segRef->text;
-  }
+  if (seg.empty()) return {};
+  if (!hasKind(fn, ArgKind::Segments))
+    throw UserError(where + ": " + std::string(fn.name) + " has no segments; leave Segment by empty.");
+  auto ref = parseRef(seg);
+  if (!ref || (!ref->named && ref->cols != 1))
+    throw UserError(where + ": Segment by \"" + seg +
+                    "\" must be one column with its sheet, as long as Data, e.g. $Deliveries.A2:A20001.");
+  return ref->text;
+}
 
-  // Options.
-  std::vector<std::string> valid;
-  for (std::size_t i = 1; i < call.fn->args.size(); ++i) {
-    std::string_view n = call.fn->args[i].name;
-    if (n != "Segments" && n != "Segment") valid.emplace_back(n);
-  }
-  std::vector<std::pair<std::string, std::string>> given;
+// The options of the register row: every argument after the data, except
+// the segments (the Segment by column gives them).
+std::vector<const ArgSpec*> optionArgs(const FunctionSpec& fn) {
+  std::vector<const ArgSpec*> r;
+  for (std::size_t i = 1; i < fn.args.size(); ++i)
+    if (fn.args[i].kind != ArgKind::Segments && fn.args[i].kind != ArgKind::Segment) r.push_back(&fn.args[i]);
+  return r;
+}
+
+// The options given, in the function's argument order: (argument name, expression).
+std::vector<std::pair<std::string, std::string>> parseOptions(const Objective& o, const FunctionSpec& fn,
+                                                              const std::string& where) {
+  const std::vector<const ArgSpec*> valid = optionArgs(fn);
+  std::vector<std::string> names;
+  for (const ArgSpec* a : valid) names.emplace_back(a->name);
+  const std::string validText = valid.empty() ? std::string("none") : joinNames(names);
+  const std::string kpi(fn.name);
+  std::vector<std::pair<const ArgSpec*, std::string>> given;
   for (const std::string& part : splitOptions(o.options)) {
     auto eq = part.find('=');
     if (eq == std::string::npos)
       throw UserError(where + ": option \"" + part +
                       "\" has no '='. Write options as Name=value separated by ';', e.g. " +
-                      "From=2026-01-01; LateDays=2. Valid options for " + kpi + ": " +
-                      (valid.empty() ? std::string("none") : joinNames(valid)) + ".");
+                      "From=2026-01-01; LateDays=2. Valid options for " + kpi + ": " + validText + ".");
     std::string name = trim(part.substr(0, eq));
     std::string value = trim(part.substr(eq + 1));
     auto it =
-        std::find_if(valid.begin(), valid.end(), [&](const std::string& v) { return iequals(v, name); });
+        std::find_if(valid.begin(), valid.end(), [&](const ArgSpec* v) { return iequals(v->name, name); });
     if (it == valid.end()) {
       std::string hint;
       if (iequals(name, "Segment") || iequals(name, "Segments"))
         hint = " Segments go in the Segment by column; the review shows every segment.";
-      throw UserError(where + ": unknown option \"" + name + "\" for " + kpi + ". Valid options: " +
-                      (valid.empty() ? std::string("none") : joinNames(valid)) + "." + hint);
+      throw UserError(where + ": unknown option \"" + name + "\" for " + kpi +
+                      ". Valid options: " + validText + "." + hint);
     }
-    if (std::any_of(given.begin(), given.end(), [&](const auto& g) { return g.first == *it; }))
-      throw UserError(where + ": option " + *it + " is given twice.");
+    const ArgSpec& arg = **it;
+    const std::string argName(arg.name);
+    if (std::any_of(given.begin(), given.end(), [&](const auto& g) { return g.first == &arg; }))
+      throw UserError(where + ": option " + argName + " is given twice.");
     if (value.empty())
-      throw UserError(where + ": option " + *it + " has no value. Expected " + expected(kindOf(*it)) + ".");
-    auto expr = optionExpression(value, kindOf(*it));
+      throw UserError(where + ": option " + argName + " has no value. Expected " + expected(arg.kind) + ".");
+    auto expr = optionExpression(value, arg.kind);
     if (!expr)
-      throw UserError(where + ": option " + *it + "=" + value + " is not valid. Expected " +
-                      expected(kindOf(*it)) + ".");
-    given.emplace_back(*it, *expr);
+      throw UserError(where + ": option " + argName + "=" + value + " is not valid. Expected " +
+                      expected(arg.kind) + ".");
+    given.emplace_back(&arg, *expr);
   }
-  // Keep the function's argument order.
-  for (const auto& v : valid)
+  std::vector<std::pair<std::string, std::string>> ordered;
+  for (const ArgSpec* v : valid)
     for (const auto& g : given)
-      if (g.first == v) call.options.push_back(g);
+      if (g.first == v) ordered.emplace_back(std::string(v->name), g.second);
+  return ordered;
+}
 
-  // Measure.
-  if (kpi == "RETURNS") {
-    call.measure = Measure::Value;
-    if (!isEmpty(o.baseline)) {
-      auto b = valueNumber(o.baseline);
-      if (!b || *b <= 0)
-        throw UserError(where + ": Baseline \"" + valueText(o.baseline) +
-                        "\" must be a returns value greater than 0 (e.g. last year's total), or empty.");
-      call.reduction = true;
-      call.measure = Measure::Reduction;
-      for (const auto& g : given)
-        if (g.first == "From" || g.first == "To")
-          throw UserError(where +
-                          ": a RETURNS objective with a Baseline is measured from Start to Due (to today "
-                          "while it runs); remove the option " +
-                          g.first + ".");
-      if (!valueDate(o.start, 0) || !valueDate(o.due, 0))
-        throw UserError(
-            where +
-            ": a RETURNS objective with a Baseline needs Start and Due: the Baseline is the value "
-            "of a span as long as Start to Due (e.g. last year), compared pro rata.");
-    }
-  } else if (kpi == "TURNAROUNDDAYS") {
-    call.measure = Measure::Days;
+// The measure, and for a KPI whose Baseline means a reduction the checks of
+// Baseline, Start and Due.
+void setMeasure(KpiCall& call, const Objective& o, const std::string& where) {
+  const KpiFacts& facts = *call.fn->kpi;
+  switch (facts.measure) {
+    case MeasureKind::Ratio:
+      call.measure = Measure::Ratio;
+      break;
+    case MeasureKind::Amount:
+      call.measure = Measure::Value;
+      break;
+    case MeasureKind::Days:
+      call.measure = Measure::Days;
+      break;
   }
+  if (!facts.reductionWithBaseline || isEmpty(o.baseline)) return;
+  const std::string kpi(call.fn->name);
+  auto b = valueNumber(o.baseline);
+  if (!b || *b <= 0)
+    throw UserError(where + ": Baseline \"" + valueText(o.baseline) +
+                    "\" must be a returns value greater than 0 (e.g. last year's total), or empty.");
+  call.reduction = true;
+  call.measure = Measure::Reduction;
+  for (const auto& g : call.options)
+    if (g.first == "From" || g.first == "To")
+      throw UserError(where + ": a " + kpi +
+                      " objective with a Baseline is measured from Start to Due (to today while it runs); "
+                      "remove the option " +
+                      g.first + ".");
+  if (!valueDate(o.start, 0) || !valueDate(o.due, 0))
+    throw UserError(where + ": a " + kpi +
+                    " objective with a Baseline needs Start and Due: the Baseline is the value of a span as "
+                    "long as Start to Due (e.g. last year), compared pro rata.");
+}
+
+}  // namespace
+
+const std::vector<std::string>& kpiNames() {
+  return kpis();
+}
+
+KpiCall parseKpi(const Objective& o) {
+  const std::string where = rowLabel(o);
+  KpiCall call;
+  call.fn = &kpiFunction(o, where);
+  const KpiFacts& facts = *call.fn->kpi;
+  if (!facts.byFunction.empty()) {
+    call.byFn = findFunction(facts.byFunction);
+    if (!call.byFn) throw std::logic_error("objectives: no function " + std::string(facts.byFunction));
+  }
+  call.data = dataReference(o, call.fn->name, where);
+  call.segmentBy = segmentByReference(o, *call.fn, where);
+  call.options = parseOptions(o, *call.fn, where);
+  setMeasure(call, o, where);
   call.lowerIsBetter = iequals(trim(o.direction), "lower");
   return call;
 }
@@ -497,12 +549,55 @@ const char* measureStyle(Measure m) {
 
 std::string measureLabel(const KpiCall& call) {
   if (call.reduction) return "Reduction";
-  std::string n(call.fn->name);
-  if (n == "RETURNS") return "Returns value";
-  if (n == "TURNAROUNDDAYS") return "Turnaround days";
-  if (n == "TURNAROUND") return "Turnaround";
-  if (n == "RFTJOBS") return "RFT (jobs)";
-  return n;
+  return std::string(call.fn->kpi->label.en);
+}
+
+std::vector<std::string> segmentTableHeaders(const KpiCall& call) {
+  std::vector<std::string> headers;
+  if (call.byFn) {
+    for (const LocalText& c : call.fn->kpi->segmentColumns) headers.emplace_back(c.en);
+  } else {
+    headers = {"Segment", measureLabel(call)};
+  }
+  headers.emplace_back("Status");
+  return headers;
+}
+
+std::string proposedAction(std::string_view kpi) {
+  std::string k = trim(kpi);
+  for (char& c : k) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (const FunctionSpec* f = findFunction(k); f && f->kpi) return std::string(f->kpi->proposedAction.en);
+  return "Analyse the gap to target, find the main causes and agree corrective actions; check the effect at "
+         "the next review.";
+}
+
+std::u16string utf16(std::string_view utf8) {
+  std::u16string r;
+  for (std::size_t i = 0; i < utf8.size();) {
+    auto b = static_cast<unsigned char>(utf8[i]);
+    int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+    char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+    bool ok = len > 0 && i + static_cast<std::size_t>(len) <= utf8.size();
+    for (int k = 1; ok && k < len; ++k) {
+      auto c = static_cast<unsigned char>(utf8[i + static_cast<std::size_t>(k)]);
+      ok = (c & 0xC0) == 0x80;
+      cp = (cp << 6) | (c & 0x3F);
+    }
+    if (!ok) {
+      r += u'\uFFFD';
+      ++i;
+      continue;
+    }
+    i += static_cast<std::size_t>(len);
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      r += static_cast<char16_t>(0xD800 + (cp >> 10));
+      r += static_cast<char16_t>(0xDC00 + (cp & 0x3FF));
+    } else {
+      r += static_cast<char16_t>(cp);
+    }
+  }
+  return r;
 }
 
 }  // namespace qkpi::objectives::detail

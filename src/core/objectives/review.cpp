@@ -61,17 +61,27 @@ Prepared prepare(const Objective& o, long off) {
                                        : ": Target \"" + valueText(o.target) + "\" is not a number") +
                     ". Give the value to reach, e.g. 95% or 0.95 for a ratio.");
   p.target = *t;
-  std::string dir = trim(o.direction);
-  if (!dir.empty() && !iequals(dir, "higher") && !iequals(dir, "lower"))
+  // Direction and Amber by KPISTATUS's own rules (kpi/targets.h), as the Status formula reads them.
+  const std::string dir = trim(o.direction);
+  const std::u16string dirText = utf16(dir);
+  Direction direction = Direction::Higher;
+  try {
+    direction =
+        readDirection(dir.empty() ? Arg::omitted() : Arg::scalar(Cell::of(std::u16string_view(dirText))));
+  } catch (const ArgumentError&) {
     throw UserError(where + ": Direction \"" + dir + "\" must be higher or lower (or empty for higher).");
-  p.lower = iequals(dir, "lower");
+  }
+  p.lower = direction == Direction::Lower;
   if (!isEmpty(o.amber)) {
     p.amber = valueNumber(o.amber);
     if (!p.amber) throw UserError(where + ": Amber \"" + valueText(o.amber) + "\" is not a number.");
-    if (p.lower ? *p.amber < p.target : *p.amber > p.target)
+    try {
+      checkAmberSide(*p.amber, p.target, direction);
+    } catch (const ArgumentError&) {
       throw UserError(where + ": Amber must lie on the worse side of Target (" +
                       std::string(p.lower ? "above" : "below") + " it, as Direction is " +
                       (p.lower ? "lower" : "higher") + ").");
+    }
   }
   if (!isEmpty(o.baseline)) {
     p.baseline = valueNumber(o.baseline);
@@ -350,17 +360,7 @@ sheet::SheetSpec review(const std::vector<Objective>& objectives, const std::vec
         const bool isReturns = call.measure == Measure::Value;
         const int w = isReturns ? 4 : 6;
         cells.push_back(arrayCell(a, 0, rows, w, "=" + by));
-        std::string kpi(call.fn->name);
-        if (isReturns)
-          headers = {"Segment", "Returns", "Returns counted", "Returns value", "Status"};
-        else if (kpi == "OTIF")
-          headers = {"Segment", "Lines", "Lines counted", "On time in full", "Counted", "OTIF", "Status"};
-        else if (kpi == "RFT")
-          headers = {"Segment", "Rows", "Rows counted", "Good", "Inspected", "RFT", "Status"};
-        else if (kpi == "RFTJOBS")
-          headers = {"Segment", "Jobs", "Jobs counted", "Right first time", "Counted", "RFT", "Status"};
-        else
-          headers = {"Segment", "Returns", "Returns decided", "In time", "Decided", "Turnaround", "Status"};
+        headers = segmentTableHeaders(call);
         spec.rangeStyles.push_back({range(a, 1, b, 2), kInteger});
         if (isReturns) {
           spec.rangeStyles.push_back({range(a, 3, b, 3), kNumber});

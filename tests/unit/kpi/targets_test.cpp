@@ -1,7 +1,13 @@
-// KPISTATUS and SEGMENTS, and the help texts of the four modules.
+// KPISTATUS and SEGMENTS, the help texts of the four modules, the argument
+// kinds and their validators, and the register facts of the function table.
+#include "kpi/targets.h"
+
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "kpi/arg_kinds.h"
+#include "kpi/common_args.h"
 #include "test_util.h"
 
 namespace qkpi {
@@ -9,6 +15,7 @@ namespace {
 
 using test::Args;
 using test::call;
+using test::number;
 using test::text;
 
 std::u16string str(const char16_t* s) {
@@ -153,22 +160,209 @@ TEST(HelpTexts, PresentInBothLanguagesAndShort) {
         EXPECT_NE(t->en.find("Errors:"), std::string_view::npos) << f.name;
         EXPECT_NE(t->de.find("Fehler:"), std::string_view::npos) << f.name;
       }
-      for (const ArgSpec& s : f.args) {
-        EXPECT_GT(codePoints(s.description.en), 20u) << f.name << " " << s.name;
-        EXPECT_LE(codePoints(s.description.en), 420u) << f.name << " " << s.name;
-        EXPECT_LE(codePoints(s.description.de), 420u) << f.name << " " << s.name;
-        EXPECT_NE(s.description.en, s.description.de) << f.name << " " << s.name;
-        bool requiredText = s.description.en.ends_with("Required.");
-        bool optionalText = s.description.en.ends_with("Optional.");
+      for (std::size_t i = 0; i < f.args.size(); ++i) {
+        const ArgSpec& s = f.args[i];
+        const std::string en = argumentDescription(f, i, "en"), de = argumentDescription(f, i, "de");
+        EXPECT_GT(codePoints(en), 20u) << f.name << " " << s.name;
+        EXPECT_LE(codePoints(en), 420u) << f.name << " " << s.name;
+        EXPECT_LE(codePoints(de), 420u) << f.name << " " << s.name;
+        EXPECT_NE(en, de) << f.name << " " << s.name;
+        bool requiredText = en.ends_with("Required.");
+        bool optionalText = en.ends_with("Optional.");
         EXPECT_TRUE(requiredText || optionalText) << f.name << " " << s.name;
-        EXPECT_TRUE(s.description.de.ends_with(requiredText ? "Erforderlich." : "Optional."))
-            << f.name << " " << s.name;
+        EXPECT_TRUE(de.ends_with(requiredText ? "Erforderlich." : "Optional.")) << f.name << " " << s.name;
         if (s.required) {
           EXPECT_TRUE(requiredText) << f.name << " " << s.name;
         }
       }
     }
   }
+}
+
+// The words "Required." / "Optional." come from ArgSpec::required alone: no
+// fragment writes them, and every argument's text ends with the right one.
+TEST(HelpTexts, RequiredWordingIsDerivedFromTheFlag) {
+  for (const FunctionSpec& f : functionTable()) {
+    for (std::size_t i = 0; i < f.args.size(); ++i) {
+      const ArgSpec& a = f.args[i];
+      for (const LocalText* t : {&a.common, &a.description})
+        for (std::string_view w : {"Required", "Optional", "Erforderlich"}) {
+          EXPECT_EQ(t->en.find(w), std::string_view::npos) << f.name << " " << a.name;
+          EXPECT_EQ(t->de.find(w), std::string_view::npos) << f.name << " " << a.name;
+        }
+      EXPECT_EQ(argumentDescription(f, i, "en").ends_with(a.required ? " Required." : " Optional."), true)
+          << f.name << " " << a.name;
+      EXPECT_EQ(argumentDescription(f, i, "de").ends_with(a.required ? " Erforderlich." : " Optional."), true)
+          << f.name << " " << a.name;
+    }
+  }
+  // KPISTATUS: Actual is required, though "" is a value (GREY).
+  const FunctionSpec& status = *findFunction("KPISTATUS");
+  EXPECT_TRUE(status.args[0].required);
+  EXPECT_TRUE(argumentDescription(status, 0, "en").ends_with("Required."));
+  Args a;
+  EXPECT_EQ(text(call("KPISTATUS", {a.text(u""), a.num(0.9)})), u"GREY");
+  EXPECT_ARG_ERROR(call("KPISTATUS", {Arg::omitted(), a.num(0.9)}));
+}
+
+// The common arguments share one text in every module.
+TEST(HelpTexts, CommonArgumentsShareTheirFragments) {
+  std::size_t seen = 0;
+  for (const FunctionSpec& f : functionTable())
+    for (const ArgSpec& a : f.args) {
+      if (a.kind != ArgKind::Segments && a.kind != ArgKind::Segment && a.name != "From" && a.name != "To" &&
+          a.kind != ArgKind::Columns)
+        continue;
+      if (f.name == "SEGMENTS") continue;  // its Segments is the data itself
+      const LocalText& want = a.name == "Segments"  ? common_args::kSegments
+                              : a.name == "Segment" ? common_args::kSegment
+                              : a.name == "From"    ? common_args::kFrom
+                              : a.name == "To"      ? common_args::kTo
+                                                    : common_args::kColumns;
+      EXPECT_EQ(a.common.en, want.en) << f.name << " " << a.name;
+      EXPECT_EQ(a.common.de, want.de) << f.name << " " << a.name;
+      ++seen;
+    }
+  EXPECT_GT(seen, 50u);
+}
+
+// Argument kinds: one per argument, and the register-relevant ones by name.
+TEST(ArgKinds, EveryArgumentHasTheKindItsValidatorReads) {
+  auto kindByName = [](const ArgSpec& a) -> std::optional<ArgKind> {
+    if (a.type == ArgType::Table) return ArgKind::Table;
+    for (std::string_view d : {"From", "To", "AsOf", "Start", "End"})
+      if (a.name == d) return ArgKind::Date;
+    for (std::string_view c : {"EarlyDays", "LateDays", "Days"})
+      if (a.name == c) return ArgKind::Count;
+    if (a.name == "Columns") return ArgKind::Columns;
+    if (a.name == "Weekend") return ArgKind::Weekend;
+    if (a.name == "Holidays") return ArgKind::Holidays;
+    return std::nullopt;
+  };
+  for (const FunctionSpec& f : functionTable())
+    for (const ArgSpec& a : f.args) {
+      if (auto k = kindByName(a)) {
+        EXPECT_EQ(a.kind, *k) << f.name << " " << a.name;
+      }
+    }
+  EXPECT_EQ(findFunction("OTIF")->args[7].kind, ArgKind::Fraction);
+  EXPECT_EQ(findFunction("TURNAROUNDDAYS")->args[5].kind, ArgKind::Percentile);
+  EXPECT_EQ(findFunction("KPISTATUS")->args[2].kind, ArgKind::Direction);
+}
+
+// checkArgument() is the functions' own validator: what it rejects, the
+// function rejects (Err:502), and the other way round.
+TEST(ArgKinds, CheckArgumentAgreesWithTheFunctions) {
+  Args a;
+  const Context ctx;
+  auto ok = [&](ArgKind k, const Arg& v) {
+    try {
+      checkArgument(k, v, ctx, "x");
+      return true;
+    } catch (const ArgumentError&) {
+      return false;
+    }
+  };
+  EXPECT_TRUE(ok(ArgKind::Count, a.num(0)));
+  EXPECT_FALSE(ok(ArgKind::Count, a.num(-1)));
+  EXPECT_FALSE(ok(ArgKind::Count, a.text(u"2")));
+  EXPECT_TRUE(ok(ArgKind::Fraction, a.num(1)));
+  EXPECT_FALSE(ok(ArgKind::Fraction, a.num(1.5)));
+  EXPECT_FALSE(ok(ArgKind::Percentile, a.num(0)));
+  EXPECT_TRUE(ok(ArgKind::Percentile, a.num(1)));
+  EXPECT_TRUE(ok(ArgKind::Weekend, a.text(u"0000011")));
+  EXPECT_FALSE(ok(ArgKind::Weekend, a.text(u"1111111")));
+  EXPECT_TRUE(ok(ArgKind::Weekend, a.num(17)));
+  EXPECT_FALSE(ok(ArgKind::Weekend, a.num(8)));
+  EXPECT_TRUE(ok(ArgKind::Holidays, a.row({u"2026-12-25", u"2026-12-26"})));
+  EXPECT_FALSE(ok(ArgKind::Holidays, a.row({u"Christmas"})));
+  EXPECT_TRUE(ok(ArgKind::Date, a.text(u"2026-01-01")));
+  EXPECT_FALSE(ok(ArgKind::Date, a.text(u"2026-02-30")));
+  EXPECT_TRUE(ok(ArgKind::Columns, a.num(3)));
+  EXPECT_FALSE(ok(ArgKind::Columns, a.num(0)));
+  EXPECT_FALSE(ok(ArgKind::Columns, a.num(1.5)));
+  EXPECT_TRUE(ok(ArgKind::Direction, a.text(u"LOWER")));
+  EXPECT_FALSE(ok(ArgKind::Direction, a.text(u"up")));
+  EXPECT_TRUE(ok(ArgKind::Actual, a.text(u"")));
+  EXPECT_FALSE(ok(ArgKind::Actual, a.text(u"n/a")));
+  // The same values through the functions.
+  auto lines = [&] { return a.table({{46000, 46000, 10, 10}}); };
+  EXPECT_ARG_ERROR(call("OTIF", {lines(), {}, {}, {}, {}, {}, a.num(-1)}));
+  EXPECT_ARG_ERROR(call("OTIF", {lines(), {}, {}, {}, {}, {}, {}, a.num(1.5)}));
+  EXPECT_EQ(number(call("OTIF", {lines(), {}, {}, {}, {}, {}, a.num(0), a.num(1)})), 1.0);
+  auto turn = [&] { return a.table({{46000, 46001}}); };
+  EXPECT_ARG_ERROR(call("TURNAROUNDDAYS", {turn(), {}, {}, {}, {}, a.num(0)}));
+  EXPECT_ARG_ERROR(call("TURNAROUND", {turn(), {}, {}, {}, {}, {}, a.text(u"1111111")}));
+  EXPECT_ARG_ERROR(call("TURNAROUND", {turn(), {}, {}, {}, {}, a.num(-1)}));
+  EXPECT_ARG_ERROR(call("KPISTATUS", {a.num(1), a.num(0.9), a.text(u"up")}));
+}
+
+TEST(KpiStatusRules, DirectionAndAmberSide) {
+  Args a;
+  EXPECT_EQ(readDirection(Arg::omitted()), Direction::Higher);
+  EXPECT_EQ(readDirection(a.text(u"")), Direction::Higher);
+  EXPECT_EQ(readDirection(a.text(u"Lower")), Direction::Lower);
+  EXPECT_EQ(readDirection(a.text(u"HIGHER")), Direction::Higher);
+  EXPECT_ARG_ERROR(readDirection(a.text(u"up")));
+  EXPECT_ARG_ERROR(readDirection(a.num(1)));
+  EXPECT_NO_THROW(checkAmberSide(0.9, 0.95, Direction::Higher));
+  EXPECT_NO_THROW(checkAmberSide(0.95, 0.95, Direction::Higher));
+  EXPECT_ARG_ERROR(checkAmberSide(0.96, 0.95, Direction::Higher));
+  EXPECT_NO_THROW(checkAmberSide(120, 100, Direction::Lower));
+  EXPECT_ARG_ERROR(checkAmberSide(90, 100, Direction::Lower));
+}
+
+// The register KPIs and their facts.
+TEST(KpiFactsTable, RegisterKpisAndTheirFacts) {
+  std::vector<std::string> kpis;
+  for (const FunctionSpec& f : functionTable())
+    if (f.kpi) kpis.emplace_back(f.name);
+  EXPECT_EQ(kpis, (std::vector<std::string>{"OTIF", "ONTIME", "INFULL", "RFT", "RFTJOBS", "RTY", "RETURNS",
+                                            "TURNAROUND", "TURNAROUNDDAYS"}));
+  for (const FunctionSpec& f : functionTable()) {
+    if (!f.kpi) continue;
+    const KpiFacts& k = *f.kpi;
+    SCOPED_TRACE(std::string(f.name));
+    EXPECT_FALSE(k.label.en.empty());
+    EXPECT_FALSE(k.label.de.empty());
+    EXPECT_GT(codePoints(k.proposedAction.en), 40u);
+    EXPECT_GT(codePoints(k.proposedAction.de), 40u);
+    EXPECT_NE(k.proposedAction.en, k.proposedAction.de);
+    if (k.byFunction.empty()) {
+      EXPECT_TRUE(k.segmentColumns.empty());
+      continue;
+    }
+    const FunctionSpec* by = findFunction(k.byFunction);
+    ASSERT_NE(by, nullptr);
+    EXPECT_TRUE(by->arrayResult);
+    EXPECT_EQ(by->kpi, nullptr);  // a ...BY function is no register KPI
+    EXPECT_EQ(by->args[1].kind, ArgKind::Segments);
+    EXPECT_TRUE(by->args[1].required);
+    ASSERT_FALSE(k.segmentColumns.empty());
+    EXPECT_EQ(k.segmentColumns[0].en, "Segment");
+    for (const LocalText& c : k.segmentColumns) EXPECT_FALSE(c.de.empty());
+  }
+  EXPECT_EQ(findFunction("RETURNS")->kpi->measure, MeasureKind::Amount);
+  EXPECT_TRUE(findFunction("RETURNS")->kpi->reductionWithBaseline);
+  EXPECT_EQ(findFunction("TURNAROUNDDAYS")->kpi->measure, MeasureKind::Days);
+  EXPECT_EQ(findFunction("OTIF")->kpi->measure, MeasureKind::Ratio);
+  EXPECT_EQ(findFunction("RFTJOBS")->kpi->label.en, "RFT (jobs)");
+}
+
+// Each ...BY result has exactly as many columns as its KPI's segment headers.
+TEST(KpiFactsTable, SegmentColumnsMatchTheByResults) {
+  Args a;
+  auto width = [&](const char* by, Arg data) {
+    Value v = call(by, {std::move(data), a.column({u"x"})});
+    return std::get<Matrix>(v).cols;
+  };
+  EXPECT_EQ(width("OTIFBY", a.table({{46000, 46000, 10, 10}})),
+            findFunction("OTIF")->kpi->segmentColumns.size());
+  EXPECT_EQ(width("RFTBY", a.table({{9, 10}})), findFunction("RFT")->kpi->segmentColumns.size());
+  EXPECT_EQ(width("RFTJOBSBY", a.block({{u"1"}})), findFunction("RFTJOBS")->kpi->segmentColumns.size());
+  EXPECT_EQ(width("RETURNSBY", a.table({{46000, 10}})), findFunction("RETURNS")->kpi->segmentColumns.size());
+  EXPECT_EQ(width("TURNAROUNDBY", a.table({{46000, 46001}})),
+            findFunction("TURNAROUND")->kpi->segmentColumns.size());
 }
 
 }  // namespace

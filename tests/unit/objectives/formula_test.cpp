@@ -248,3 +248,31 @@ TEST(ObjectivesFormula, ProbesUseTheByFunctionOrSegments) {
   EXPECT_EQ(probes[3], "=ROWS(SEGMENTS($Deliveries.A2:A20001))");
   EXPECT_EQ(probes[4], "=ROWS(TURNAROUNDBY($Returns.C2:D735;$Returns.A2:A735))");
 }
+
+// Option values are checked by the functions' own validators (kpi/arg_kinds.h):
+// what the register accepts, the function accepts, and the other way round.
+TEST(ObjectivesFormula, OptionValuesAreCheckedByTheFunctionsValidators) {
+  EXPECT_EQ(formulaOf("TURNAROUND", "$R.C2:D9", "Weekend=0000011"), "=TURNAROUND($R.C2:D9;;;;;;\"0000011\")");
+  EXPECT_EQ(formulaOf("TURNAROUND", "$R.C2:D9", "Weekend=\"0000001\""),
+            "=TURNAROUND($R.C2:D9;;;;;;\"0000001\")");
+  EXPECT_EQ(formulaOf("TURNAROUND", "$R.C2:D9", "Weekend=2"), "=TURNAROUND($R.C2:D9;;;;;;2)");
+  EXPECT_EQ(formulaOf("TURNAROUND", "$R.C2:D9", "Days=0"), "=TURNAROUND($R.C2:D9;;;;;0)");
+  EXPECT_EQ(formulaOf("OTIF", "$D.A2:H9", "Columns=6,8,5,7"), "=OTIF($D.A2:H9;;;;;;;;{6;8;5;7})");
+  EXPECT_EQ(formulaOf("RETURNS", "$R.A2:C9", "Columns=3"), "=RETURNS($R.A2:C9;;;;;3)");
+  EXPECT_EQ(formulaOf("OTIF", "$D.D2:G9", "QtyTolerance=100%"), "=OTIF($D.D2:G9;;;;;;;1)");
+  EXPECT_EQ(formulaOf("TURNAROUNDDAYS", "$R.C2:D9", "Percentile=1"), "=TURNAROUNDDAYS($R.C2:D9;;;;;1)");
+  EXPECT_EQ(formulaOf("TURNAROUND", "$R.C2:D9", "Holidays={46000;\"2026-1-6\"}"),
+            "=TURNAROUND($R.C2:D9;;;;;;;{46000;\"2026-1-6\"})");
+  // Rejected as the functions reject them (Err:502), with the register's message.
+  EXPECT_EQ(
+      userError([] { formulaOf("TURNAROUND", "$R.C2:D9", "Weekend=1111111"); }),
+      "Objectives row 4 (ID Q-02): option Weekend=1111111 is not valid. Expected a 7-character mask such "
+      "as \"0000011\" (Monday first, 1 = day off) or a weekend number 1-7 or 11-17.");
+  for (const char* bad : {"Columns={1;1}", "Columns=0", "QtyTolerance=-0.1", "EarlyDays=\"2\"",
+                          "LateDays=\"\"", "From=\"2026-13-01\""})
+    EXPECT_TRUE(contains(userError([&] { formulaOf("OTIF", "$D.D2:G9", bad); }), "is not valid")) << bad;
+  for (const char* bad :
+       {"Weekend=1.5", "Weekend=\"2\"", "Holidays={\"2026-02-30\"}", "Holidays={50%}", "Percentile=\"0.9\""})
+    EXPECT_TRUE(contains(userError([&] { formulaOf("TURNAROUNDDAYS", "$R.C2:D9", bad); }), "is not valid"))
+        << bad;
+}

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "objectives/internal.h"
 #include "objectives/objectives.h"
 #include "objectives_test_util.h"
 
@@ -279,4 +280,47 @@ TEST(ObjectivesNames, IsoDateAndReviewNames) {
   EXPECT_EQ(frozenSheetName("Review 2026-11-25", {}), "Review 2026-11-25 record");
   EXPECT_EQ(frozenSheetName("Review 2026-11-25", {"Review 2026-11-25 record"}),
             "Review 2026-11-25 record (2)");
+}
+
+// The per-KPI facts of the function table (kpi/function_table.h KpiFacts)
+// drive the register's KPI list, labels, per-segment headers and proposals.
+TEST(ObjectivesRegister, KpiFactsDriveTheWorkflow) {
+  using namespace qkpi::objectives::detail;
+  EXPECT_EQ(kpiNames(), (std::vector<std::string>{"OTIF", "ONTIME", "INFULL", "RFT", "RFTJOBS", "RTY",
+                                                  "RETURNS", "TURNAROUND", "TURNAROUNDDAYS"}));
+  auto call = [](const std::string& kpi, const std::string& segmentBy = "") {
+    Objective o;
+    o.row = 3;
+    for (int f = 0; f < kFieldCount; ++f) o.col[f] = f;
+    o.kpi = kpi;
+    o.data = "$D.A2:D9";
+    o.segmentBy = segmentBy;
+    return parseKpi(o);
+  };
+  EXPECT_EQ(measureLabel(call("OTIF")), "OTIF");
+  EXPECT_EQ(measureLabel(call("rftjobs")), "RFT (jobs)");
+  EXPECT_EQ(measureLabel(call("RETURNS")), "Returns value");
+  EXPECT_EQ(measureLabel(call("TURNAROUND")), "Turnaround");
+  EXPECT_EQ(measureLabel(call("TURNAROUNDDAYS")), "Turnaround days");
+  EXPECT_EQ(call("RETURNS").measure, Measure::Value);
+  EXPECT_EQ(call("TURNAROUNDDAYS").measure, Measure::Days);
+  EXPECT_EQ(call("RTY").measure, Measure::Ratio);
+  for (const char* k : {"ONTIME", "INFULL", "RTY", "TURNAROUNDDAYS"}) EXPECT_EQ(call(k).byFn, nullptr) << k;
+  EXPECT_EQ(call("OTIF").byFn->name, "OTIFBY");
+  EXPECT_EQ(call("TURNAROUND").byFn->name, "TURNAROUNDBY");
+  using H = std::vector<std::string>;
+  EXPECT_EQ(segmentTableHeaders(call("OTIF", "$D.E2:E9")),
+            (H{"Segment", "Lines", "Lines counted", "On time in full", "Counted", "OTIF", "Status"}));
+  EXPECT_EQ(segmentTableHeaders(call("RETURNS", "$D.E2:E9")),
+            (H{"Segment", "Returns", "Returns counted", "Returns value", "Status"}));
+  EXPECT_EQ(segmentTableHeaders(call("TURNAROUND", "$D.E2:E9")),
+            (H{"Segment", "Returns", "Returns decided", "In time", "Decided", "Turnaround", "Status"}));
+  EXPECT_EQ(segmentTableHeaders(call("ONTIME", "$D.E2:E9")), (H{"Segment", "ONTIME", "Status"}));
+  EXPECT_EQ(proposedAction(" infull "), proposedAction("OTIF"));
+  EXPECT_EQ(proposedAction("RTY"),
+            "Pareto of the defects by customer and cause; 8D on the top causes; verify the fix with the next "
+            "inspection results.");
+  EXPECT_EQ(proposedAction("TURNAROUNDDAYS"), proposedAction("TURNAROUND"));
+  EXPECT_EQ(proposedAction("OTIFBY"), proposedAction("NOPE"));  // not a register KPI: the general text
+  EXPECT_EQ(utf16("Müller"), u"Müller");
 }
