@@ -9,7 +9,10 @@ std::string text(std::string_view plain) {
   return detail::quoted(plain);
 }
 
-std::string call(std::string_view name, std::initializer_list<std::string_view> args) {
+namespace {
+
+template <typename Args>
+std::string callOf(std::string_view name, const Args& args) {
   std::string r(name);
   r += '(';
   bool first = true;
@@ -19,6 +22,15 @@ std::string call(std::string_view name, std::initializer_list<std::string_view> 
     first = false;
   }
   return r + ")";
+}
+
+}  // namespace
+
+std::string call(std::string_view name, std::initializer_list<std::string_view> args) {
+  return callOf(name, args);
+}
+std::string callList(std::string_view name, const std::vector<std::string>& args) {
+  return callOf(name, args);
 }
 
 std::string blankAsEmpty(std::string_view ref) {

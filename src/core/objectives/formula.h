@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace qkpi::objectives::formula {
 
@@ -19,6 +20,8 @@ std::string text(std::string_view plain);
 
 // NAME(a;b;c). call("IF", {cond, a, b}) -> IF(cond;a;b).
 std::string call(std::string_view name, std::initializer_list<std::string_view> args);
+// The same with a list built at run time: callList("AND", conditions).
+std::string callList(std::string_view name, const std::vector<std::string>& args);
 
 // IF(ISBLANK(ref);"";ref): an empty cell as "" instead of 0 (KPISTATUS reads
 // a Direction or Amber cell that way).
