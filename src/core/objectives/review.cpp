@@ -39,6 +39,7 @@ constexpr int kCols = 14;  // A..N
 constexpr int kSummaryHeaderRow = 4;
 constexpr int kFirstSummaryRow = kSummaryHeaderRow + 1;
 constexpr int kMonths = 12;
+constexpr int kChartRows = 16;  // a trend chart's height, from the trend's header row
 const char* const kCutOff =
     "Cut off: the data now has more segments than this table shows. Create a new review to see them all.";
 
@@ -581,7 +582,7 @@ void addTrendChart(ReviewSheet& rv, const Objective& o, const Section& sec, cons
        kSignal});
   sheet::Chart chart;
   chart.name = "qkpi trend " + std::to_string(sec.index + 1);
-  chart.anchor = range(tr.header, 7, tr.header + 15, kCols - 1);
+  chart.anchor = range(tr.header, 7, tr.header + kChartRows - 1, kCols - 1);
   chart.title = (o.id.empty() ? std::string() : o.id + " ") + tr.label + " per month";
   chart.categories = range(a, 0, b, 0);
   for (int c : {1, 3, 4, 5}) chart.series.push_back(range(a, c, b, c));
@@ -615,7 +616,7 @@ int addTrend(ReviewSheet& rv, const Prepared& p, const Section& sec, int t) {
   for (int j = 0; j < 6; ++j) rv.add(textCell(tr.header, j, j == 1 ? tr.label : trendHeaders[j], kHeader));
   for (int k = 0; k < static_cast<int>(months.size()); ++k) addTrendRow(rv, call, tr, k, months[k]);
   addTrendChart(rv, *p.o, sec, tr);
-  return t + 18;
+  return std::max(tr.last, tr.header + kChartRows - 1) + 2;
 }
 
 // ---- page setup ------------------------------------------------------------------------
