@@ -18,6 +18,24 @@
 
 namespace qkpi {
 
+// The labels of the rows after the named segments: rows with a blank segment,
+// and all rows. UTF-16 as the table holds them; UTF-8 for the formulas that
+// compare with them (the same ASCII text, checked below).
+inline constexpr char16_t kBlankSegment[] = u"(blank)";
+inline constexpr char16_t kAllSegment[] = u"(all)";
+inline constexpr char kBlankSegmentUtf8[] = "(blank)";
+inline constexpr char kAllSegmentUtf8[] = "(all)";
+
+namespace by_table_detail {
+template <std::size_t N>
+constexpr bool sameAscii(const char16_t (&a)[N], const char (&b)[N]) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (a[i] != static_cast<char16_t>(b[i])) return false;
+  return true;
+}
+static_assert(sameAscii(kBlankSegment, kBlankSegmentUtf8) && sameAscii(kAllSegment, kAllSegmentUtf8));
+}  // namespace by_table_detail
+
 class RatioByTable {
  public:
   explicit RatioByTable(const SegmentIndex& index) : index_(index), groups_(index.size() + 2) {}
@@ -68,8 +86,8 @@ class RatioByTable {
       ++m.rows;
     };
     for (std::size_t id = 0; id < index_.size(); ++id) add(index_.display(static_cast<int>(id)), groups_[id]);
-    if (index_.anyBlank()) add(std::u16string(u"(blank)"), groups_[index_.size()]);
-    add(std::u16string(u"(all)"), groups_.back());
+    if (index_.anyBlank()) add(std::u16string(kBlankSegment), groups_[index_.size()]);
+    add(std::u16string(kAllSegment), groups_.back());
     return m;
   }
   std::size_t group(std::size_t row) const {

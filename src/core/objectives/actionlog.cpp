@@ -7,8 +7,9 @@
 #include <cstdio>
 #include <regex>
 
-#include "objectives/objectives.h"
+#include "objectives/formula.h"
 #include "objectives/internal.h"
+#include "objectives/objectives.h"
 
 namespace qkpi::objectives {
 
@@ -120,94 +121,110 @@ bool isOpenStatus(const std::string& s) {
   return t == "open" || t == "in progress";
 }
 
-}  // namespace
-
-sheet::SheetSpec actionLog(const Table* existing, const std::vector<Objective>& objectives, long today,
-                           long off) {
-  sheet::SheetSpec spec;
-  spec.name = kActionLogSheet;
-  spec.styles = standardStyles();
-  const auto& headers = actionLogHeaders();
-
-  // An existing sheet with nothing in it is treated like no sheet.
-  bool hasContent = false;
-  if (existing)
-    for (const auto& row : *existing)
-      for (const auto& v : row)
-        if (!isEmpty(v)) hasContent = true;
-  const bool full = !hasContent;
-
+// What the log holds so far: where its columns are, the row after its last
+// used row, the highest A-nnn number, and the objectives with an open action.
+struct Log {
   std::array<int, kNCols> col;
   int nextRow = 1;
   int maxNumber = 0;
   std::vector<std::string> openFor;  // objective IDs with an open action
-  if (full) {
-    for (int j = 0; j < kNCols; ++j) col[j] = j;
-  } else {
-    const Table& t = *existing;
-    col.fill(-1);
-    for (int j = 0; j < kNCols; ++j)
-      for (std::size_t c = 0; c < t[0].size(); ++c)
-        if (iequals(valueText(t[0][c]), headers[j])) {
-          col[j] = static_cast<int>(c);
-          break;
-        }
-    std::string missing;
-    for (int j : {kId, kObjective, kStatus})
-      if (col[j] < 0) missing += (missing.empty() ? "\"" : ", \"") + headers[j] + "\"";
-    if (!missing.empty())
-      throw UserError(
-          std::string("The \"") + kActionLogSheet + "\" sheet has no " + missing +
-          " header in row 1, so qkpi cannot tell which objectives already have open actions. Put the "
-          "header back (the columns may be in any order) or rename the sheet to start a new log.");
-    static const std::regex kNumbered(R"(^A-([0-9]{1,9})$)", std::regex::icase);
-    auto at = [&](const std::vector<Value>& row, int c) -> Value {
-      return c >= 0 && static_cast<std::size_t>(c) < row.size() ? row[c] : Value{};
-    };
-    for (std::size_t r = 1; r < t.size(); ++r) {
-      const auto& row = t[r];
-      if (std::any_of(row.begin(), row.end(), [](const Value& v) { return !isEmpty(v); }))
-        nextRow = static_cast<int>(r) + 1;
-      std::smatch m;
-      std::string id = valueText(at(row, col[kId]));
-      if (std::regex_match(id, m, kNumbered)) maxNumber = std::max(maxNumber, std::stoi(m[1]));
-      if (isOpenStatus(valueText(at(row, col[kStatus]))))
-        openFor.push_back(valueText(at(row, col[kObjective])));
-    }
-  }
+};
 
-  if (full) {
-    for (int j = 0; j < kNCols; ++j) {
-      spec.cells.push_back(textCell(0, j, headers[j], kHeader));
-      spec.comments.push_back({{0, j}, kComments[j]});
-      spec.columns.push_back({j, kWidths[j], false});
-    }
-    for (int j : {kFinding, kAction, kOwner, kResources, kEffect})
-      spec.rangeStyles.push_back({range(1, j, kFormatRows, j), kText});
-    for (int j : {kStart, kDue, kCompleted}) spec.rangeStyles.push_back({range(1, j, kFormatRows, j), kDate});
-    sheet::Validation v;
-    v.range = range(1, kStatus, kFormatRows, kStatus);
-    v.values = {"Open", "In progress", "Done", "Cancelled"};
-    v.inputTitle = "Status";
-    v.inputHelp = "Open, In progress, Done or Cancelled.";
-    v.errorMessage = "Choose Open, In progress, Done or Cancelled.";
-    spec.validations.push_back(v);
-    const sheet::Range all = range(1, 0, kFormatRows, kNCols - 1);
-    spec.conditionalFormats.push_back(
-        {all, "AND(ISNUMBER($H2);$H2<TODAY();$I2<>\"Done\";$I2<>\"Cancelled\")", kOverdue});
-    spec.conditionalFormats.push_back({all, "OR($I2=\"Done\";$I2=\"Cancelled\")", kClosed});
-    spec.freezeRows = 1;
-    spec.freezeCols = 1;
-    spec.printLandscape = true;
-    spec.repeatRows = {0};
-    spec.fitPagesWide = 1;
-    spec.tabColor = "#C55A11";
-  }
+// An existing sheet with nothing in it is treated like no sheet.
+bool hasContent(const Table* existing) {
+  if (existing)
+    for (const auto& row : *existing)
+      for (const auto& v : row)
+        if (!isEmpty(v)) return true;
+  return false;
+}
 
-  // ---- proposals ---------------------------------------------------------------
+// A new log: the standard column order.
+Log newLog() {
+  Log log;
+  for (int j = 0; j < kNCols; ++j) log.col[j] = j;
+  return log;
+}
+
+// The log in an existing sheet; UserError when a header qkpi needs is missing.
+Log readLog(const Table& t) {
+  const auto& headers = actionLogHeaders();
+  Log log;
+  log.col.fill(-1);
+  for (int j = 0; j < kNCols; ++j)
+    for (std::size_t c = 0; c < t[0].size(); ++c)
+      if (iequals(valueText(t[0][c]), headers[j])) {
+        log.col[j] = static_cast<int>(c);
+        break;
+      }
+  std::string missing;
+  for (int j : {kId, kObjective, kStatus})
+    if (log.col[j] < 0) missing += (missing.empty() ? "\"" : ", \"") + headers[j] + "\"";
+  if (!missing.empty())
+    throw UserError(
+        std::string("The \"") + kActionLogSheet + "\" sheet has no " + missing +
+        " header in row 1, so qkpi cannot tell which objectives already have open actions. Put the "
+        "header back (the columns may be in any order) or rename the sheet to start a new log.");
+  static const std::regex kNumbered(R"(^A-([0-9]{1,9})$)", std::regex::icase);
+  auto at = [&](const std::vector<Value>& row, int c) -> Value {
+    return c >= 0 && static_cast<std::size_t>(c) < row.size() ? row[c] : Value{};
+  };
+  for (std::size_t r = 1; r < t.size(); ++r) {
+    const auto& row = t[r];
+    if (std::any_of(row.begin(), row.end(), [](const Value& v) { return !isEmpty(v); }))
+      log.nextRow = static_cast<int>(r) + 1;
+    std::smatch m;
+    std::string id = valueText(at(row, log.col[kId]));
+    if (std::regex_match(id, m, kNumbered)) log.maxNumber = std::max(log.maxNumber, std::stoi(m[1]));
+    if (isOpenStatus(valueText(at(row, log.col[kStatus]))))
+      log.openFor.push_back(valueText(at(row, log.col[kObjective])));
+  }
+  return log;
+}
+
+// The header row, formats, Status dropdown, highlighting and page setup of a
+// new log.
+void addLayout(sheet::SheetSpec& spec) {
+  using formula::call, formula::text;
+  const auto& headers = actionLogHeaders();
+  for (int j = 0; j < kNCols; ++j) {
+    spec.cells.push_back(textCell(0, j, headers[j], kHeader));
+    spec.comments.push_back({{0, j}, kComments[j]});
+    spec.columns.push_back({j, kWidths[j], false});
+  }
+  for (int j : {kFinding, kAction, kOwner, kResources, kEffect})
+    spec.rangeStyles.push_back({range(1, j, kFormatRows, j), kText});
+  for (int j : {kStart, kDue, kCompleted}) spec.rangeStyles.push_back({range(1, j, kFormatRows, j), kDate});
+  sheet::Validation v;
+  v.range = range(1, kStatus, kFormatRows, kStatus);
+  v.values = {"Open", "In progress", "Done", "Cancelled"};
+  v.inputTitle = "Status";
+  v.inputHelp = "Open, In progress, Done or Cancelled.";
+  v.errorMessage = "Choose Open, In progress, Done or Cancelled.";
+  spec.validations.push_back(v);
+  const sheet::Range all = range(1, 0, kFormatRows, kNCols - 1);
+  const std::string due = "$" + cellName(1, kDue), status = "$" + cellName(1, kStatus);
+  spec.conditionalFormats.push_back(
+      {all,
+       call("AND", {call("ISNUMBER", {due}), due + "<TODAY()", status + "<>" + text("Done"),
+                    status + "<>" + text("Cancelled")}),
+       kOverdue});
+  spec.conditionalFormats.push_back(
+      {all, call("OR", {status + "=" + text("Done"), status + "=" + text("Cancelled")}), kClosed});
+  spec.freezeRows = 1;
+  spec.freezeCols = 1;
+  spec.printLandscape = true;
+  spec.repeatRows = {0};
+  spec.fitPagesWide = 1;
+  spec.tabColor = "#C55A11";
+}
+
+// One proposed row for every AMBER or RED objective without an open action.
+void addProposals(sheet::SheetSpec& spec, Log& log, const std::vector<Objective>& objectives, long today,
+                  long off) {
   const std::string date = isoDate(today, off);
   std::vector<std::string> done;  // objective IDs handled in this run
-  int row = nextRow;
+  int row = log.nextRow;
   for (const Objective& o : objectives) {
     std::string status = trim(o.status);
     for (char& c : status) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -216,16 +233,17 @@ sheet::SheetSpec actionLog(const Table* existing, const std::vector<Objective>& 
       throw UserError(rowLabel(o) + " is " + status +
                       " but has no ID: give it an ID (e.g. Q-05) so that its actions can refer to it.");
     auto same = [&](const std::string& x) { return iequals(trim(x), o.id); };
-    if (std::any_of(openFor.begin(), openFor.end(), same) || std::any_of(done.begin(), done.end(), same))
+    if (std::any_of(log.openFor.begin(), log.openFor.end(), same) ||
+        std::any_of(done.begin(), done.end(), same))
       continue;
     done.push_back(o.id);
     char id[24];
-    std::snprintf(id, sizeof id, "A-%03d", ++maxNumber);
+    std::snprintf(id, sizeof id, "A-%03d", ++log.maxNumber);
     long dueDay = today + 30;
     if (auto objDue = valueDate(o.due, off)) dueDay = std::max(today, std::min(dueDay, *objDue));
     auto put = [&](int c, sheet::Cell cell) {
-      if (col[c] < 0) return;
-      cell.pos = {row, col[c]};
+      if (log.col[c] < 0) return;
+      cell.pos = {row, log.col[c]};
       spec.cells.push_back(std::move(cell));
     };
     put(kId, textCell(0, 0, id));
@@ -239,6 +257,19 @@ sheet::SheetSpec actionLog(const Table* existing, const std::vector<Objective>& 
     put(kStatus, textCell(0, 0, "Open"));
     ++row;
   }
+}
+
+}  // namespace
+
+sheet::SheetSpec actionLog(const Table* existing, const std::vector<Objective>& objectives, long today,
+                           long off) {
+  sheet::SheetSpec spec;
+  spec.name = kActionLogSheet;
+  spec.styles = standardStyles();
+  const bool full = !hasContent(existing);
+  Log log = full ? newLog() : readLog(*existing);
+  if (full) addLayout(spec);
+  addProposals(spec, log, objectives, today, off);
   return spec;
 }
 

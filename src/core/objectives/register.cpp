@@ -2,8 +2,9 @@
 // formulas, and the NewRegister sheet.
 #include <algorithm>
 
-#include "objectives/objectives.h"
+#include "objectives/formula.h"
 #include "objectives/internal.h"
+#include "objectives/objectives.h"
 
 namespace qkpi::objectives {
 
@@ -91,11 +92,43 @@ std::string c(Field f, int row) {
   return cellName(row, static_cast<int>(f));
 }
 
+// What ISO 9001 clause 6.2 requires of an objective, in the order the
+// Complete column lists what is missing.
+struct Required {
+  Field field;
+  const char* what;
+};
+const Required kRequired[] = {
+    {Field::Objective, "what (Objective)"},
+    {Field::Resources, "resources (Resources)"},
+    {Field::Responsible, "who (Responsible)"},
+    {Field::Due, "when (Due)"},
+    {Field::Evaluation, "how evaluated (Evaluation)"},
+};
+
+bool given(const Objective& o, Field f) {
+  switch (f) {
+    case Field::Objective:
+      return !trim(o.objective).empty();
+    case Field::Resources:
+      return !trim(o.resources).empty();
+    case Field::Responsible:
+      return !trim(o.responsible).empty();
+    case Field::Due:
+      return !isEmpty(o.due);
+    case Field::Evaluation:
+      return !trim(o.evaluation).empty();
+    default:
+      return true;
+  }
+}
+
 // Status for a row not filled in yet: empty until Actual has a value.
 std::string prefilledStatus(int row) {
-  std::string q = c(Field::Actual, row), h = c(Field::Direction, row), i = c(Field::Amber, row);
-  return "=IF(ISBLANK(" + q + ");\"\";KPISTATUS(IFNA(" + q + ";\"\");" + c(Field::Target, row) +
-         ";IF(ISBLANK(" + h + ");\"\";" + h + ");IF(ISBLANK(" + i + ");\"\";" + i + ")))";
+  const std::string actual = c(Field::Actual, row);
+  return "=" + formula::call("IF", {formula::call("ISBLANK", {actual}), formula::kEmpty,
+                                    formula::kpiStatus(actual, c(Field::Target, row),
+                                                       c(Field::Direction, row), c(Field::Amber, row))});
 }
 
 }  // namespace
@@ -193,9 +226,8 @@ std::string actualFormula(const Objective& o) {
 }
 
 std::string statusFormula(const Objective& o) {
-  std::string h = o.cell(Field::Direction), i = o.cell(Field::Amber);
-  return "=KPISTATUS(IFNA(" + o.cell(Field::Actual) + ";\"\");" + o.cell(Field::Target) + ";IF(ISBLANK(" + h +
-         ");\"\";" + h + ");IF(ISBLANK(" + i + ");\"\";" + i + "))";
+  return "=" + formula::kpiStatus(o.cell(Field::Actual), o.cell(Field::Target), o.cell(Field::Direction),
+                                  o.cell(Field::Amber));
 }
 
 sheet::SheetSpec registerFormulas(const std::vector<Objective>& objectives) {
@@ -213,105 +245,105 @@ sheet::SheetSpec registerFormulas(const std::vector<Objective>& objectives) {
 
 std::vector<std::string> missingFields(const Objective& o) {
   std::vector<std::string> m;
-  if (trim(o.objective).empty()) m.push_back("what (Objective)");
-  if (trim(o.resources).empty()) m.push_back("resources (Resources)");
-  if (trim(o.responsible).empty()) m.push_back("who (Responsible)");
-  if (isEmpty(o.due)) m.push_back("when (Due)");
-  if (trim(o.evaluation).empty()) m.push_back("how evaluated (Evaluation)");
+  for (const Required& r : kRequired)
+    if (!given(o, r.field)) m.push_back(r.what);
   return m;
 }
 
 namespace detail {
 
 std::string completenessFormula(int row) {
-  auto cc = [&](Field f) { return c(f, row); };
-  std::string inputs = cc(Field::Id) + ":" + cc(Field::ReviewFrequency);
-  return "=IF(COUNTA(" + inputs + ")=0;\"\";IF(AND(" + cc(Field::Objective) + "<>\"\";" +
-         cc(Field::Resources) + "<>\"\";" + cc(Field::Responsible) + "<>\"\";" + cc(Field::Due) + "<>\"\";" +
-         cc(Field::Evaluation) + "<>\"\");\"OK\";\"Missing: \"&MID(IF(" + cc(Field::Objective) +
-         "=\"\";\", what (Objective)\";\"\")&IF(" + cc(Field::Resources) +
-         "=\"\";\", resources (Resources)\";\"\")&IF(" + cc(Field::Responsible) +
-         "=\"\";\", who (Responsible)\";\"\")&IF(" + cc(Field::Due) + "=\"\";\", when (Due)\";\"\")&IF(" +
-         cc(Field::Evaluation) + "=\"\";\", how evaluated (Evaluation)\";\"\");3;300)))";
+  using formula::call, formula::kEmpty, formula::text;
+  std::vector<std::string> filled;
+  std::string missing;  // ", what (Objective), when (Due)" ...
+  for (const Required& r : kRequired) {
+    const std::string ref = c(r.field, row);
+    filled.push_back(ref + "<>" + kEmpty);
+    if (!missing.empty()) missing += "&";
+    missing += call("IF", {ref + "=" + kEmpty, text(std::string(", ") + r.what), kEmpty});
+  }
+  const std::string inputs = c(Field::Id, row) + ":" + c(Field::ReviewFrequency, row);
+  return "=" + call("IF", {call("COUNTA", {inputs}) + "=0", kEmpty,
+                           call("IF", {formula::callList("AND", filled), text("OK"),
+                                       text("Missing: ") + "&" + call("MID", {missing, "3", "300"})})});
 }
 
-sheet::SheetSpec registerSheet(const std::vector<RegisterEntry>& entries, long nullDateOffset) {
-  sheet::SheetSpec spec;
-  spec.name = kRegisterSheet;
-  spec.styles = standardStyles();
-  spec.tabColor = "#1F4E79";
+namespace {
+
+// An input column of a new register, from the first data row down to the
+// last formatted row.
+sheet::Range inputColumn(Field f) {
+  const int j = static_cast<int>(f);
+  return range(kFirstDataRow, j, kValidationRows, j);
+}
+
+// Headers with their comments, column widths, and the formats of the input
+// columns (also for the rows still empty).
+void addHeaderRow(sheet::SheetSpec& spec) {
   const auto& headers = registerHeaders();
   for (int f = 0; f < kFieldCount; ++f) {
     spec.cells.push_back(textCell(0, f, headers[f], kHeader));
     spec.comments.push_back({{0, f}, kHeaderComments[f]});
     spec.columns.push_back({f, kWidths[f], false});
   }
-  const int last = kValidationRows;
-  auto col = [&](Field f) {
-    int j = static_cast<int>(f);
-    return range(kFirstDataRow, j, last, j);
-  };
-  // Formats of the input columns, also for the rows still empty.
   for (Field f : {Field::Objective, Field::Options, Field::Responsible, Field::Resources, Field::Evaluation})
-    spec.rangeStyles.push_back({col(f), kText});
-  for (Field f : {Field::Start, Field::Due}) spec.rangeStyles.push_back({col(f), kDate});
+    spec.rangeStyles.push_back({inputColumn(f), kText});
+  for (Field f : {Field::Start, Field::Due}) spec.rangeStyles.push_back({inputColumn(f), kDate});
+}
 
-  std::array<int, kFieldCount> standardCols;
-  for (int f = 0; f < kFieldCount; ++f) standardCols[f] = f;
-  const int rows = std::max<int>(kPrefilledRows, static_cast<int>(entries.size()));
-  for (int i = 0; i < rows; ++i) {
-    const int r = kFirstDataRow + i;
-    if (static_cast<std::size_t>(i) < entries.size()) {
-      const RegisterEntry& e = entries[i];
-      Objective o;
-      o.row = r;
-      o.col = standardCols;
-      o.id = e.id;
-      o.objective = e.objective;
-      o.kpi = e.kpi;
-      o.data = e.data;
-      o.segmentBy = e.segmentBy;
-      o.options = e.options;
-      o.direction = e.direction;
-      if (e.baseline) o.baseline = *e.baseline;
-      if (e.start) o.start = static_cast<double>(*e.start);
-      if (e.due) o.due = static_cast<double>(*e.due);
-      KpiCall call = parseKpi(o);
-      const char* valueStyle = measureStyle(call.measure);
-      auto text = [&](Field f, const std::string& s, const char* style = "") {
-        if (!s.empty()) spec.cells.push_back(textCell(r, static_cast<int>(f), s, style));
-      };
-      auto number = [&](Field f, const std::optional<double>& v, const char* style) {
-        if (v) spec.cells.push_back(numberCell(r, static_cast<int>(f), *v, style));
-      };
-      text(Field::Id, e.id);
-      text(Field::Objective, e.objective, kText);
-      text(Field::Kpi, e.kpi);
-      text(Field::Data, e.data);
-      text(Field::SegmentBy, e.segmentBy);
-      text(Field::Options, e.options, kText);
-      number(Field::Target, e.target, valueStyle);
-      text(Field::Direction, e.direction);
-      number(Field::Amber, e.amber, valueStyle);
-      number(Field::Baseline, e.baseline, call.reduction ? kNumber : valueStyle);
-      if (e.start) number(Field::Start, static_cast<double>(*e.start), kDate);
-      if (e.due) number(Field::Due, static_cast<double>(*e.due), kDate);
-      text(Field::Responsible, e.responsible, kText);
-      text(Field::Resources, e.resources, kText);
-      text(Field::Evaluation, e.evaluation, kText);
-      text(Field::ReviewFrequency, e.frequency);
-      spec.cells.push_back(formulaCell(r, static_cast<int>(Field::Actual), actualFormula(o), valueStyle));
-      spec.cells.push_back(formulaCell(r, static_cast<int>(Field::Status), statusFormula(o)));
-    } else {
-      spec.cells.push_back(formulaCell(r, static_cast<int>(Field::Status), prefilledStatus(r)));
-    }
-    spec.cells.push_back(formulaCell(r, static_cast<int>(Field::Complete), completenessFormula(r), kText));
-  }
-  (void)nullDateOffset;
+// The entry as the register row `r` (standard column order) it becomes.
+Objective objectiveOf(const RegisterEntry& e, int r) {
+  Objective o;
+  o.row = r;
+  for (int f = 0; f < kFieldCount; ++f) o.col[f] = f;
+  o.id = e.id;
+  o.objective = e.objective;
+  o.kpi = e.kpi;
+  o.data = e.data;
+  o.segmentBy = e.segmentBy;
+  o.options = e.options;
+  o.direction = e.direction;
+  if (e.baseline) o.baseline = *e.baseline;
+  if (e.start) o.start = static_cast<double>(*e.start);
+  if (e.due) o.due = static_cast<double>(*e.due);
+  return o;
+}
 
-  // Dropdowns.
+// An entry's cells in row r, with its Actual and Status formulas.
+void addEntry(sheet::SheetSpec& spec, const RegisterEntry& e, int r) {
+  const Objective o = objectiveOf(e, r);
+  KpiCall call = parseKpi(o);
+  const char* valueStyle = measureStyle(call.measure);
+  auto text = [&](Field f, const std::string& s, const char* style = "") {
+    if (!s.empty()) spec.cells.push_back(textCell(r, static_cast<int>(f), s, style));
+  };
+  auto number = [&](Field f, const std::optional<double>& v, const char* style) {
+    if (v) spec.cells.push_back(numberCell(r, static_cast<int>(f), *v, style));
+  };
+  text(Field::Id, e.id);
+  text(Field::Objective, e.objective, kText);
+  text(Field::Kpi, e.kpi);
+  text(Field::Data, e.data);
+  text(Field::SegmentBy, e.segmentBy);
+  text(Field::Options, e.options, kText);
+  number(Field::Target, e.target, valueStyle);
+  text(Field::Direction, e.direction);
+  number(Field::Amber, e.amber, valueStyle);
+  number(Field::Baseline, e.baseline, call.reduction ? kNumber : valueStyle);
+  if (e.start) number(Field::Start, static_cast<double>(*e.start), kDate);
+  if (e.due) number(Field::Due, static_cast<double>(*e.due), kDate);
+  text(Field::Responsible, e.responsible, kText);
+  text(Field::Resources, e.resources, kText);
+  text(Field::Evaluation, e.evaluation, kText);
+  text(Field::ReviewFrequency, e.frequency);
+  spec.cells.push_back(formulaCell(r, static_cast<int>(Field::Actual), actualFormula(o), valueStyle));
+  spec.cells.push_back(formulaCell(r, static_cast<int>(Field::Status), statusFormula(o)));
+}
+
+// Dropdowns: KPI, Direction, Review frequency.
+void addValidations(sheet::SheetSpec& spec) {
   sheet::Validation kpi;
-  kpi.range = col(Field::Kpi);
+  kpi.range = inputColumn(Field::Kpi);
   kpi.values = kpiNames();
   kpi.inputTitle = "KPI";
   kpi.inputHelp = "The qkpi function that measures this objective.";
@@ -320,7 +352,7 @@ sheet::SheetSpec registerSheet(const std::vector<RegisterEntry>& entries, long n
       "TURNAROUNDDAYS.";
   spec.validations.push_back(kpi);
   sheet::Validation dir;
-  dir.range = col(Field::Direction);
+  dir.range = inputColumn(Field::Direction);
   dir.values = {"higher", "lower"};
   dir.inputTitle = "Direction";
   dir.inputHelp =
@@ -328,25 +360,52 @@ sheet::SheetSpec registerSheet(const std::vector<RegisterEntry>& entries, long n
   dir.errorMessage = "Direction is higher or lower.";
   spec.validations.push_back(dir);
   sheet::Validation freq;
-  freq.range = col(Field::ReviewFrequency);
+  freq.range = inputColumn(Field::ReviewFrequency);
   freq.values = {"Weekly", "Monthly", "Quarterly", "Half-yearly", "Yearly"};
   freq.strict = false;
   freq.inputTitle = "Review frequency";
   freq.inputHelp = "How often this objective is reviewed.";
   spec.validations.push_back(freq);
+}
 
-  // Status colours, completeness flags, and the missing cells of a started row.
-  addRagFormats(spec, col(Field::Status));
+// Status colours, completeness flags, and the missing cells of a started row.
+void addRowFormats(sheet::SheetSpec& spec) {
+  using formula::call, formula::kEmpty, formula::text;
+  addRagFormats(spec, inputColumn(Field::Status));
+  const sheet::Range complete = inputColumn(Field::Complete);
   const std::string s2 = "$" + c(Field::Complete, kFirstDataRow);
-  spec.conditionalFormats.push_back({col(Field::Complete), "LEFT(" + s2 + ";8)=\"Missing:\"", kMissing});
-  spec.conditionalFormats.push_back({col(Field::Complete), s2 + "=\"OK\"", kComplete});
+  spec.conditionalFormats.push_back({complete, call("LEFT", {s2, "8"}) + "=" + text("Missing:"), kMissing});
+  spec.conditionalFormats.push_back({complete, s2 + "=" + text("OK"), kComplete});
   const std::string started =
-      "COUNTA($" + c(Field::Id, kFirstDataRow) + ":$" + c(Field::ReviewFrequency, kFirstDataRow) + ")>0";
+      call("COUNTA", {"$" + c(Field::Id, kFirstDataRow) + ":$" + c(Field::ReviewFrequency, kFirstDataRow)}) +
+      ">0";
   for (Field f : {Field::Objective, Field::Due, Field::Responsible, Field::Resources, Field::Evaluation}) {
-    std::string first = "$" + c(f, kFirstDataRow);
-    spec.conditionalFormats.push_back({col(f), "AND(" + started + ";" + first + "=\"\")", kMissing});
+    const std::string first = "$" + c(f, kFirstDataRow);
+    spec.conditionalFormats.push_back(
+        {inputColumn(f), call("AND", {started, first + "=" + kEmpty}), kMissing});
   }
+}
 
+}  // namespace
+
+sheet::SheetSpec registerSheet(const std::vector<RegisterEntry>& entries, long nullDateOffset) {
+  (void)nullDateOffset;
+  sheet::SheetSpec spec;
+  spec.name = kRegisterSheet;
+  spec.styles = standardStyles();
+  spec.tabColor = "#1F4E79";
+  addHeaderRow(spec);
+  const int rows = std::max<int>(kPrefilledRows, static_cast<int>(entries.size()));
+  for (int i = 0; i < rows; ++i) {
+    const int r = kFirstDataRow + i;
+    if (static_cast<std::size_t>(i) < entries.size())
+      addEntry(spec, entries[i], r);
+    else
+      spec.cells.push_back(formulaCell(r, static_cast<int>(Field::Status), prefilledStatus(r)));
+    spec.cells.push_back(formulaCell(r, static_cast<int>(Field::Complete), completenessFormula(r), kText));
+  }
+  addValidations(spec);
+  addRowFormats(spec);
   spec.freezeRows = 1;
   spec.freezeCols = 2;
   spec.printLandscape = true;

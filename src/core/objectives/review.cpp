@@ -25,8 +25,9 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "objectives/objectives.h"
+#include "objectives/formula.h"
 #include "objectives/internal.h"
+#include "objectives/objectives.h"
 
 namespace qkpi::objectives {
 
@@ -36,7 +37,9 @@ namespace {
 
 constexpr int kCols = 14;  // A..N
 constexpr int kSummaryHeaderRow = 4;
+constexpr int kFirstSummaryRow = kSummaryHeaderRow + 1;
 constexpr int kMonths = 12;
+constexpr int kChartRows = 16;  // a trend chart's height, from the trend's header row
 const char* const kCutOff =
     "Cut off: the data now has more segments than this table shows. Create a new review to see them all.";
 
@@ -99,10 +102,6 @@ Prepared prepare(const Objective& o, long off) {
   return p;
 }
 
-std::string wrapBlank(const std::string& ref) {
-  return "IF(ISBLANK(" + ref + ");\"\";" + ref + ")";
-}
-
 std::string byProbeCall(const KpiCall& call) {
   std::vector<std::pair<std::string, std::string>> ov = {{"Segments", call.segmentBy}};
   // Only Data, Segments and Columns: the size does not depend on the rest.
@@ -119,59 +118,98 @@ const char* monthName(int m) {
   return k[m - 1];
 }
 
-}  // namespace
+// Columns of the summary table.
+enum SummaryCol {
+  kSumId,
+  kSumObjective,
+  kSumKpi,
+  kSumActual,
+  kSumTarget,
+  kSumStatus,
+  kSumGap,
+  kSumWorstSegment,
+  kSumWorstValue,
+  kSumLine,
+  kSumOnTrack,
+  kSumLeftOut,
+  kSumResponsible,
+  kSumDue,
+};
+// Value columns of a section's facts row (each label is in the column before).
+enum FactCol {
+  kFactKpi = 1,
+  kFactTarget = 3,
+  kFactDirection = 5,
+  kFactAmber = 7,
+  kFactBaseline = 9,
+  kFactStart = 11,
+  kFactDue = 13,
+};
 
-std::vector<std::string> segmentTableProbes(const std::vector<Objective>& objectives) {
-  std::vector<std::string> probes;
-  for (const Objective& o : objectives) {
-    KpiCall call = parseKpi(o);
-    if (call.segmentBy.empty())
-      probes.emplace_back();
-    else if (call.byFn)
-      probes.push_back("=ROWS(" + byProbeCall(call) + ")");
-    else
-      probes.push_back("=ROWS(SEGMENTS(" + call.segmentBy + "))");
+// The sheet being built and the review date its formulas measure at.
+struct ReviewDraft {
+  sheet::SheetSpec& spec;
+  long today = 0, off = 0;
+  std::string todayLit;  // "DATE(2026;11;25)", replacing TODAY()
+
+  void add(sheet::Cell c) { spec.cells.push_back(std::move(c)); }
+  void label(int r, int c, const char* text) { add(textCell(r, c, text, kLabel)); }
+  // Text from the register: a Text cell, none when empty.
+  void userText(int r, int c, const std::string& text, const char* style = "") {
+    if (!text.empty()) add(textCell(r, c, text, style));
   }
-  return probes;
-}
+};
 
-sheet::SheetSpec review(const std::vector<Objective>& objectives, const std::vector<int>& segmentTableRows,
-                        long today, long off, const std::string& sheetName) {
-  if (objectives.empty())
-    throw UserError(std::string("The \"") + kRegisterSheet +
-                    "\" register has no objectives yet: add one objective per row (ID, Objective, KPI, Data, "
-                    "Target ...), then create the review.");
-  if (segmentTableRows.size() != objectives.size())
-    throw std::invalid_argument("review: one probe result per objective expected");
-  std::vector<Prepared> prep;
-  for (const Objective& o : objectives) prep.push_back(prepare(o, off));
+// Where one objective is on the sheet: its summary row and its section. The
+// section's facts row holds the cells its formulas refer to (Target,
+// Direction, Amber, Baseline, Start, Due).
+struct Section {
+  int index = 0;       // 0-based, in register order
+  int summaryRow = 0;  // its row in the summary table
+  int top = 0;         // the section band; facts rows top+1 .. top+5
 
-  sheet::SheetSpec spec;
-  spec.name = sheetName;
-  spec.styles = standardStyles();
-  spec.tabColor = "#2E75B6";
-  const std::string todayLit = dateLiteral(today, off);
-  auto& cells = spec.cells;
-  auto label = [&](int r, int c, const char* text) { cells.push_back(textCell(r, c, text, kLabel)); };
-  auto userText = [&](int r, int c, const std::string& text, const char* style = "") {
-    if (!text.empty()) cells.push_back(textCell(r, c, text, style));
-  };
+  int facts() const { return top + 1; }
+  std::string fact(int col) const { return cellName(facts(), col); }
+  std::string absFact(int col) const { return absCellName(facts(), col); }
+  std::string summary(int col) const { return cellName(summaryRow, col); }
+  CallRefs refs(const std::string& todayLit) const {
+    return {todayLit, fact(kFactBaseline), fact(kFactStart), fact(kFactDue)};
+  }
+};
 
-  // ---- title and summary header ------------------------------------------------
-  cells.push_back(textCell(0, 0, "Quality objectives review", kTitle));
-  label(1, 0, "Review date");
-  cells.push_back(numberCell(1, 1, static_cast<double>(today), kDate));
-  cells.push_back(
-      textCell(1, 3,
-               "ISO 9001 clause 6.2 - from the Objectives register. Every value is a live formula on the "
-               "data, as of the review date.",
-               kNote));
-  cells.push_back(
+// A per-segment table: header row, the array's rows first..last, the column
+// of the KPI value and of its status.
+struct SegmentTable {
+  int header = 0, first = 0, last = 0;
+  int valueCol = 0, statusCol = 0;
+  std::vector<std::string> headers;
+
+  // The segment label of the last row, compared as text: in LibreOffice 7.4 the texts of an add-in's
+  // array result do not compare equal to anything (=, EXACT, MATCH, VLOOKUP all fail) until they pass
+  // through a text operation.
+  std::string lastSegmentText() const { return cellName(last, 0) + "&" + formula::kEmpty; }
+};
+
+// ---- title and summary ------------------------------------------------------------
+
+void addTitle(ReviewDraft& rv) {
+  rv.add(textCell(0, 0, "Quality objectives review", kTitle));
+  rv.label(1, 0, "Review date");
+  rv.add(numberCell(1, 1, static_cast<double>(rv.today), kDate));
+  rv.add(textCell(1, 3,
+                  "ISO 9001 clause 6.2 - from the Objectives register. Every value is a live formula on the "
+                  "data, as of the review date.",
+                  kNote));
+  rv.add(
       textCell(2, 0,
                "Status: GREEN = target met, AMBER = between Amber and Target, RED = below Amber, GREY = no "
                "value. Gap to target: + = better than target. On track: against the straight line from "
                "Baseline at Start to Target at Due.",
                kNote));
+}
+
+// The summary table's header (with comments) and the formats of its n rows.
+void addSummaryHeader(ReviewDraft& rv, int n) {
   const char* const summaryHeaders[kCols] = {
       "ID",       "Objective",     "KPI",           "Actual",      "Target",
       "Status",   "Gap to target", "Worst segment", "Worst value", "On-track line",
@@ -196,295 +234,393 @@ sheet::SheetSpec review(const std::vector<Objective>& objectives, const std::vec
       "Who is responsible.",
       "When the objective is due."};
   for (int j = 0; j < kCols; ++j) {
-    cells.push_back(textCell(kSummaryHeaderRow, j, summaryHeaders[j], kHeader));
-    spec.comments.push_back({{kSummaryHeaderRow, j}, summaryComments[j]});
+    rv.add(textCell(kSummaryHeaderRow, j, summaryHeaders[j], kHeader));
+    rv.spec.comments.push_back({{kSummaryHeaderRow, j}, summaryComments[j]});
   }
-  const int n = static_cast<int>(prep.size());
-  const int firstSummary = kSummaryHeaderRow + 1;
-  addRagFormats(spec, range(firstSummary, 5, firstSummary + n - 1, 5));
-  {
-    std::string k = "$K" + std::to_string(firstSummary + 1);
-    spec.conditionalFormats.push_back(
-        {range(firstSummary, 10, firstSummary + n - 1, 10), k + "=\"on track\"", kGreen});
-    spec.conditionalFormats.push_back(
-        {range(firstSummary, 10, firstSummary + n - 1, 10), k + "=\"behind\"", kRed});
+  const int first = kFirstSummaryRow, last = kFirstSummaryRow + n - 1;
+  addRagFormats(rv.spec, range(first, kSumStatus, last, kSumStatus));
+  const std::string k = "$" + cellName(first, kSumOnTrack);
+  const sheet::Range onTrack = range(first, kSumOnTrack, last, kSumOnTrack);
+  rv.spec.conditionalFormats.push_back({onTrack, k + "=" + formula::text("on track"), kGreen});
+  rv.spec.conditionalFormats.push_back({onTrack, k + "=" + formula::text("behind"), kRed});
+}
+
+// The objective's summary row, except Worst segment / value and Rows left out
+// (from its per-segment table).
+void addSummaryRow(ReviewDraft& rv, const Prepared& p, const Section& sec) {
+  using formula::call, formula::kEmpty, formula::text;
+  const Objective& o = *p.o;
+  const int sr = sec.summaryRow;
+  const char* valueStyle = measureStyle(p.call.measure);
+  const std::string actual = sec.summary(kSumActual), target = sec.summary(kSumTarget);
+  rv.userText(sr, kSumId, o.id);
+  rv.userText(sr, kSumObjective, o.objective, kText);
+  rv.userText(sr, kSumKpi, o.kpi);
+  rv.add(formulaCell(sr, kSumActual, "=" + actualExpression(p.call, sec.refs(rv.todayLit)), valueStyle));
+  rv.add(formulaCell(sr, kSumTarget, "=" + sec.fact(kFactTarget), valueStyle));
+  rv.add(
+      formulaCell(sr, kSumStatus,
+                  "=" + formula::kpiStatus(actual, target, sec.fact(kFactDirection), sec.fact(kFactAmber))));
+  const std::string gap = p.lower ? target + "-" + actual : actual + "-" + target;
+  rv.add(formulaCell(sr, kSumGap, "=" + call("IF", {call("ISNUMBER", {actual}), gap, kEmpty}), valueStyle));
+  if ((p.baseline || p.call.reduction) && p.start && p.due) {
+    const std::string base = p.call.reduction ? "0" : sec.fact(kFactBaseline);
+    rv.add(formulaCell(
+        sr, kSumLine,
+        "=" + call("TARGETPATH", {base, target, sec.fact(kFactStart), sec.fact(kFactDue), rv.todayLit}),
+        valueStyle));
+    const std::string line = sec.summary(kSumLine);
+    const std::string onTrack = actual + (p.lower ? "<=" : ">=") + line;
+    rv.add(formulaCell(sr, kSumOnTrack,
+                       "=" + call("IF", {call("AND", {call("ISNUMBER", {actual}), call("ISNUMBER", {line})}),
+                                         call("IF", {onTrack, text("on track"), text("behind")}), kEmpty})));
+  } else {
+    rv.add(textCell(sr, kSumOnTrack, p.baseline ? "no Start/Due" : "no baseline", kNote));
   }
+  rv.userText(sr, kSumResponsible, o.responsible, kText);
+  if (p.due) rv.add(numberCell(sr, kSumDue, static_cast<double>(*p.due), kDate));
+}
 
-  int s = firstSummary + n + 1;  // first section row
-  for (int i = 0; i < n; ++i) {
-    // One objective per printed page: the first shares page 1 with the summary.
-    if (i > 0) spec.rowBreaks.push_back(s);
-    const Prepared& p = prep[i];
-    const Objective& o = *p.o;
-    const KpiCall& call = p.call;
-    const int sr = firstSummary + i;  // summary row
-    const int f = s + 1;              // facts row
-    const char* valueStyle = measureStyle(call.measure);
-    auto cell = [](int r, int c) { return cellName(r, c); };
-    auto abs = [](int r, int c) { return absCellName(r, c); };
-    const std::string targetRef = abs(f, 3), dirRef = wrapBlank(abs(f, 5)), amberRef = wrapBlank(abs(f, 7));
-    CallRefs refs{todayLit, cell(f, 9), cell(f, 11), cell(f, 13)};
+// ---- section header and facts -------------------------------------------------------
 
-    // ---- section header and facts ----------------------------------------------
-    spec.rangeStyles.push_back({range(s, 0, s, kCols - 1), kSection});
-    userText(s, 0, o.id, kSection);
-    userText(s, 1, o.objective, kSection);
-    label(f, 0, "KPI");
-    userText(f, 1, o.kpi);
-    label(f, 2, "Target");
-    cells.push_back(numberCell(f, 3, p.target, valueStyle));
-    label(f, 4, "Direction");
-    userText(f, 5, trim(o.direction));
-    label(f, 6, "Amber");
-    if (p.amber) cells.push_back(numberCell(f, 7, *p.amber, valueStyle));
-    label(f, 8, "Baseline");
-    if (p.baseline) cells.push_back(numberCell(f, 9, *p.baseline, call.reduction ? kNumber : valueStyle));
-    label(f, 10, "Start");
-    if (p.start) cells.push_back(numberCell(f, 11, static_cast<double>(*p.start), kDate));
-    label(f, 12, "Due");
-    if (p.due) cells.push_back(numberCell(f, 13, static_cast<double>(*p.due), kDate));
-    label(s + 2, 0, "Data");
-    userText(s + 2, 1, o.data);
-    label(s + 2, 4, "Segment by");
-    userText(s + 2, 5, o.segmentBy);
-    label(s + 2, 8, "Options");
-    userText(s + 2, 9, o.options);
-    label(s + 3, 0, "Responsible");
-    userText(s + 3, 1, o.responsible);
-    label(s + 3, 4, "Review frequency");
-    userText(s + 3, 5, o.reviewFrequency);
-    label(s + 3, 8, "Complete");
-    {
-      auto missing = missingFields(o);
-      std::string text = "OK";
-      if (!missing.empty()) {
-        text = "Missing: ";
-        for (std::size_t k = 0; k < missing.size(); ++k) text += (k ? ", " : "") + missing[k];
-      }
-      cells.push_back(textCell(s + 3, 9, text, missing.empty() ? kComplete : kMissing));
-    }
-    // Evaluation and Resources are sentences: each on its own row, with B..N to run into.
-    label(s + 4, 0, "Evaluation");
-    userText(s + 4, 1, o.evaluation);
-    label(s + 5, 0, "Resources");
-    userText(s + 5, 1, o.resources);
-
-    // ---- summary row -------------------------------------------------------------
-    const std::string actual = cell(sr, 3), target = cell(sr, 4);
-    userText(sr, 0, o.id);
-    userText(sr, 1, o.objective, kText);
-    userText(sr, 2, o.kpi);
-    cells.push_back(formulaCell(sr, 3, "=" + actualExpression(call, refs), valueStyle));
-    cells.push_back(formulaCell(sr, 4, "=" + cell(f, 3), valueStyle));
-    cells.push_back(formulaCell(sr, 5,
-                                "=KPISTATUS(IFNA(" + actual + ";\"\");" + target + ";" +
-                                    wrapBlank(cell(f, 5)) + ";" + wrapBlank(cell(f, 7)) + ")"));
-    cells.push_back(formulaCell(sr, 6,
-                                "=IF(ISNUMBER(" + actual + ");" +
-                                    (p.lower ? target + "-" + actual : actual + "-" + target) + ";\"\")",
-                                valueStyle));
-    if ((p.baseline || call.reduction) && p.start && p.due) {
-      std::string base = call.reduction ? "0" : cell(f, 9);
-      cells.push_back(formulaCell(
-          sr, 9,
-          "=TARGETPATH(" + base + ";" + target + ";" + cell(f, 11) + ";" + cell(f, 13) + ";" + todayLit + ")",
-          valueStyle));
-      const std::string line = cell(sr, 9);
-      cells.push_back(formulaCell(sr, 10,
-                                  "=IF(AND(ISNUMBER(" + actual + ");ISNUMBER(" + line + "));IF(" + actual +
-                                      (p.lower ? "<=" : ">=") + line + ";\"on track\";\"behind\");\"\")"));
-    } else {
-      cells.push_back(textCell(sr, 10, p.baseline ? "no Start/Due" : "no baseline", kNote));
-    }
-    userText(sr, 12, o.responsible, kText);
-    if (p.due) cells.push_back(numberCell(sr, 13, static_cast<double>(*p.due), kDate));
-
-    // ---- per-segment table ---------------------------------------------------------
-    const int rows = segmentTableRows[i];
-    label(s + 6, 0, "Per segment");
-    cells.back().style = kSubheader;
-    int t = 0;  // trend row
-    if (call.segmentBy.empty() || rows <= 0) {
-      cells.push_back(
-          textCell(s + 7, 0,
-                   call.segmentBy.empty()
-                       ? "No Segment by: the KPI is measured over all data only."
-                       : "The per-segment table could not be sized (its probe formula gave no result): "
-                         "check Data, Segment by and Options.",
-                   kNote));
-      t = s + 9;
-    } else {
-      const int hr = s + 7, a = s + 8, b = s + 7 + rows;  // header row, first and last array row
-      const std::string segs = call.segmentBy;
-      std::vector<std::string> headers;
-      int valueCol = 0, statusCol = 0;
-      // Segment labels of a ...BY array are compared as lastSeg&"": in LibreOffice 7.4 the texts of an
-      // add-in's array result do not compare equal to anything (=, EXACT, MATCH, VLOOKUP all fail)
-      // until they pass through a text operation.
-      std::string lastSegCell = cell(b, 0) + "&\"\"";
-      std::string leftOut;
-      if (call.reduction) {
-        // Share of Start..Due elapsed, for the pro-rata baselines.
-        cells.push_back(textCell(s + 6, 3, "Elapsed share of Start to Due", kLabel));
-        const std::string share = abs(s + 6, 5);
-        cells.push_back(formulaCell(s + 6, 5, "=" + elapsedShareExpression(refs), kPercent));
-        const std::string st = cell(f, 11), du = cell(f, 13);
-        std::string now =
-            renderCall(*call.byFn, call, todayLit,
-                       {{"Segments", segs}, {"From", st}, {"To", "MIN(" + todayLit + ";" + du + ")"}});
-        std::string lastYear =
-            renderCall(*call.byFn, call, todayLit,
-                       {{"Segments", segs},
-                        {"From", "DATE(YEAR(" + st + ")-1;MONTH(" + st + ");DAY(" + st + "))"},
-                        {"To", "DATE(YEAR(" + du + ")-1;MONTH(" + du + ");DAY(" + du + "))"}});
-        cells.push_back(arrayCell(a, 0, rows, 4, "=" + now));
-        cells.push_back(arrayCell(a, 4, rows, 1, "=INDEX(" + lastYear + ";0;4)"));
-        for (int r = a; r <= b; ++r) {
-          cells.push_back(formulaCell(
-              r, 5, "=IF(ISNUMBER(" + cell(r, 4) + ");" + cell(r, 4) + "*" + share + ";\"\")", kNumber));
-          cells.push_back(formulaCell(r, 6,
-                                      "=IF(AND(ISNUMBER(" + cell(r, 5) + ");ISNUMBER(" + cell(r, 3) +
-                                          "));IF(" + cell(r, 5) + ">0;REDUCTION(" + cell(r, 5) + ";" +
-                                          cell(r, 3) + ");\"\");\"\")",
-                                      kPercent));
-        }
-        headers = {"Segment",         "Returns",           "Returns so far", "Value so far",
-                   "Value last year", "Baseline pro rata", "Reduction",      "Status"};
-        spec.rangeStyles.push_back({range(a, 1, b, 2), kInteger});
-        spec.rangeStyles.push_back({range(a, 3, b, 4), kNumber});
-        valueCol = 6;
-        statusCol = 7;
-        leftOut = "=IF(" + lastSegCell + "=\"(all)\";" + cell(b, 1) + "-" + cell(b, 2) + ";\"\")";
-      } else if (call.byFn) {
-        std::string by = renderCall(*call.byFn, call, todayLit, {{"Segments", segs}});
-        const bool isReturns = call.measure == Measure::Value;
-        const int w = isReturns ? 4 : 6;
-        cells.push_back(arrayCell(a, 0, rows, w, "=" + by));
-        headers = segmentTableHeaders(call);
-        spec.rangeStyles.push_back({range(a, 1, b, 2), kInteger});
-        if (isReturns) {
-          spec.rangeStyles.push_back({range(a, 3, b, 3), kNumber});
-        } else {
-          spec.rangeStyles.push_back({range(a, 3, b, 4), kInteger});
-          spec.rangeStyles.push_back({range(a, 5, b, 5), valueStyle});
-        }
-        valueCol = w - 1;
-        statusCol = w;
-        leftOut = "=IF(" + lastSegCell + "=\"(all)\";" + cell(b, 1) + "-" + cell(b, 2) + ";\"\")";
-      } else {
-        cells.push_back(arrayCell(a, 0, rows, 1, "=SEGMENTS(" + segs + ")"));
-        for (int r = a; r <= b; ++r)
-          cells.push_back(formulaCell(
-              r, 1,
-              "=IFNA(" + renderCall(*call.fn, call, todayLit, {{"Segments", segs}, {"Segment", cell(r, 0)}}) +
-                  ";\"\")",
-              valueStyle));
-        headers = {"Segment", measureLabel(call), "Status"};
-        valueCol = 1;
-        statusCol = 2;
-      }
-      for (int j = 0; j < static_cast<int>(headers.size()); ++j)
-        cells.push_back(textCell(hr, j, headers[j], kHeader));
-      for (int r = a; r <= b; ++r)
-        cells.push_back(formulaCell(r, statusCol,
-                                    "=KPISTATUS(IFNA(" + cell(r, valueCol) + ";\"\");" + targetRef + ";" +
-                                        dirRef + ";" + amberRef + ")"));
-      addRagFormats(spec, range(a, statusCol, b, statusCol));
-      // Cut-off flag.
-      std::string flag = call.byFn ? "=IF(" + lastSegCell + "=\"(all)\";\"\";\"" + kCutOff + "\")"
-                                   : "=IF(ROWS(SEGMENTS(" + segs + "))>" + std::to_string(rows) + ";\"" +
-                                         kCutOff + "\";\"\")";
-      cells.push_back(formulaCell(b + 1, 0, flag, kWarning));
-      // Worst segment (summary).
-      const std::string segR = cell(a, 0) + ":" + cell(b, 0);
-      const std::string valR = cell(a, valueCol) + ":" + cell(b, valueCol);
-      const std::string cond =
-          "ISNUMBER(" + valR + ")*IFERROR((" + segR + "&\"\"<>\"(all)\")*(" + segR + "&\"\"<>\"(blank)\");0)";
-      const std::string worstValue = cell(sr, 8);
-      cells.push_back(arrayCell(sr, 8, 1, 1,
-                                "=IF(SUMPRODUCT(" + cond + ")=0;\"\";" + (p.lower ? "MAX" : "MIN") + "(IF(" +
-                                    cond + ";" + valR + ";\"\")))",
-                                valueStyle));
-      cells.push_back(arrayCell(sr, 7, 1, 1,
-                                "=IF(ISNUMBER(" + worstValue + ");INDEX(" + segR + ";MATCH(1;" + cond +
-                                    "*IFERROR(" + valR + "=" + worstValue + ";0);0));\"\")"));
-      if (!leftOut.empty()) cells.push_back(formulaCell(sr, 11, leftOut, kInteger));
-      t = b + 3;
-    }
-
-    // ---- 12-month trend -------------------------------------------------------------
-    cells.push_back(textCell(t, 0, "12-month trend", kSubheader));
-    const bool hasPeriod = std::any_of(call.fn->args.begin(), call.fn->args.end(),
-                                       [](const ArgSpec& x) { return x.name == "From"; });
-    if (!hasPeriod) {
-      cells.push_back(
-          textCell(t + 1, 0, std::string(call.fn->name) + " has no period: no monthly trend.", kNote));
-      s = t + 3;
-      continue;
-    }
-    cells.push_back(
-        textCell(t, 2,
-                 "Process behaviour chart (XmR): centre line = mean of the months; limits = centre +/- "
-                 "2.66 x average moving range; red = outside the limits (a signal, not noise).",
-                 kNote));
-    const std::string trendLabel = call.reduction ? "Returns value" : measureLabel(call);
-    const char* trendStyle = call.reduction ? kNumber : valueStyle;
-    const char* const trendHeaders[] = {"Month",       nullptr,       "Moving range",
-                                        "Centre line", "Lower limit", "Upper limit"};
-    for (int j = 0; j < 6; ++j)
-      cells.push_back(textCell(t + 1, j, j == 1 ? trendLabel : trendHeaders[j], kHeader));
-    const int a = t + 2, b = t + 1 + kMonths;
-    const Ymd td = ymdOf(today, off);
-    const std::string valR = absCellName(a, 1) + ":" + absCellName(b, 1);
-    const std::string mrR = absCellName(a + 1, 2) + ":" + absCellName(b, 2);
-    for (int k = 0; k < kMonths; ++k) {
-      const int r = a + k;
-      const long from = serialOf(td.y, td.m - (kMonths - 1 - k), 1, off);
-      const Ymd fm = ymdOf(from, off);
-      const long to = std::min<long>(serialOf(fm.y, fm.m + 1, 1, off) - 1, today);
-      char lab[16];
-      std::snprintf(lab, sizeof lab, "%s %04d", monthName(fm.m), fm.y);
-      cells.push_back(textCell(r, 0, lab));
-      cells.push_back(
-          formulaCell(r, 1,
-                      "=IFNA(" +
-                          renderCall(*call.fn, call, todayLit,
-                                     {{"From", dateLiteral(from, off)}, {"To", dateLiteral(to, off)}}) +
-                          ";\"\")",
-                      trendStyle));
-      if (k > 0)
-        cells.push_back(formulaCell(r, 2,
-                                    "=IF(OR(" + cell(r, 1) + "=\"\";" + cell(r - 1, 1) + "=\"\");\"\";ABS(" +
-                                        cell(r, 1) + "-" + cell(r - 1, 1) + "))",
-                                    trendStyle));
-      if (k == 0) {
-        cells.push_back(formulaCell(r, 3, "=IFERROR(AVERAGE(" + valR + ");\"\")", trendStyle));
-        cells.push_back(formulaCell(
-            r, 4, "=IFERROR(MAX(0;" + cell(a, 3) + "-2.66*AVERAGE(" + mrR + "));\"\")", trendStyle));
-        std::string ucl = cell(a, 3) + "+2.66*AVERAGE(" + mrR + ")";
-        if (call.measure == Measure::Ratio) ucl = "MIN(1;" + ucl + ")";
-        cells.push_back(formulaCell(r, 5, "=IFERROR(" + ucl + ";\"\")", trendStyle));
-      } else {
-        for (int c = 3; c <= 5; ++c) cells.push_back(formulaCell(r, c, "=" + absCellName(a, c), trendStyle));
-      }
-    }
-    spec.conditionalFormats.push_back({range(a, 1, b, 1),
-                                       "AND(ISNUMBER(" + cell(a, 1) + ");ISNUMBER(" + abs(a, 4) + ");OR(" +
-                                           cell(a, 1) + "<" + abs(a, 4) + ";" + cell(a, 1) + ">" + abs(a, 5) +
-                                           "))",
-                                       kSignal});
-    sheet::Chart chart;
-    chart.name = "qkpi trend " + std::to_string(i + 1);
-    chart.anchor = range(t + 1, 7, t + 16, kCols - 1);
-    chart.title = (o.id.empty() ? std::string() : o.id + " ") + trendLabel + " per month";
-    chart.categories = range(a, 0, b, 0);
-    for (int c : {1, 3, 4, 5}) chart.series.push_back(range(a, c, b, c));
-    chart.seriesNames = {trendLabel, "Centre line", "Lower limit", "Upper limit"};
-    spec.charts.push_back(chart);
-    s = t + 18;
+void addFacts(ReviewDraft& rv, const Prepared& p, const Section& sec) {
+  const Objective& o = *p.o;
+  const int s = sec.top, f = sec.facts();
+  const char* valueStyle = measureStyle(p.call.measure);
+  rv.spec.rangeStyles.push_back({range(s, 0, s, kCols - 1), kSection});
+  rv.userText(s, 0, o.id, kSection);
+  rv.userText(s, 1, o.objective, kSection);
+  rv.label(f, kFactKpi - 1, "KPI");
+  rv.userText(f, kFactKpi, o.kpi);
+  rv.label(f, kFactTarget - 1, "Target");
+  rv.add(numberCell(f, kFactTarget, p.target, valueStyle));
+  rv.label(f, kFactDirection - 1, "Direction");
+  rv.userText(f, kFactDirection, trim(o.direction));
+  rv.label(f, kFactAmber - 1, "Amber");
+  if (p.amber) rv.add(numberCell(f, kFactAmber, *p.amber, valueStyle));
+  rv.label(f, kFactBaseline - 1, "Baseline");
+  if (p.baseline) rv.add(numberCell(f, kFactBaseline, *p.baseline, p.call.reduction ? kNumber : valueStyle));
+  rv.label(f, kFactStart - 1, "Start");
+  if (p.start) rv.add(numberCell(f, kFactStart, static_cast<double>(*p.start), kDate));
+  rv.label(f, kFactDue - 1, "Due");
+  if (p.due) rv.add(numberCell(f, kFactDue, static_cast<double>(*p.due), kDate));
+  rv.label(s + 2, 0, "Data");
+  rv.userText(s + 2, 1, o.data);
+  rv.label(s + 2, 4, "Segment by");
+  rv.userText(s + 2, 5, o.segmentBy);
+  rv.label(s + 2, 8, "Options");
+  rv.userText(s + 2, 9, o.options);
+  rv.label(s + 3, 0, "Responsible");
+  rv.userText(s + 3, 1, o.responsible);
+  rv.label(s + 3, 4, "Review frequency");
+  rv.userText(s + 3, 5, o.reviewFrequency);
+  rv.label(s + 3, 8, "Complete");
+  auto missing = missingFields(o);
+  std::string text = "OK";
+  if (!missing.empty()) {
+    text = "Missing: ";
+    for (std::size_t k = 0; k < missing.size(); ++k) text += (k ? ", " : "") + missing[k];
   }
+  rv.add(textCell(s + 3, 9, text, missing.empty() ? kComplete : kMissing));
+  // Evaluation and Resources are sentences: each on its own row, with B..N to run into.
+  rv.label(s + 4, 0, "Evaluation");
+  rv.userText(s + 4, 1, o.evaluation);
+  rv.label(s + 5, 0, "Resources");
+  rv.userText(s + 5, 1, o.resources);
+}
 
-  const int lastRow = s - 2;
+// ---- per-segment table ------------------------------------------------------------------
+
+// A reduction objective: RETURNSBY now and one year earlier, each segment
+// against its own baseline pro rata.
+void addReductionTable(ReviewDraft& rv, const Prepared& p, const Section& sec, SegmentTable& tab) {
+  using formula::call, formula::kEmpty;
+  const KpiCall& kpi = p.call;
+  const int s = sec.top, a = tab.first, b = tab.last, rows = b - a + 1;
+  const std::string& segs = kpi.segmentBy;
+  const std::string& todayLit = rv.todayLit;
+  // Share of Start..Due elapsed, for the pro-rata baselines.
+  rv.add(textCell(s + 6, 3, "Elapsed share of Start to Due", kLabel));
+  const std::string share = absCellName(s + 6, 5);
+  rv.add(formulaCell(s + 6, 5, "=" + elapsedShareExpression(sec.refs(todayLit)), kPercent));
+  const std::string st = sec.fact(kFactStart), du = sec.fact(kFactDue);
+  auto yearEarlier = [](const std::string& d) {
+    return call("DATE", {call("YEAR", {d}) + "-1", call("MONTH", {d}), call("DAY", {d})});
+  };
+  std::string now = renderCall(*kpi.byFn, kpi, todayLit,
+                               {{"Segments", segs}, {"From", st}, {"To", call("MIN", {todayLit, du})}});
+  std::string lastYear = renderCall(*kpi.byFn, kpi, todayLit,
+                                    {{"Segments", segs}, {"From", yearEarlier(st)}, {"To", yearEarlier(du)}});
+  rv.add(arrayCell(a, 0, rows, 4, "=" + now));
+  rv.add(arrayCell(a, 4, rows, 1, "=" + call("INDEX", {lastYear, "0", "4"})));
+  for (int r = a; r <= b; ++r) {
+    const std::string last = cellName(r, 4), pro = cellName(r, 5), so = cellName(r, 3);
+    rv.add(
+        formulaCell(r, 5, "=" + call("IF", {call("ISNUMBER", {last}), last + "*" + share, kEmpty}), kNumber));
+    rv.add(formulaCell(
+        r, 6,
+        "=" + call("IF", {call("AND", {call("ISNUMBER", {pro}), call("ISNUMBER", {so})}),
+                          call("IF", {pro + ">0", call("REDUCTION", {pro, so}), kEmpty}), kEmpty}),
+        kPercent));
+  }
+  tab.headers = {"Segment",         "Returns",           "Returns so far", "Value so far",
+                 "Value last year", "Baseline pro rata", "Reduction",      "Status"};
+  rv.spec.rangeStyles.push_back({range(a, 1, b, 2), kInteger});
+  rv.spec.rangeStyles.push_back({range(a, 3, b, 4), kNumber});
+  tab.valueCol = 6;
+  tab.statusCol = 7;
+}
+
+// A KPI with a ...BY function: its array as is.
+void addByTable(ReviewDraft& rv, const Prepared& p, SegmentTable& tab) {
+  const KpiCall& call = p.call;
+  const int a = tab.first, b = tab.last, rows = b - a + 1;
+  const char* valueStyle = measureStyle(call.measure);
+  std::string by = renderCall(*call.byFn, call, rv.todayLit, {{"Segments", call.segmentBy}});
+  const bool isReturns = call.measure == Measure::Value;
+  const int w = isReturns ? 4 : 6;
+  rv.add(arrayCell(a, 0, rows, w, "=" + by));
+  tab.headers = segmentTableHeaders(call);  // from the function table
+  rv.spec.rangeStyles.push_back({range(a, 1, b, 2), kInteger});
+  if (isReturns) {
+    rv.spec.rangeStyles.push_back({range(a, 3, b, 3), kNumber});
+  } else {
+    rv.spec.rangeStyles.push_back({range(a, 3, b, 4), kInteger});
+    rv.spec.rangeStyles.push_back({range(a, 5, b, 5), valueStyle});
+  }
+  tab.valueCol = w - 1;
+  tab.statusCol = w;
+}
+
+// A KPI without a ...BY function: SEGMENTS, and the KPI called per segment.
+void addSegmentsTable(ReviewDraft& rv, const Prepared& p, SegmentTable& tab) {
+  const KpiCall& call = p.call;
+  const int a = tab.first, b = tab.last, rows = b - a + 1;
+  const std::string& segs = call.segmentBy;
+  rv.add(arrayCell(a, 0, rows, 1, "=" + formula::call("SEGMENTS", {segs})));
+  for (int r = a; r <= b; ++r)
+    rv.add(formulaCell(r, 1,
+                       "=" + formula::ifna(renderCall(*call.fn, call, rv.todayLit,
+                                                      {{"Segments", segs}, {"Segment", cellName(r, 0)}})),
+                       measureStyle(call.measure)));
+  tab.headers = segmentTableHeaders(call);
+  tab.valueCol = 1;
+  tab.statusCol = 2;
+}
+
+// The table's header and its Status column (KPISTATUS of each row's value).
+void addHeaderAndStatus(ReviewDraft& rv, const Section& sec, const SegmentTable& tab) {
+  for (int j = 0; j < static_cast<int>(tab.headers.size()); ++j)
+    rv.add(textCell(tab.header, j, tab.headers[j], kHeader));
+  for (int r = tab.first; r <= tab.last; ++r)
+    rv.add(formulaCell(r, tab.statusCol,
+                       "=" + formula::kpiStatus(cellName(r, tab.valueCol), sec.absFact(kFactTarget),
+                                                sec.absFact(kFactDirection), sec.absFact(kFactAmber))));
+  addRagFormats(rv.spec, range(tab.first, tab.statusCol, tab.last, tab.statusCol));
+}
+
+// Below the table: a warning when the data now has more segments than the
+// table was sized for (a ...BY array then ends before its "(all)" row).
+void addCutOffFlag(ReviewDraft& rv, const KpiCall& call, const SegmentTable& tab) {
+  using formula::kEmpty, formula::text;
+  const int rows = tab.last - tab.first + 1;
+  const std::string flag =
+      call.byFn ? formula::call(
+                      "IF", {tab.lastSegmentText() + "=" + formula::allSegmentText(), kEmpty, text(kCutOff)})
+                : formula::call("IF", {formula::call("ROWS", {formula::call("SEGMENTS", {call.segmentBy})}) +
+                                           ">" + std::to_string(rows),
+                                       text(kCutOff), kEmpty});
+  rv.add(formulaCell(tab.last + 1, 0, "=" + flag, kWarning));
+}
+
+// The summary's Worst segment and Worst value: the worst value of the table
+// ignoring "(all)" and "(blank)", and the first segment with it.
+void addWorstSegment(ReviewDraft& rv, const Prepared& p, const Section& sec, const SegmentTable& tab) {
+  using formula::call, formula::kEmpty;
+  const std::string segR = rangeName(range(tab.first, 0, tab.last, 0));
+  const std::string valR = rangeName(range(tab.first, tab.valueCol, tab.last, tab.valueCol));
+  const std::string seg = segR + "&" + kEmpty;
+  const std::string named =
+      "(" + seg + "<>" + formula::allSegmentText() + ")*(" + seg + "<>" + formula::blankSegmentText() + ")";
+  const std::string cond = call("ISNUMBER", {valR}) + "*" + call("IFERROR", {named, "0"});
+  const std::string worstValue = sec.summary(kSumWorstValue);
+  rv.add(arrayCell(sec.summaryRow, kSumWorstValue, 1, 1,
+                   "=" + call("IF", {call("SUMPRODUCT", {cond}) + "=0", kEmpty,
+                                     call(p.lower ? "MAX" : "MIN", {call("IF", {cond, valR, kEmpty})})}),
+                   measureStyle(p.call.measure)));
+  const std::string match =
+      call("MATCH", {"1", cond + "*" + call("IFERROR", {valR + "=" + worstValue, "0"}), "0"});
+  rv.add(arrayCell(sec.summaryRow, kSumWorstSegment, 1, 1,
+                   "=" + call("IF", {call("ISNUMBER", {worstValue}), call("INDEX", {segR, match}), kEmpty})));
+}
+
+// The "Per segment" block of a section; returns the row of the trend title.
+int addSegmentTable(ReviewDraft& rv, const Prepared& p, const Section& sec, int rows) {
+  const KpiCall& call = p.call;
+  const int s = sec.top;
+  rv.add(textCell(s + 6, 0, "Per segment", kSubheader));
+  if (call.segmentBy.empty() || rows <= 0) {
+    rv.add(textCell(s + 7, 0,
+                    call.segmentBy.empty()
+                        ? "No Segment by: the KPI is measured over all data only."
+                        : "The per-segment table could not be sized (its probe formula gave no result): "
+                          "check Data, Segment by and Options.",
+                    kNote));
+    return s + 9;
+  }
+  SegmentTable tab;
+  tab.header = s + 7;
+  tab.first = s + 8;
+  tab.last = s + 7 + rows;
+  if (call.reduction)
+    addReductionTable(rv, p, sec, tab);
+  else if (call.byFn)
+    addByTable(rv, p, tab);
+  else
+    addSegmentsTable(rv, p, tab);
+  addHeaderAndStatus(rv, sec, tab);
+  addCutOffFlag(rv, call, tab);
+  addWorstSegment(rv, p, sec, tab);
+  // A ...BY array ends with its (all) row: its rows minus rows used are the rows left out.
+  if (call.byFn)
+    rv.add(formulaCell(
+        sec.summaryRow, kSumLeftOut,
+        "=" + formula::call("IF", {tab.lastSegmentText() + "=" + formula::allSegmentText(),
+                                   cellName(tab.last, 1) + "-" + cellName(tab.last, 2), formula::kEmpty}),
+        kInteger));
+  return tab.last + 3;
+}
+
+// ---- 12-month trend ----------------------------------------------------------------------
+
+// One row of the trend: a calendar month, measured from its first day to its
+// last day or to the review date, whichever is first.
+struct TrendMonth {
+  std::string label;  // "Nov 2026"
+  long from = 0, to = 0;
+  bool complete = true;  // `to` is the month's last day (false: the month to date)
+};
+
+// The kMonths months up to the review date's month, oldest first.
+std::vector<TrendMonth> trendMonths(long today, long off) {
+  std::vector<TrendMonth> months;
+  const Ymd td = ymdOf(today, off);
+  for (int k = 0; k < kMonths; ++k) {
+    TrendMonth m;
+    m.from = serialOf(td.y, td.m - (kMonths - 1 - k), 1, off);
+    const Ymd fm = ymdOf(m.from, off);
+    const long monthEnd = serialOf(fm.y, fm.m + 1, 1, off) - 1;
+    m.to = std::min<long>(monthEnd, today);
+    m.complete = m.to == monthEnd;
+    char lab[16];
+    std::snprintf(lab, sizeof lab, "%s %04d", monthName(fm.m), fm.y);
+    m.label = lab;
+    months.push_back(std::move(m));
+  }
+  return months;
+}
+
+// A trend table: header row, then one row per month (first..last) with the
+// XmR centre line and limits in columns 3..5 (computed in the first row,
+// repeated in the others).
+struct Trend {
+  int header = 0, first = 0, last = 0;
+  std::string label;  // of the value column
+  const char* style = "";
+};
+
+// The XmR centre line and limits, in the first month's row.
+void addLimits(ReviewDraft& rv, const KpiCall& call, const Trend& tr) {
+  using formula::kEmpty;
+  const int a = tr.first;
+  const std::string valR = absRangeName(range(a, 1, tr.last, 1));
+  const std::string mrR = absRangeName(range(a + 1, 2, tr.last, 2));
+  const std::string centre = cellName(a, 3), spread = "2.66*" + formula::call("AVERAGE", {mrR});
+  rv.add(formulaCell(a, 3, "=" + formula::call("IFERROR", {formula::call("AVERAGE", {valR}), kEmpty}),
+                     tr.style));
+  rv.add(formulaCell(
+      a, 4, "=" + formula::call("IFERROR", {formula::call("MAX", {"0", centre + "-" + spread}), kEmpty}),
+      tr.style));
+  std::string ucl = centre + "+" + spread;
+  if (call.measure == Measure::Ratio) ucl = formula::call("MIN", {"1", ucl});
+  rv.add(formulaCell(a, 5, "=" + formula::call("IFERROR", {ucl, kEmpty}), tr.style));
+}
+
+// Month k's row: label, value, then the limits (first row) or the moving range
+// and references to the limits.
+void addTrendRow(ReviewDraft& rv, const KpiCall& call, const Trend& tr, int k, const TrendMonth& m) {
+  using formula::kEmpty;
+  const int r = tr.first + k;
+  rv.add(textCell(r, 0, m.label));
+  rv.add(formulaCell(r, 1,
+                     "=" + formula::ifna(renderCall(
+                               *call.fn, call, rv.todayLit,
+                               {{"From", dateLiteral(m.from, rv.off)}, {"To", dateLiteral(m.to, rv.off)}})),
+                     tr.style));
+  if (k == 0) {
+    addLimits(rv, call, tr);
+    return;
+  }
+  const std::string cur = cellName(r, 1), prev = cellName(r - 1, 1);
+  rv.add(
+      formulaCell(r, 2,
+                  "=" + formula::call("IF", {formula::call("OR", {cur + "=" + kEmpty, prev + "=" + kEmpty}),
+                                             kEmpty, formula::call("ABS", {cur + "-" + prev})}),
+                  tr.style));
+  for (int c = 3; c <= 5; ++c) rv.add(formulaCell(r, c, "=" + absCellName(tr.first, c), tr.style));
+}
+
+// Months outside the limits in red, and the chart beside the table.
+void addTrendChart(ReviewDraft& rv, const Objective& o, const Section& sec, const Trend& tr) {
+  const int a = tr.first, b = tr.last;
+  const std::string v = cellName(a, 1), lcl = absCellName(a, 4), ucl = absCellName(a, 5);
+  rv.spec.conditionalFormats.push_back(
+      {range(a, 1, b, 1),
+       formula::call("AND", {formula::call("ISNUMBER", {v}), formula::call("ISNUMBER", {lcl}),
+                             formula::call("OR", {v + "<" + lcl, v + ">" + ucl})}),
+       kSignal});
+  sheet::Chart chart;
+  chart.name = "qkpi trend " + std::to_string(sec.index + 1);
+  chart.anchor = range(tr.header, 7, tr.header + kChartRows - 1, kCols - 1);
+  chart.title = (o.id.empty() ? std::string() : o.id + " ") + tr.label + " per month";
+  chart.categories = range(a, 0, b, 0);
+  for (int c : {1, 3, 4, 5}) chart.series.push_back(range(a, c, b, c));
+  chart.seriesNames = {tr.label, "Centre line", "Lower limit", "Upper limit"};
+  rv.spec.charts.push_back(chart);
+}
+
+// The trend block at row t; returns the first row of the next section.
+int addTrend(ReviewDraft& rv, const Prepared& p, const Section& sec, int t) {
+  const KpiCall& call = p.call;
+  rv.add(textCell(t, 0, "12-month trend", kSubheader));
+  const bool hasPeriod = std::any_of(call.fn->args.begin(), call.fn->args.end(),
+                                     [](const ArgSpec& x) { return x.name == "From"; });
+  if (!hasPeriod) {
+    rv.add(textCell(t + 1, 0, std::string(call.fn->name) + " has no period: no monthly trend.", kNote));
+    return t + 3;
+  }
+  rv.add(textCell(t, 2,
+                  "Process behaviour chart (XmR): centre line = mean of the months; limits = centre +/- "
+                  "2.66 x average moving range; red = outside the limits (a signal, not noise).",
+                  kNote));
+  const std::vector<TrendMonth> months = trendMonths(rv.today, rv.off);
+  Trend tr;
+  tr.header = t + 1;
+  tr.first = t + 2;
+  tr.last = t + 1 + static_cast<int>(months.size());
+  tr.label = call.reduction ? "Returns value" : measureLabel(call);
+  tr.style = call.reduction ? kNumber : measureStyle(call.measure);
+  const char* const trendHeaders[] = {"Month",       nullptr,       "Moving range",
+                                      "Centre line", "Lower limit", "Upper limit"};
+  for (int j = 0; j < 6; ++j) rv.add(textCell(tr.header, j, j == 1 ? tr.label : trendHeaders[j], kHeader));
+  for (int k = 0; k < static_cast<int>(months.size()); ++k) addTrendRow(rv, call, tr, k, months[k]);
+  addTrendChart(rv, *p.o, sec, tr);
+  return std::max(tr.last, tr.header + kChartRows - 1) + 2;
+}
+
+// ---- page setup ------------------------------------------------------------------------
+
+void addPageSetup(sheet::SheetSpec& spec, int lastRow) {
   // A: labels and segment names; B: objective texts (two lines at most); E: the "Review frequency"
   // label; M: Responsible (name and role).
   const int widths[kCols] = {4000, 6200, 3300, 2400, 3800, 2100, 2300,
@@ -495,6 +631,54 @@ sheet::SheetSpec review(const std::vector<Objective>& objectives, const std::vec
   spec.printLandscape = true;
   spec.repeatRows = {0, 1};
   spec.fitPagesWide = 1;
+}
+
+}  // namespace
+
+std::vector<std::string> segmentTableProbes(const std::vector<Objective>& objectives) {
+  std::vector<std::string> probes;
+  for (const Objective& o : objectives) {
+    KpiCall call = parseKpi(o);
+    if (call.segmentBy.empty())
+      probes.emplace_back();
+    else if (call.byFn)
+      probes.push_back("=" + formula::call("ROWS", {byProbeCall(call)}));
+    else
+      probes.push_back("=" + formula::call("ROWS", {formula::call("SEGMENTS", {call.segmentBy})}));
+  }
+  return probes;
+}
+
+sheet::SheetSpec review(const std::vector<Objective>& objectives, const std::vector<int>& segmentTableRows,
+                        long today, long off, const std::string& sheetName) {
+  if (objectives.empty())
+    throw UserError(std::string("The \"") + kRegisterSheet +
+                    "\" register has no objectives yet: add one objective per row (ID, Objective, KPI, Data, "
+                    "Target ...), then create the review.");
+  if (segmentTableRows.size() != objectives.size())
+    throw std::invalid_argument("review: one probe result per objective expected");
+  std::vector<Prepared> prep;
+  for (const Objective& o : objectives) prep.push_back(prepare(o, off));
+
+  sheet::SheetSpec spec;
+  spec.name = sheetName;
+  spec.styles = standardStyles();
+  spec.tabColor = "#2E75B6";
+  ReviewDraft rv{spec, today, off, dateLiteral(today, off)};
+  const int n = static_cast<int>(prep.size());
+  addTitle(rv);
+  addSummaryHeader(rv, n);
+  int s = kFirstSummaryRow + n + 1;  // first section row
+  for (int i = 0; i < n; ++i) {
+    // One objective per printed page: the first shares page 1 with the summary.
+    if (i > 0) spec.rowBreaks.push_back(s);
+    const Section sec{i, kFirstSummaryRow + i, s};
+    addFacts(rv, prep[i], sec);
+    addSummaryRow(rv, prep[i], sec);
+    const int t = addSegmentTable(rv, prep[i], sec, segmentTableRows[i]);
+    s = addTrend(rv, prep[i], sec, t);
+  }
+  addPageSetup(spec, s - 2);
   return spec;
 }
 

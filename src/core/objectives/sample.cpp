@@ -132,275 +132,329 @@ void dataSheetSetup(sheet::SheetSpec& spec, const std::vector<std::string>& head
   spec.repeatRows = {0};
 }
 
+// The objective year around today (see the file comment) and the year before
+// it (the returns baseline).
+struct ObjectiveYear {
+  long start = 0, due = 0;  // this objective year, inclusive
+  long lastStart = 0;       // the baseline year: lastStart .. start - 1
+};
+
+ObjectiveYear objectiveYear(long today, long off) {
+  ObjectiveYear y;
+  const Ymd t = ymdOf(today, off);
+  y.start = serialOf(t.y, t.m - 10, 1, off);
+  const Ymd s = ymdOf(y.start, off);
+  y.due = serialOf(s.y, s.m + 12, 1, off) - 1;
+  y.lastStart = serialOf(s.y - 1, s.m, 1, off);
+  return y;
+}
+
+// A data sheet and its last row (1-based, so the row count with the header).
+struct DataSheet {
+  sheet::SheetSpec spec;
+  int end = 0;
+};
+
+sheet::SheetSpec holidaySheet(const std::vector<Holiday>& hol) {
+  sheet::SheetSpec spec;
+  spec.name = "Holidays";
+  dataSheetSetup(
+      spec, {"Date", "Holiday"}, {2600, 4500},
+      {"Public holidays: not working days for the turnaround KPIs. The named range Holidays covers "
+       "A2:A40: add dates below, the formulas pick them up.",
+       ""});
+  int r = 1;
+  for (const auto& h : hol) {
+    spec.cells.push_back(numberCell(r, 0, static_cast<double>(h.serial)));
+    spec.cells.push_back(textCell(r, 1, h.name));
+    ++r;
+  }
+  spec.rangeStyles.push_back({range(1, 0, 39, 0), kDate});
+  spec.printRange = range(0, 0, 39, 1);
+  return spec;
+}
+
+// One order line's outcome; deliveredDay 0 = not delivered.
+struct DeliveryLine {
+  double ordered = 0, delivered = 0;
+  long deliveredDay = 0;
+};
+
+// A line of customer `cust` due on dueDay; `improve` scales the failure rates.
+DeliveryLine deliveryLine(Rng& rng, int cust, long dueDay, long today, double improve) {
+  const double pLate[] = {0.025, 0.055, 0.10, 0.035, 0.065};
+  const double pShort[] = {0.012, 0.025, 0.045, 0.015, 0.030};
+  DeliveryLine l;
+  l.ordered = 5.0 * rng.range(2, 100);
+  l.delivered = l.ordered;
+  if (rng.chance(0.003)) {
+    l.ordered = 0;  // cancelled line
+    l.delivered = 0;
+  } else if (dueDay > today) {
+    if (rng.chance(0.12)) l.deliveredDay = dueDay - rng.range(1, 6);  // some ship early
+  } else if (rng.chance(0.004)) {
+    // back-ordered: past due, nothing delivered
+  } else {
+    if (rng.chance(pLate[cust] * improve))
+      l.deliveredDay = dueDay + rng.range(3, 14);
+    else if (rng.chance(0.2))
+      l.deliveredDay = dueDay - rng.range(1, 4);
+    else if (rng.chance(0.12))
+      l.deliveredDay = dueDay + rng.range(1, 2);  // within the 2 days allowed
+    else
+      l.deliveredDay = dueDay;
+    if (rng.chance(pShort[cust] * improve))
+      l.delivered = std::floor(l.ordered * (0.5 + 0.45 * rng.uniform()));
+    else if (rng.chance(0.01))
+      l.delivered = std::ceil(l.ordered * 0.98);  // short, but within the 2 % tolerance
+  }
+  if (l.deliveredDay > today) l.deliveredDay = 0;
+  if (l.deliveredDay == 0) l.delivered = 0;
+  return l;
+}
+
+// Exactly kDeliveryLines order lines, spread over the working days.
+DataSheet deliveriesSheet(Rng& rng, const Calendar& cal, long today) {
+  DataSheet out;
+  sheet::SheetSpec& spec = out.spec;
+  spec.name = "Deliveries";
+  dataSheetSetup(spec, {"Customer", "Order", "Line", "Due", "Delivered", "Ordered qty", "Delivered qty"},
+                 {4200, 2600, 1400, 2600, 2600, 2400, 2400},
+                 {"", "", "", "Due date of the order line (OTIF period date).",
+                  "Delivery date; empty = not delivered yet.", "Ordered quantity; 0 = line cancelled.",
+                  "Delivered quantity."});
+  const long first = today - 364, last = today + 20;
+  std::vector<long> days;
+  for (long d = first; d <= last; ++d)
+    if (cal.workday(d)) days.push_back(d);
+  int lines = 0, order = 0;
+  int r = 1;
+  for (std::size_t k = 0; k < days.size() && lines < kDeliveryLines; ++k) {
+    const long dueDay = days[k];
+    const int target = static_cast<int>((static_cast<long long>(k + 1) * kDeliveryLines) / days.size());
+    // Improvement over the year: 40 % fewer failures at the end than at the start.
+    const double improve =
+        1.0 - 0.4 * static_cast<double>(dueDay - first) / static_cast<double>(last - first);
+    while (lines < target) {
+      ++order;
+      const int cust = rng.weighted(kCustomerWeights);
+      const int nLines = std::min(rng.range(1, 6), target - lines);
+      char orderNo[16];
+      std::snprintf(orderNo, sizeof orderNo, "SO-%06d", 240000 + order);
+      for (int ln = 1; ln <= nLines; ++ln, ++lines, ++r) {
+        const DeliveryLine l = deliveryLine(rng, cust, dueDay, today, improve);
+        spec.cells.push_back(textCell(r, 0, kCustomers[cust]));
+        spec.cells.push_back(textCell(r, 1, orderNo));
+        spec.cells.push_back(numberCell(r, 2, ln));
+        spec.cells.push_back(numberCell(r, 3, static_cast<double>(dueDay)));
+        if (l.deliveredDay) spec.cells.push_back(numberCell(r, 4, static_cast<double>(l.deliveredDay)));
+        spec.cells.push_back(numberCell(r, 5, l.ordered));
+        spec.cells.push_back(numberCell(r, 6, l.delivered));
+      }
+    }
+  }
+  spec.rangeStyles.push_back({range(1, 3, r - 1, 4), kDate});
+  out.end = kDeliveryLines + 1;
+  return out;
+}
+
+// Inspection batches of the last 12 months per customer.
+DataSheet qualitySheet(Rng& rng, const Calendar& cal, long today) {
+  DataSheet out;
+  sheet::SheetSpec& spec = out.spec;
+  spec.name = "Quality";
+  dataSheetSetup(
+      spec, {"Customer", "Batch", "Good", "Inspected", "Date"}, {4200, 2400, 2200, 2200, 2600},
+      {"", "", "Parts right first time (no rework, no scrap).", "Parts inspected.", "Inspection date."});
+  const double rate[] = {0.9, 0.8, 0.6, 0.5, 0.4};                    // batches per working day
+  const double defects[] = {0.0012, 0.0022, 0.0062, 0.0009, 0.0017};  // defect rate per part
+  int r = 1, batch = 0;
+  for (long d = today - 364; d <= today; ++d) {
+    if (!cal.workday(d)) continue;
+    for (int cust = 0; cust < static_cast<int>(kCustomers.size()); ++cust) {
+      if (!rng.chance(rate[cust])) continue;
+      const int inspected = 50 * rng.range(4, 40);
+      int bad = 0;
+      for (int i = 0; i < inspected; ++i)
+        if (rng.chance(defects[cust])) ++bad;
+      char id[16];
+      std::snprintf(id, sizeof id, "B-%05d", 10000 + ++batch);
+      spec.cells.push_back(textCell(r, 0, kCustomers[cust]));
+      spec.cells.push_back(textCell(r, 1, id));
+      spec.cells.push_back(numberCell(r, 2, inspected - bad));
+      spec.cells.push_back(numberCell(r, 3, inspected));
+      spec.cells.push_back(numberCell(r, 4, static_cast<double>(d)));
+      ++r;
+    }
+  }
+  out.end = r;
+  spec.rangeStyles.push_back({range(1, 4, r - 1, 4), kDate});
+  return out;
+}
+
+// Returns of the baseline year and this one, and the baseline year's value.
+struct ReturnsSheet : DataSheet {
+  double baseline = 0;
+};
+
+ReturnsSheet returnsSheet(Rng& rng, const Calendar& cal, const ObjectiveYear& year, long today) {
+  ReturnsSheet out;
+  sheet::SheetSpec& spec = out.spec;
+  spec.name = "Returns";
+  dataSheetSetup(
+      spec, {"Site", "Customer", "Received", "Closed", "Value"}, {2400, 4200, 2600, 2600, 2400},
+      {"Site that handles the return.", "", "Date the return was received.",
+       "Date the return was closed; empty = still open.", "Value of the returned goods (credit note)."});
+  const double perYear[] = {190, 150, 120};
+  const double thisYear[] = {0.45, 0.56, 0.75};  // share of last year's returns this year
+  const double pLate[] = {0.04, 0.10, 0.20};
+  int r = 1;
+  for (long d = year.lastStart; d <= today; ++d) {
+    if (!cal.workday(d)) continue;
+    for (int site = 0; site < 3; ++site) {
+      double p = perYear[site] / 250.0 * (d >= year.start ? thisYear[site] : 1.0);
+      if (!rng.chance(p)) continue;
+      const int cust = rng.weighted(kCustomerWeights);
+      const double u = rng.uniform();
+      const double value = std::round(150 + 1200 * std::pow(u, 1.5));
+      const int days = rng.chance(pLate[site]) ? rng.range(21, 40) : rng.range(2, 19);
+      long closed = cal.addWorkdays(d, days);
+      if (closed > today || (d < today - 60 && rng.chance(0.006))) closed = 0;  // still open
+      spec.cells.push_back(textCell(r, 0, kSites[site]));
+      spec.cells.push_back(textCell(r, 1, kCustomers[cust]));
+      spec.cells.push_back(numberCell(r, 2, static_cast<double>(d)));
+      if (closed) spec.cells.push_back(numberCell(r, 3, static_cast<double>(closed)));
+      spec.cells.push_back(numberCell(r, 4, value));
+      if (d >= year.lastStart && d < year.start) out.baseline += value;
+      ++r;
+    }
+  }
+  out.end = r;
+  spec.rangeStyles.push_back({range(1, 2, r - 1, 3), kDate});
+  spec.rangeStyles.push_back({range(1, 4, r - 1, 4), kNumber});
+  return out;
+}
+
+// ---- the four example objectives ----------------------------------------------------
+
+RegisterEntry rftObjective(const ObjectiveYear& year, int qualityEnd, long off) {
+  const std::string q = std::to_string(qualityEnd);
+  RegisterEntry e;
+  e.id = "Q-01";
+  e.objective = "Right first time of 99.8 % for every customer";
+  e.kpi = "RFT";
+  e.data = "$Quality.C2:E" + q;
+  e.segmentBy = "$Quality.A2:A" + q;
+  e.options = "From=" + isoDate(year.start, off);
+  e.target = 0.998;
+  e.direction = "higher";
+  e.amber = 0.995;
+  e.baseline = 0.996;
+  e.start = year.start;
+  e.due = year.due;
+  e.responsible = "Maria Lopez (Quality Manager)";
+  e.resources = "2 inspectors; SPC software; 8D training for team leaders (EUR 6,000)";
+  e.evaluation = "RFT per customer from the inspection records (Quality sheet); monthly quality meeting";
+  e.frequency = "Monthly";
+  return e;
+}
+
+RegisterEntry otifObjective(const ObjectiveYear& year, int deliveryEnd, long off) {
+  const std::string d = std::to_string(deliveryEnd);
+  RegisterEntry e;
+  e.id = "Q-02";
+  e.objective = "Deliver on time and in full to every customer (95 %)";
+  e.kpi = "OTIF";
+  e.data = "$Deliveries.D2:G" + d;
+  e.segmentBy = "$Deliveries.A2:A" + d;
+  e.options = "From=" + isoDate(year.start, off) + "; To=TODAY(); LateDays=2; QtyTolerance=0.02";
+  e.target = 0.95;
+  e.direction = "higher";
+  e.amber = 0.92;
+  e.baseline = 0.91;
+  e.start = year.start;
+  e.due = year.due;
+  e.responsible = "Tom Becker (Logistics Manager)";
+  e.resources = "Planning and logistics team; ERP delivery report; weekly S&OP meeting";
+  e.evaluation =
+      "OTIF per customer from the ERP order lines (2 days late and 2 % short allowed); monthly quality "
+      "meeting, quarterly management review";
+  e.frequency = "Monthly";
+  return e;
+}
+
+RegisterEntry returnsObjective(const ObjectiveYear& year, int returnsEnd, double baseline) {
+  const std::string rt = std::to_string(returnsEnd);
+  RegisterEntry e;
+  e.id = "Q-03";
+  e.objective = "Halve the value of customer returns at every site against last year";
+  e.kpi = "RETURNS";
+  e.data = "$Returns.C2:E" + rt;
+  e.segmentBy = "$Returns.A2:A" + rt;
+  e.options = "Columns={1;3}";
+  e.target = 0.5;
+  e.direction = "higher";
+  e.amber = 0.4;
+  e.baseline = baseline;
+  e.start = year.start;
+  e.due = year.due;
+  e.responsible = "Sven Olsen (Operations Director)";
+  e.resources = "Site quality engineers; 8D problem solving; EUR 25,000 for error-proofing";
+  e.evaluation =
+      "Returns value per site from the returns log, year to date against last year pro rata; quarterly "
+      "management review";
+  e.frequency = "Quarterly";
+  return e;
+}
+
+RegisterEntry turnaroundObjective(const ObjectiveYear& year, int returnsEnd, long today, long off) {
+  const std::string rt = std::to_string(returnsEnd);
+  RegisterEntry e;
+  e.id = "Q-04";
+  e.objective = "Turn round 90 % of customer returns within 20 working days at every site";
+  e.kpi = "TURNAROUND";
+  e.data = "$Returns.C2:D" + rt;
+  e.segmentBy = "$Returns.A2:A" + rt;
+  e.options = "From=" + isoDate(year.start, off) + "; Days=20; Holidays=Holidays; AsOf=TODAY()";
+  e.target = 0.9;
+  e.direction = "higher";
+  e.amber = 0.85;
+  e.baseline = 0.82;
+  e.start = year.start;
+  e.due = today + 20;
+  e.responsible = "Aisha Khan (Customer Service Lead)";
+  e.resources = "Customer service team (3 people); returns workflow in the ERP";
+  e.evaluation =
+      "Share of returns closed within 20 working days; open returns already late count as failures; "
+      "monthly quality meeting";
+  e.frequency = "Monthly";
+  return e;
+}
+
 }  // namespace
 
 SampleData sampleData(long today, long off) {
   SampleData out;
   Rng rng(kSeed);
-  const Ymd t = ymdOf(today, off);
-  const long start = serialOf(t.y, t.m - 10, 1, off);
-  const Ymd s = ymdOf(start, off);
-  const long due = serialOf(s.y, s.m + 12, 1, off) - 1;
-  const long lastStart = serialOf(s.y - 1, s.m, 1, off);
-  const std::string startIso = isoDate(start, off);
-
-  // ---- Holidays ------------------------------------------------------------
-  const auto hol = holidays(ymdOf(lastStart, off).y, ymdOf(due, off).y + 1, off);
+  const ObjectiveYear year = objectiveYear(today, off);
+  const auto hol = holidays(ymdOf(year.lastStart, off).y, ymdOf(year.due, off).y + 1, off);
   const Calendar cal(hol, off);
-  sheet::SheetSpec holidaySheet;
-  {
-    sheet::SheetSpec spec;
-    spec.name = "Holidays";
-    dataSheetSetup(
-        spec, {"Date", "Holiday"}, {2600, 4500},
-        {"Public holidays: not working days for the turnaround KPIs. The named range Holidays covers "
-         "A2:A40: add dates below, the formulas pick them up.",
-         ""});
-    int r = 1;
-    for (const auto& h : hol) {
-      spec.cells.push_back(numberCell(r, 0, static_cast<double>(h.serial)));
-      spec.cells.push_back(textCell(r, 1, h.name));
-      ++r;
-    }
-    spec.rangeStyles.push_back({range(1, 0, 39, 0), kDate});
-    spec.printRange = range(0, 0, 39, 1);
-    holidaySheet = std::move(spec);
-    out.namedRanges.push_back({"Holidays", "$Holidays.$A$2:$A$40"});
-  }
-
-  // ---- Deliveries ------------------------------------------------------------
-  {
-    sheet::SheetSpec spec;
-    spec.name = "Deliveries";
-    dataSheetSetup(spec, {"Customer", "Order", "Line", "Due", "Delivered", "Ordered qty", "Delivered qty"},
-                   {4200, 2600, 1400, 2600, 2600, 2400, 2400},
-                   {"", "", "", "Due date of the order line (OTIF period date).",
-                    "Delivery date; empty = not delivered yet.", "Ordered quantity; 0 = line cancelled.",
-                    "Delivered quantity."});
-    const double pLate[] = {0.025, 0.055, 0.10, 0.035, 0.065};
-    const double pShort[] = {0.012, 0.025, 0.045, 0.015, 0.030};
-    const long first = today - 364, last = today + 20;
-    std::vector<long> days;
-    for (long d = first; d <= last; ++d)
-      if (cal.workday(d)) days.push_back(d);
-    int lines = 0, order = 0;
-    int r = 1;
-    for (std::size_t k = 0; k < days.size() && lines < kDeliveryLines; ++k) {
-      const long dueDay = days[k];
-      const int target = static_cast<int>((static_cast<long long>(k + 1) * kDeliveryLines) / days.size());
-      // Improvement over the year: 40 % fewer failures at the end than at the start.
-      const double improve =
-          1.0 - 0.4 * static_cast<double>(dueDay - first) / static_cast<double>(last - first);
-      while (lines < target) {
-        ++order;
-        const int cust = rng.weighted(kCustomerWeights);
-        const int nLines = std::min(rng.range(1, 6), target - lines);
-        char orderNo[16];
-        std::snprintf(orderNo, sizeof orderNo, "SO-%06d", 240000 + order);
-        for (int ln = 1; ln <= nLines; ++ln, ++lines, ++r) {
-          double ordered = 5.0 * rng.range(2, 100);
-          double delivered = ordered;
-          long deliveredDay = 0;  // 0 = not delivered
-          if (rng.chance(0.003)) {
-            ordered = 0;  // cancelled line
-            delivered = 0;
-          } else if (dueDay > today) {
-            if (rng.chance(0.12)) deliveredDay = dueDay - rng.range(1, 6);  // some ship early
-          } else if (rng.chance(0.004)) {
-            // back-ordered: past due, nothing delivered
-          } else {
-            if (rng.chance(pLate[cust] * improve))
-              deliveredDay = dueDay + rng.range(3, 14);
-            else if (rng.chance(0.2))
-              deliveredDay = dueDay - rng.range(1, 4);
-            else if (rng.chance(0.12))
-              deliveredDay = dueDay + rng.range(1, 2);  // within the 2 days allowed
-            else
-              deliveredDay = dueDay;
-            if (rng.chance(pShort[cust] * improve))
-              delivered = std::floor(ordered * (0.5 + 0.45 * rng.uniform()));
-            else if (rng.chance(0.01))
-              delivered = std::ceil(ordered * 0.98);  // short, but within the 2 % tolerance
-          }
-          if (deliveredDay > today) deliveredDay = 0;
-          if (deliveredDay == 0) delivered = 0;
-          spec.cells.push_back(textCell(r, 0, kCustomers[cust]));
-          spec.cells.push_back(textCell(r, 1, orderNo));
-          spec.cells.push_back(numberCell(r, 2, ln));
-          spec.cells.push_back(numberCell(r, 3, static_cast<double>(dueDay)));
-          if (deliveredDay) spec.cells.push_back(numberCell(r, 4, static_cast<double>(deliveredDay)));
-          spec.cells.push_back(numberCell(r, 5, ordered));
-          spec.cells.push_back(numberCell(r, 6, delivered));
-        }
-      }
-    }
-    spec.rangeStyles.push_back({range(1, 3, r - 1, 4), kDate});
-    out.sheets.push_back(std::move(spec));
-  }
-  const int deliveryEnd = kDeliveryLines + 1;  // last row, 1-based
-
-  // ---- Quality -----------------------------------------------------------------
-  int qualityEnd = 0;
-  {
-    sheet::SheetSpec spec;
-    spec.name = "Quality";
-    dataSheetSetup(
-        spec, {"Customer", "Batch", "Good", "Inspected", "Date"}, {4200, 2400, 2200, 2200, 2600},
-        {"", "", "Parts right first time (no rework, no scrap).", "Parts inspected.", "Inspection date."});
-    const double rate[] = {0.9, 0.8, 0.6, 0.5, 0.4};                    // batches per working day
-    const double defects[] = {0.0012, 0.0022, 0.0062, 0.0009, 0.0017};  // defect rate per part
-    int r = 1, batch = 0;
-    for (long d = today - 364; d <= today; ++d) {
-      if (!cal.workday(d)) continue;
-      for (int cust = 0; cust < static_cast<int>(kCustomers.size()); ++cust) {
-        if (!rng.chance(rate[cust])) continue;
-        const int inspected = 50 * rng.range(4, 40);
-        int bad = 0;
-        for (int i = 0; i < inspected; ++i)
-          if (rng.chance(defects[cust])) ++bad;
-        char id[16];
-        std::snprintf(id, sizeof id, "B-%05d", 10000 + ++batch);
-        spec.cells.push_back(textCell(r, 0, kCustomers[cust]));
-        spec.cells.push_back(textCell(r, 1, id));
-        spec.cells.push_back(numberCell(r, 2, inspected - bad));
-        spec.cells.push_back(numberCell(r, 3, inspected));
-        spec.cells.push_back(numberCell(r, 4, static_cast<double>(d)));
-        ++r;
-      }
-    }
-    qualityEnd = r;  // last row, 1-based
-    spec.rangeStyles.push_back({range(1, 4, r - 1, 4), kDate});
-    out.sheets.push_back(std::move(spec));
-  }
-
-  // ---- Returns -------------------------------------------------------------------
-  int returnsEnd = 0;
-  double baseline = 0;
-  {
-    sheet::SheetSpec spec;
-    spec.name = "Returns";
-    dataSheetSetup(
-        spec, {"Site", "Customer", "Received", "Closed", "Value"}, {2400, 4200, 2600, 2600, 2400},
-        {"Site that handles the return.", "", "Date the return was received.",
-         "Date the return was closed; empty = still open.", "Value of the returned goods (credit note)."});
-    const double perYear[] = {190, 150, 120};
-    const double thisYear[] = {0.45, 0.56, 0.75};  // share of last year's returns this year
-    const double pLate[] = {0.04, 0.10, 0.20};
-    int r = 1;
-    for (long d = lastStart; d <= today; ++d) {
-      if (!cal.workday(d)) continue;
-      for (int site = 0; site < 3; ++site) {
-        double p = perYear[site] / 250.0 * (d >= start ? thisYear[site] : 1.0);
-        if (!rng.chance(p)) continue;
-        const int cust = rng.weighted(kCustomerWeights);
-        const double u = rng.uniform();
-        const double value = std::round(150 + 1200 * std::pow(u, 1.5));
-        const int days = rng.chance(pLate[site]) ? rng.range(21, 40) : rng.range(2, 19);
-        long closed = cal.addWorkdays(d, days);
-        if (closed > today || (d < today - 60 && rng.chance(0.006))) closed = 0;  // still open
-        spec.cells.push_back(textCell(r, 0, kSites[site]));
-        spec.cells.push_back(textCell(r, 1, kCustomers[cust]));
-        spec.cells.push_back(numberCell(r, 2, static_cast<double>(d)));
-        if (closed) spec.cells.push_back(numberCell(r, 3, static_cast<double>(closed)));
-        spec.cells.push_back(numberCell(r, 4, value));
-        if (d >= lastStart && d < start) baseline += value;
-        ++r;
-      }
-    }
-    returnsEnd = r;
-    spec.rangeStyles.push_back({range(1, 2, r - 1, 3), kDate});
-    spec.rangeStyles.push_back({range(1, 4, r - 1, 4), kNumber});
-    out.sheets.push_back(std::move(spec));
-  }
-
-  // ---- Objectives register --------------------------------------------------------
-  const std::string q = std::to_string(qualityEnd), d = std::to_string(deliveryEnd),
-                    rt = std::to_string(returnsEnd);
-  std::vector<RegisterEntry> entries(4);
-  {
-    RegisterEntry& e = entries[0];
-    e.id = "Q-01";
-    e.objective = "Right first time of 99.8 % for every customer";
-    e.kpi = "RFT";
-    e.data = "$Quality.C2:E" + q;
-    e.segmentBy = "$Quality.A2:A" + q;
-    e.options = "From=" + startIso;
-    e.target = 0.998;
-    e.direction = "higher";
-    e.amber = 0.995;
-    e.baseline = 0.996;
-    e.start = start;
-    e.due = due;
-    e.responsible = "Maria Lopez (Quality Manager)";
-    e.resources = "2 inspectors; SPC software; 8D training for team leaders (EUR 6,000)";
-    e.evaluation = "RFT per customer from the inspection records (Quality sheet); monthly quality meeting";
-    e.frequency = "Monthly";
-  }
-  {
-    RegisterEntry& e = entries[1];
-    e.id = "Q-02";
-    e.objective = "Deliver on time and in full to every customer (95 %)";
-    e.kpi = "OTIF";
-    e.data = "$Deliveries.D2:G" + d;
-    e.segmentBy = "$Deliveries.A2:A" + d;
-    e.options = "From=" + startIso + "; To=TODAY(); LateDays=2; QtyTolerance=0.02";
-    e.target = 0.95;
-    e.direction = "higher";
-    e.amber = 0.92;
-    e.baseline = 0.91;
-    e.start = start;
-    e.due = due;
-    e.responsible = "Tom Becker (Logistics Manager)";
-    e.resources = "Planning and logistics team; ERP delivery report; weekly S&OP meeting";
-    e.evaluation =
-        "OTIF per customer from the ERP order lines (2 days late and 2 % short allowed); monthly quality "
-        "meeting, quarterly management review";
-    e.frequency = "Monthly";
-  }
-  {
-    RegisterEntry& e = entries[2];
-    e.id = "Q-03";
-    e.objective = "Halve the value of customer returns at every site against last year";
-    e.kpi = "RETURNS";
-    e.data = "$Returns.C2:E" + rt;
-    e.segmentBy = "$Returns.A2:A" + rt;
-    e.options = "Columns={1;3}";
-    e.target = 0.5;
-    e.direction = "higher";
-    e.amber = 0.4;
-    e.baseline = baseline;
-    e.start = start;
-    e.due = due;
-    e.responsible = "Sven Olsen (Operations Director)";
-    e.resources = "Site quality engineers; 8D problem solving; EUR 25,000 for error-proofing";
-    e.evaluation =
-        "Returns value per site from the returns log, year to date against last year pro rata; quarterly "
-        "management review";
-    e.frequency = "Quarterly";
-  }
-  {
-    RegisterEntry& e = entries[3];
-    e.id = "Q-04";
-    e.objective = "Turn round 90 % of customer returns within 20 working days at every site";
-    e.kpi = "TURNAROUND";
-    e.data = "$Returns.C2:D" + rt;
-    e.segmentBy = "$Returns.A2:A" + rt;
-    e.options = "From=" + startIso + "; Days=20; Holidays=Holidays; AsOf=TODAY()";
-    e.target = 0.9;
-    e.direction = "higher";
-    e.amber = 0.85;
-    e.baseline = 0.82;
-    e.start = start;
-    e.due = today + 20;
-    e.responsible = "Aisha Khan (Customer Service Lead)";
-    e.resources = "Customer service team (3 people); returns workflow in the ERP";
-    e.evaluation =
-        "Share of returns closed within 20 working days; open returns already late count as failures; "
-        "monthly quality meeting";
-    e.frequency = "Monthly";
-  }
-  out.sheets.insert(out.sheets.begin(), registerSheet(entries, off));
-  out.sheets.push_back(std::move(holidaySheet));
+  out.namedRanges.push_back({"Holidays", "$Holidays.$A$2:$A$40"});
+  // The generator's draws run in this order: deliveries, quality, returns.
+  DataSheet deliveries = deliveriesSheet(rng, cal, today);
+  DataSheet quality = qualitySheet(rng, cal, today);
+  ReturnsSheet returns = returnsSheet(rng, cal, year, today);
+  const std::vector<RegisterEntry> entries = {
+      rftObjective(year, quality.end, off),
+      otifObjective(year, deliveries.end, off),
+      returnsObjective(year, returns.end, returns.baseline),
+      turnaroundObjective(year, returns.end, today, off),
+  };
+  out.sheets.push_back(registerSheet(entries, off));
+  out.sheets.push_back(std::move(deliveries.spec));
+  out.sheets.push_back(std::move(quality.spec));
+  out.sheets.push_back(std::move(returns.spec));
+  out.sheets.push_back(holidaySheet(hol));
   return out;
 }
 
