@@ -28,7 +28,7 @@ run() {
   local log="$B/$t.log"
   if ! ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
       "$B/tests/fuzz/$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-      -artifact_prefix="$findings/" "$corpus" >"$log" 2>&1; then
+      -seed="${QKPI_FUZZ_SEED:-1}" -artifact_prefix="$findings/" "$corpus" >"$log" 2>&1; then
     tail -40 "$log"
     echo "fuzz: $t FOUND A PROBLEM (input kept in $findings)"
     return 1

@@ -55,7 +55,18 @@ std::optional<long> optionalDate(const Arg& a, const Context& ctx, std::string_v
   }
   if (!std::isfinite(c->number)) throw ArgumentError(msg(what, "is not a finite number"));
   if (c->number == 0) return std::nullopt;  // an empty cell: no date
-  return wholeDay(c->number);
+  auto d = dates::validDay(c->number, ctx.nullDateOffset);
+  if (!d) throw ArgumentError(msg(what, "is not a date in the years 1 to 9999"));
+  return d;
+}
+
+std::optional<long> tableDay(double raw, const Context& ctx, std::string_view field, std::size_t row) {
+  if (raw == 0) return std::nullopt;
+  auto d = dates::validDay(raw, ctx.nullDateOffset);
+  if (!d)
+    throw DataError(std::string(field) + " in row " + std::to_string(row + 1) +
+                    " is not a date in the years 1 to 9999");
+  return d;
 }
 
 long requiredDate(const Arg& a, const Context& ctx, std::string_view what) {
@@ -154,7 +165,7 @@ std::vector<std::size_t> columnMap(const Arg& columns, std::size_t tableCols, st
 }
 
 Period readPeriod(const Arg& from, const Arg& to, const Context& ctx) {
-  Period p{optionalDate(from, ctx, "From"), optionalDate(to, ctx, "To")};
+  Period p{optionalDate(from, ctx, "From"), optionalDate(to, ctx, "To"), ctx.nullDateOffset};
   if (p.from && p.to && *p.from > *p.to) throw ArgumentError("From is after To");
   return p;
 }

@@ -31,8 +31,8 @@ std::optional<double> optionalNumber(const Arg& a, std::string_view what);
 double requiredNumber(const Arg& a, std::string_view what);
 
 // A date argument (From, To, AsOf, Start, End ...): not given or 0 ("no date")
-// -> nullopt; a number -> its whole day; ISO text -> its serial; other text or
-// a block -> ArgumentError.
+// -> nullopt; a number -> its whole day; ISO text -> its serial; other text, a
+// block, or a day outside the years 1 to 9999 (kpi/dates.h) -> ArgumentError.
 std::optional<long> optionalDate(const Arg& a, const Context& ctx, std::string_view what);
 long requiredDate(const Arg& a, const Context& ctx, std::string_view what);
 
@@ -72,19 +72,28 @@ void checkColumnPositions(const Arg& columns);
 // lets ONTIME/INFULL choose their layout. ArgumentError on a non-numeric entry.
 std::size_t columnCount(const Arg& columns);
 
+// A date field of a table (Due, Received ...): 0 (blank) -> nullopt; a day in
+// the years 1 to 9999 -> its whole day; anything else is bad data: a
+// DataError naming the field and the 0-based table row.
+std::optional<long> tableDay(double raw, const Context& ctx, std::string_view field, std::size_t row);
+
 // [From]; [To]: keeps rows whose period date is in [from, to], both inclusive.
 // An omitted bound is open; once a bound is set, rows without a period date
 // (blank = 0) are left out. From after To is an ArgumentError.
 struct Period {
   std::optional<long> from, to;
+  long nullDateOffset = 0;  // of the document, to check a table's dates
 
   bool active() const { return from.has_value() || to.has_value(); }
-  // `date` is a raw table value (0 = blank).
+  bool containsDay(long d) const { return (!from || d >= *from) && (!to || d <= *to); }
+  // `date` is a raw table value (0 = blank); a date outside the years 1 to
+  // 9999 is a DataError (only read when the period is active).
   bool contains(double date) const {
     if (!active()) return true;
     if (date == 0) return false;
-    long d = wholeDay(date);
-    return (!from || d >= *from) && (!to || d <= *to);
+    auto d = dates::validDay(date, nullDateOffset);
+    if (!d) throw DataError("a period date in the table is not a date in the years 1 to 9999");
+    return containsDay(*d);
   }
 };
 Period readPeriod(const Arg& from, const Arg& to, const Context& ctx);

@@ -30,10 +30,6 @@ constexpr WeekendNumber kWeekendNumbers[] = {
     {16, mask("0000100")}, {17, mask("0000010")},
 };
 
-// Calc's dates run from year -32768 to 32767 (about +-12 million days);
-// anything far beyond is not a date.
-constexpr double kMaxSerial = 1e9;
-
 const Cell& singleCell(const Arg& a, const char* what) {
   if (a.isScalar()) return a.scalarCell();
   if (a.isCells() && a.rows() * a.cols() == 1) return a.cell(0, 0);
@@ -94,9 +90,9 @@ void WorkCalendar::addHoliday(const Cell& c, const Context& ctx) {
   if (c.isBlankText()) return;
   if (c.isNumber()) {
     if (c.number == 0) return;  // an empty cell passed by reference
-    if (!std::isfinite(c.number) || std::fabs(c.number) > kMaxSerial)
-      throw ArgumentError("Holidays: a number is not a date");
-    holidays_.push_back(wholeDay(c.number));
+    auto d = dates::validDay(c.number, ctx.nullDateOffset);
+    if (!d) throw ArgumentError("Holidays: a number is not a date in the years 1 to 9999");
+    holidays_.push_back(*d);
     return;
   }
   std::optional<long> d = parseIsoDate(c.text, ctx);

@@ -141,4 +141,16 @@ long wholeDay(double s) {
   return static_cast<long>(std::floor(s));
 }
 
+static_assert(kFirstDay == (sys_days(year{1} / January / 1) - sys_days(year{1899} / December / 30)).count());
+static_assert(kLastDay ==
+              (sys_days(year{9999} / December / 31) - sys_days(year{1899} / December / 30)).count());
+
+std::optional<long> validDay(double s, long nullDateOffset) {
+  // Compare as doubles first: no cast of a huge value, no overflow of the shift.
+  const double lo = static_cast<double>(kFirstDay) - static_cast<double>(nullDateOffset);
+  const double hi = static_cast<double>(kLastDay) - static_cast<double>(nullDateOffset) + 1;
+  if (!(s >= lo && s < hi)) return std::nullopt;  // also NaN
+  return wholeDay(s);
+}
+
 }  // namespace qkpi::dates

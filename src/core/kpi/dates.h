@@ -52,6 +52,16 @@ std::string isoText(const Ymd& ymd);
 std::string isoText(long serial, long nullDateOffset);
 
 // A date serial rounded down to the whole day (15:00 on the due day is the due day).
+// Only for serials already known to be dates (validDay); see below.
 long wholeDay(double serial);
+
+// Range of values (kpi-rules.md v4): a date is a day from 0001-01-01 to
+// 9999-12-31, counted from 1899-12-30 as Context::nullDateOffset is.
+inline constexpr long kFirstDay = -693593;  // 0001-01-01
+inline constexpr long kLastDay = 2958465;   // 9999-12-31
+// The whole day of a date serial, or nullopt when the serial is not finite or
+// the day (after the null-date shift) lies outside kFirstDay..kLastDay. Never
+// overflows, whatever the double.
+std::optional<long> validDay(double serial, long nullDateOffset);
 
 }  // namespace qkpi::dates

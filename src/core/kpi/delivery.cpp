@@ -69,20 +69,22 @@ Verdict classify(const NumTable& t, const DeliveryColumns& c, const DeliveryRule
     if (ordered > 0 && deliveredQty < 0)
       throw DataError("DeliveredQty is negative in row " + std::to_string(row + 1) + " of Lines");
   }
-  double due = 0;
+  std::optional<long> due, delivered;
   if (c.hasDates()) {
-    due = t.at(row, c.due);
-    if (due == 0 || !r.period.contains(due)) return v;
+    // Both dates are checked on every line (a date outside the years 1 to 9999 is bad data).
+    const Context ctx{r.period.nullDateOffset};
+    due = tableDay(t.at(row, c.due), ctx, "Due", row);
+    delivered = tableDay(t.at(row, c.delivered), ctx, "Delivered", row);
+    if (!due || (r.period.active() && !r.period.containsDay(*due))) return v;
   }
   if (c.hasQuantities() && !(ordered > 0)) return v;
   if (c.hasDates()) {
-    double delivered = t.at(row, c.delivered);
-    if (delivered == 0) {
+    if (!delivered) {
       // Not delivered yet: not late at the end of the period -> left out.
-      if (r.period.to && static_cast<double>(wholeDay(due)) + r.lateDays >= static_cast<double>(*r.period.to))
+      if (r.period.to && static_cast<double>(*due) + r.lateDays >= static_cast<double>(*r.period.to))
         return v;
     } else {
-      double days = static_cast<double>(wholeDay(delivered) - wholeDay(due));
+      double days = static_cast<double>(*delivered - *due);
       v.onTime = days <= r.lateDays && (!r.earlyDays || -days <= *r.earlyDays);
     }
   }

@@ -1,5 +1,6 @@
 #include "kpi/function_table.h"
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,24 @@ bool isGiven(const ArgSpec& spec, const Arg& a) {
   return spec.kind == ArgKind::Actual ? !a.isOmitted() : !a.notGiven();
 }
 
+namespace {
+
+// Range of values (kpi-rules.md v4): a result that is not a finite number (a
+// sum overflowing to infinity, inf/inf) is bad data (#VALUE!), never a cell
+// value. Checked once here, for every function and every cell of an array.
+Value finite(Value v) {
+  auto bad = [](double d) { return !std::isfinite(d); };
+  if (const double* d = std::get_if<double>(&v); d && bad(*d))
+    throw DataError("the result is not a finite number");
+  if (const Matrix* m = std::get_if<Matrix>(&v))
+    for (const OutCell& c : m->cells)
+      if (const double* d = std::get_if<double>(&c); d && bad(*d))
+        throw DataError("a result cell is not a finite number");
+  return v;
+}
+
+}  // namespace
+
 Value evaluate(const FunctionSpec& spec, const Context& ctx, std::span<const Arg> args) {
   if (args.size() > spec.args.size()) throw ArgumentError(std::string(spec.name) + ": too many arguments");
   std::vector<Arg> padded;  // only when trailing arguments are missing (tests); Calc passes all
@@ -36,7 +55,7 @@ Value evaluate(const FunctionSpec& spec, const Context& ctx, std::span<const Arg
   for (std::size_t i = 0; i < spec.args.size(); ++i)
     if (spec.args[i].required && !isGiven(spec.args[i], args[i]))
       throw ArgumentError(std::string(spec.name) + ": " + std::string(spec.args[i].name) + " is required");
-  return spec.eval(ctx, args);
+  return finite(spec.eval(ctx, args));
 }
 
 std::string argumentDescription(const FunctionSpec& f, std::size_t arg, std::string_view language) {

@@ -243,19 +243,20 @@ class TurnaroundRules {
   // Reads and checks row r (every row is checked, in or out of the segment
   // and the period): DataError on bad data.
   Row read(std::size_t r) const {
-    double received = t_.at(r, cols_[0]);
-    double closed = t_.at(r, cols_[1]);
+    const Context ctx{period_.nullDateOffset};
+    std::optional<long> received = tableDay(t_.at(r, cols_[0]), ctx, "Received", r);
+    std::optional<long> closed = tableDay(t_.at(r, cols_[1]), ctx, "Closed", r);
     Row row;
-    if (received == 0) {
-      if (closed != 0) throw DataError(rowText(r) + ": Closed is filled but Received is blank");
+    if (!received) {
+      if (closed) throw DataError(rowText(r) + ": Closed is filled but Received is blank");
       return row;
     }
-    row.received = wholeDay(received);
-    long closedDay = closed == 0 ? 0 : wholeDay(closed);
-    if (closed != 0 && closedDay < row.received) throw DataError(rowText(r) + ": Closed is before Received");
-    row.eligible = period_.contains(received) && (!asOf_ || row.received <= *asOf_);
-    row.closed = closed != 0 && (!asOf_ || closedDay <= *asOf_);
-    row.end = row.closed ? closedDay : (asOf_ ? *asOf_ : row.received);
+    row.received = *received;
+    if (closed && *closed < row.received) throw DataError(rowText(r) + ": Closed is before Received");
+    row.eligible =
+        (!period_.active() || period_.containsDay(row.received)) && (!asOf_ || row.received <= *asOf_);
+    row.closed = closed && (!asOf_ || *closed <= *asOf_);
+    row.end = row.closed ? *closed : (asOf_ ? *asOf_ : row.received);
     return row;
   }
 

@@ -153,8 +153,8 @@ std::optional<Ymd> parseIsoDate(std::string_view s) {
 
 std::optional<long> valueDate(const Value& v, long nullDateOffset) {
   if (const auto* d = std::get_if<double>(&v)) {
-    if (!std::isfinite(*d) || *d <= 0) return std::nullopt;
-    return dates::wholeDay(*d);
+    if (!(*d > 0)) return std::nullopt;
+    return dates::validDay(*d, nullDateOffset);
   }
   if (const auto* s = std::get_if<std::string>(&v)) {
     if (auto ymd = dates::parseIso(trim(*s))) return dates::serial(*ymd, nullDateOffset);
