@@ -15,6 +15,7 @@
 //  - Holidays: public holidays (fixed dates, Good Friday, Easter Monday) of
 //    every year the data touches, named range Holidays.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -41,11 +42,15 @@ class Rng {
     return z ^ (z >> 31);
   }
   double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }  // [0, 1)
+  // A whole number in [lo, hi]; lo <= hi (the span is computed in 64 bits).
   int range(int lo, int hi) {
-    return lo + static_cast<int>(next() % static_cast<std::uint64_t>(hi - lo + 1));
+    if (hi <= lo) return lo;
+    const auto span = static_cast<std::uint64_t>(static_cast<std::int64_t>(hi) - lo) + 1;
+    return lo + static_cast<int>(next() % span);
   }
   bool chance(double p) { return uniform() < p; }
-  int weighted(const std::vector<int>& weights) {
+  template <std::size_t N>
+  int weighted(const std::array<int, N>& weights) {
     int total = 0;
     for (int w : weights) total += w;
     int x = range(0, total - 1);
@@ -63,10 +68,10 @@ class Rng {
 constexpr std::uint64_t kSeed = 0x51C0FFEE2026ULL;
 constexpr int kDeliveryLines = 20000;
 
-const std::vector<std::string> kCustomers = {"Acme Industrial", "Borealis Foods", "Castell Automotive",
-                                             "Delta Medical", "Evergreen Retail"};
-const std::vector<int> kCustomerWeights = {30, 25, 20, 15, 10};
-const std::vector<std::string> kSites = {"North", "South", "East"};
+constexpr std::array<const char*, 5> kCustomers = {"Acme Industrial", "Borealis Foods", "Castell Automotive",
+                                                   "Delta Medical", "Evergreen Retail"};
+constexpr std::array<int, 5> kCustomerWeights = {30, 25, 20, 15, 10};
+constexpr std::array<const char*, 3> kSites = {"North", "South", "East"};
 
 Ymd easterSunday(int y) {
   int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
