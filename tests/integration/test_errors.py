@@ -173,6 +173,23 @@ def build(cs: CheckSheet):
     for name, f in ev:
         cs.add("VALUE", name, f, expect_error=VALUE)
 
+    # ---- range of values (kpi-rules v4): the fuzzing findings of the hardening issue ----
+    rv = [
+        ("WORKDAYSELAPSED Start 1E300", "=WORKDAYSELAPSED(1E300;46023)", E502),
+        ("RETURNS From 1E19", "=RETURNS({46023;5};;;1E19)", E502),
+        ("OTIF Due 1E300 in the table", "=OTIF({1E300;46023;1;1})", VALUE),
+        ("TARGETPATH Start/End +-9E18", "=TARGETPATH(0;1;-9E18;9E18;46023)", E502),
+        ("WORKDAYSELAPSED End after 9999-12-31", "=WORKDAYSELAPSED(46023;2958466)", E502),
+        ("TURNAROUND Closed 1E19 in the table", "=TURNAROUND({46023;1E19})", VALUE),
+        ("RETURNS sum overflows to infinity", "=RETURNS({1E308|1E308})", VALUE),
+        ("REDUCTION overflows", "=REDUCTION(1E-300;-1E300)", VALUE),
+        ("WORKDAYSELAPSED Holidays 1E9", "=WORKDAYSELAPSED(46023;46030;;1E9)", E502),
+    ]
+    for name, f, err in rv:
+        cs.add("RANGE", name, f, expect_error=err)
+    cs.add("RANGE", "WORKDAYSELAPSED up to 9999-12-31", "=WORKDAYSELAPSED(2958458;2958465)",
+           "=NETWORKDAYS.INTL(2958459;2958465;1)")
+
 
 ARRAY_ERRORS = [  # (name, formula, rows, cols, expected error of the top-left cell)
     ("OTIFBY Segments rows != table rows", call("OTIFBY", L, rng("Deliveries", "A", 2, 100)), 3, 6, E502),
