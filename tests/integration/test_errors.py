@@ -254,6 +254,9 @@ class ErrorKinds(unittest.TestCase):
     def test_bad_data_is_value(self):
         self.group("VALUE")
 
+    def test_range_of_values(self):
+        self.group("RANGE")
+
     def test_array_functions_errors(self):
         arr = DOC.getSheets().getByName("Arrays")
         msgs = []
