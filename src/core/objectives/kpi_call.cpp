@@ -18,10 +18,10 @@
 // function, per-segment headers and proposed action come from the function
 // table's KpiFacts.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <regex>
 
 #include "kpi/arg_kinds.h"
 #include "objectives/internal.h"
@@ -70,43 +70,181 @@ std::string upperCell(const std::string& s) {
 
 // A sheet-qualified cell or range ($Sheet.A2:D100, Sheet.A2:D100, $'My sheet'.A2,
 // Sheet!A2:D100) or a named range (Holidays). nullopt when it is neither.
-std::optional<Ref> parseRef(const std::string& s) {
-  static const std::regex kCellRange(
-      R"(^\$?(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_ \-]*?))\s*[.!]\s*(\$?([A-Za-z]{1,3})\$?([0-9]{1,7}))(?:\s*:\s*(\$?([A-Za-z]{1,3})\$?([0-9]{1,7})))?$)");
-  static const std::regex kName(R"(^[A-Za-z_\\][A-Za-z0-9_.]*$)");
-  static const std::regex kBareCell(R"(^\$?[A-Za-z]{1,3}\$?[0-9]+$)");
-  std::smatch m;
-  if (std::regex_match(s, m, kCellRange)) {
-    std::string sheet;
-    if (m[1].matched) {
-      for (std::size_t i = 0; i < m[1].str().size(); ++i) {
-        char c = m[1].str()[i];
-        sheet += c;
-        if (c == '\'') ++i;  // '' -> '
-      }
-    } else {
-      sheet = trim(m[2].str());
-    }
-    Ref r;
-    r.text = sheetPrefix(sheet) + upperCell(m[3].str());
-    r.singleCell = !m[6].matched;
-    r.cols = 1;
-    if (m[6].matched) {
-      r.text += ":" + upperCell(m[6].str());
-      int c1 = columnIndex(m[4].str()), c2 = columnIndex(m[7].str());
-      r.cols = std::abs(c2 - c1) + 1;
-      r.singleCell = c1 == c2 && std::stol(m[5].str()) == std::stol(m[8].str());
-    }
-    return r;
+// A small left-to-right scanner for the reference and option forms below:
+// no backtracking and no recursion, so any length of input is linear time
+// and constant stack (std::regex recursed per character and overflowed the
+// stack on values of ~30 k characters, taking Calc down).
+class Scan {
+ public:
+  explicit Scan(std::string_view s) : s_(s) {}
+  bool atEnd() const { return i_ == s_.size(); }
+  std::size_t pos() const { return i_; }
+  void skipSpace() {
+    while (i_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[i_]))) ++i_;
   }
-  if (std::regex_match(s, kName) && !std::regex_match(s, kBareCell) && !iequals(s, "TRUE") &&
-      !iequals(s, "FALSE")) {
+  bool take(char c) {
+    if (i_ < s_.size() && s_[i_] == c) return ++i_, true;
+    return false;
+  }
+  bool takeAny(std::string_view chars) {
+    if (i_ < s_.size() && chars.find(s_[i_]) != std::string_view::npos) return ++i_, true;
+    return false;
+  }
+  // A word, ignoring ASCII case.
+  bool takeWord(std::string_view w) {
+    if (s_.size() - i_ < w.size() || !iequals(s_.substr(i_, w.size()), w)) return false;
+    i_ += w.size();
+    return true;
+  }
+  // min..max characters of `pred`; the text taken, or nullopt (nothing taken).
+  template <typename Pred>
+  std::optional<std::string_view> run(std::size_t min, std::size_t max, Pred pred) {
+    std::size_t start = i_;
+    while (i_ < s_.size() && i_ - start < max && pred(static_cast<unsigned char>(s_[i_]))) ++i_;
+    if (i_ - start < min) {
+      i_ = start;
+      return std::nullopt;
+    }
+    return s_.substr(start, i_ - start);
+  }
+
+ private:
+  std::string_view s_;
+  std::size_t i_ = 0;
+};
+
+bool isAlpha(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+bool isDigit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
+
+// $?LETTERS$?DIGITS with 1-3 letters and 1-7 digits (or any number of digits).
+struct CellName {
+  std::string text;  // as written
+  std::string_view letters, digits;
+};
+std::optional<CellName> scanCell(Scan& sc, std::string_view s, std::size_t maxDigits) {
+  std::size_t start = sc.pos();
+  sc.take('$');
+  auto letters = sc.run(1, 3, isAlpha);
+  if (!letters) return std::nullopt;
+  sc.take('$');
+  auto digits = sc.run(1, maxDigits, isDigit);
+  if (!digits) return std::nullopt;
+  return CellName{std::string(s.substr(start, sc.pos() - start)), *letters, *digits};
+}
+
+// $Sheet.A1, $'My sheet'.A1:B9, Sheet!A1 (sheet required); nullopt otherwise.
+std::optional<Ref> scanCellRange(std::string_view s) {
+  Scan sc(s);
+  sc.take('$');
+  std::string sheet;
+  if (sc.take('\'')) {
+    // '...' with '' for a quote inside; not empty.
+    for (;;) {
+      if (sc.atEnd()) return std::nullopt;
+      if (sc.take('\'')) {
+        if (!sc.take('\'')) break;
+        sheet += '\'';
+      } else {
+        sheet += s[sc.pos()];
+        sc.run(1, 1, [](unsigned char) { return true; });
+      }
+    }
+    if (sheet.empty()) return std::nullopt;
+  } else {
+    auto first = sc.run(1, 1, [](unsigned char c) { return isAlpha(c) || c == '_'; });
+    if (!first) return std::nullopt;
+    auto rest = sc.run(0, s.size(), [](unsigned char c) {
+      return isAlpha(c) || isDigit(c) || c == '_' || c == ' ' || c == '-';
+    });
+    sheet = trim(std::string(*first) + std::string(rest.value_or("")));
+  }
+  sc.skipSpace();
+  if (!sc.takeAny(".!")) return std::nullopt;
+  sc.skipSpace();
+  auto c1 = scanCell(sc, s, 7);
+  if (!c1) return std::nullopt;
+  std::optional<CellName> c2;
+  sc.skipSpace();
+  if (sc.take(':')) {
+    sc.skipSpace();
+    c2 = scanCell(sc, s, 7);
+    if (!c2) return std::nullopt;
+  }
+  if (!sc.atEnd()) return std::nullopt;
+  Ref r;
+  r.text = sheetPrefix(sheet) + upperCell(c1->text);
+  r.singleCell = !c2;
+  r.cols = 1;
+  if (c2) {
+    r.text += ":" + upperCell(c2->text);
+    int col1 = columnIndex(std::string(c1->letters)), col2 = columnIndex(std::string(c2->letters));
+    r.cols = std::abs(col2 - col1) + 1;
+    r.singleCell = col1 == col2 && std::stol(std::string(c1->digits)) == std::stol(std::string(c2->digits));
+  }
+  return r;
+}
+
+// A named range: [A-Za-z_\\][A-Za-z0-9_.]*, but not a bare cell (A1, $B$2) and not TRUE/FALSE.
+bool isRangeName(std::string_view s) {
+  Scan sc(s);
+  if (!sc.run(1, 1, [](unsigned char c) { return isAlpha(c) || c == '_' || c == '\\'; })) return false;
+  sc.run(0, s.size(), [](unsigned char c) { return isAlpha(c) || isDigit(c) || c == '_' || c == '.'; });
+  if (!sc.atEnd()) return false;
+  Scan cell(s);
+  if (scanCell(cell, s, s.size()) && cell.atEnd()) return false;
+  return !iequals(s, "TRUE") && !iequals(s, "FALSE");
+}
+
+std::optional<Ref> parseRef(const std::string& s) {
+  if (auto r = scanCellRange(s)) return r;
+  if (isRangeName(s)) {
     Ref r;
     r.text = s;
     r.named = true;
     return r;
   }
   return std::nullopt;
+}
+
+// TODAY() with an optional +N / -N: the suffix ("", "+30", "-30").
+std::optional<std::string> scanToday(std::string_view v) {
+  Scan sc(v);
+  if (!sc.takeWord("TODAY(")) return std::nullopt;
+  sc.skipSpace();
+  if (!sc.take(')')) return std::nullopt;
+  sc.skipSpace();
+  if (sc.atEnd()) return std::string();
+  std::string sign(1, v[sc.pos()]);
+  if (!sc.takeAny("+-")) return std::nullopt;
+  sc.skipSpace();
+  auto n = sc.run(1, v.size(), isDigit);
+  if (!n || !sc.atEnd()) return std::nullopt;
+  return sign + std::string(*n);
+}
+
+// DATE(yyyy;m;d) (also with ','): the three numbers.
+std::optional<std::array<int, 3>> scanDate(std::string_view v) {
+  Scan sc(v);
+  if (!sc.takeWord("DATE(")) return std::nullopt;
+  std::array<int, 3> ymd{};
+  const std::size_t maxDigits[] = {4, 2, 2}, minDigits[] = {4, 1, 1};
+  for (std::size_t k = 0; k < 3; ++k) {
+    sc.skipSpace();
+    if (k > 0) {
+      if (!sc.takeAny(";,")) return std::nullopt;
+      sc.skipSpace();
+    }
+    auto n = sc.run(minDigits[k], maxDigits[k], isDigit);
+    if (!n) return std::nullopt;
+    ymd[k] = std::stoi(std::string(*n));
+  }
+  sc.skipSpace();
+  if (!sc.take(')') || !sc.atEnd()) return std::nullopt;
+  return ymd;
 }
 
 // ---- option values --------------------------------------------------------------
@@ -256,10 +394,6 @@ std::optional<std::string> scalarExpression(const std::string& v, ArgKind kind) 
 // The formula expression of one option value, or nullopt when the value does
 // not fit the argument.
 std::optional<std::string> optionExpression(const std::string& value, ArgKind kind) {
-  static const std::regex kToday(R"(^TODAY\(\s*\)\s*(?:([+-])\s*([0-9]+))?$)", std::regex::icase);
-  static const std::regex kDate(R"(^DATE\(\s*([0-9]{4})\s*[;,]\s*([0-9]{1,2})\s*[;,]\s*([0-9]{1,2})\s*\)$)",
-                                std::regex::icase);
-  std::smatch m;
   const std::string& v = value;
   const bool dates = kind == ArgKind::Date || kind == ArgKind::Holidays;
 
@@ -271,13 +405,13 @@ std::optional<std::string> optionExpression(const std::string& value, ArgKind ki
     if (!takesBlock(kind)) return std::nullopt;
     return ref->text;
   }
-  if (std::regex_match(v, m, kToday)) {
+  if (auto suffix = scanToday(v)) {
     if (kind != ArgKind::Date) return std::nullopt;
-    return "TODAY()" + (m[1].matched ? m[1].str() + m[2].str() : std::string());
+    return "TODAY()" + *suffix;
   }
-  if (std::regex_match(v, m, kDate)) {
+  if (auto date = scanDate(v)) {
     if (!dates) return std::nullopt;
-    int y = std::stoi(m[1]), mo = std::stoi(m[2]), d = std::stoi(m[3]);
+    int y = (*date)[0], mo = (*date)[1], d = (*date)[2];
     if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return std::nullopt;
     return "DATE(" + std::to_string(y) + ";" + std::to_string(mo) + ";" + std::to_string(d) + ")";
   }
