@@ -223,6 +223,23 @@ def setUpModule():
         arr.getCellRangeByPosition(0, i * 5, nc - 1, i * 5 + nr - 1).setArrayFormula("=" + f)
     DOC.calculateAll()
     CS.read()
+    if os.environ.get("QKPI_RELIABILITY_OUT"):
+        write_reliability_table(os.environ["QKPI_RELIABILITY_OUT"])
+
+
+def write_reliability_table(path):
+    """The bad inputs tried here and what Calc showed for each (docs/reliability.md is made from it)."""
+    from formulas import fmt  # noqa: E402
+    groups = {"NA": "no eligible row", "IFNA": "IFNA on #N/A", "OK": "boundary, not an error",
+              "E502": "bad argument", "VALUE": "bad data", "RANGE": "range of values"}
+    lines = ["| # | Kind | Input | Formula | Calc shows |", "|---:|---|---|---|---|"]
+    for i, c in enumerate(CS.checks, 1):
+        if c.group not in groups:
+            continue
+        formula = c.qkpi.replace("|", "\\|")
+        lines.append(f"| {i} | {groups[c.group]} | {c.name} | `{formula}` | {fmt(c.result)} |")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
 
 
 def tearDownModule():
