@@ -53,14 +53,15 @@ UndoStep::~UndoStep() {
 
 void UndoStep::rollback() {
   Reference<css::sheet::XSpreadsheets> sheets = doc_->getSheets();
-  for (auto it = filled_.rbegin(); it != filled_.rend(); ++it) {
-    Reference<css::sheet::XSpreadsheet> sh = sheetByName(doc_, it->sheet);
+  for (std::size_t k = filled_.size(); k-- > 0;) {  // newest first
+    const auto& f = filled_[k];
+    Reference<css::sheet::XSpreadsheet> sh = sheetByName(doc_, f.sheet);
     if (!sh.is()) continue;
-    Reference<table::XCell> cell = sh->getCellByPosition(it->col, it->row);
+    Reference<table::XCell> cell = sh->getCellByPosition(f.col, f.row);
     Reference<css::sheet::XSheetOperation>(cell, UNO_QUERY_THROW)
         ->clearContents(css::sheet::CellFlags::VALUE | css::sheet::CellFlags::DATETIME |
                         css::sheet::CellFlags::STRING | css::sheet::CellFlags::FORMULA);
-    Reference<beans::XPropertySet>(cell, UNO_QUERY_THROW)->setPropertyValue("CellStyle", Any(it->style));
+    Reference<beans::XPropertySet>(cell, UNO_QUERY_THROW)->setPropertyValue("CellStyle", Any(f.style));
   }
   for (const Rows& r : appended_) {
     Reference<css::sheet::XSpreadsheet> sh = sheetByName(doc_, r.sheet);
@@ -80,8 +81,10 @@ void UndoStep::rollback() {
   // Sheets removed (only ever empty ones) come back first, so the created ones can all go.
   for (const std::string& n : removed_)
     if (!sheets->hasByName(u(n))) sheets->insertNewByName(u(n), 0);
-  for (auto it = sheets_.rbegin(); it != sheets_.rend(); ++it)
-    if (sheets->hasByName(u(*it)) && sheets->getElementNames().getLength() > 1) sheets->removeByName(u(*it));
+  for (std::size_t k = sheets_.size(); k-- > 0;) {  // newest first
+    const std::string& n = sheets_[k];
+    if (sheets->hasByName(u(n)) && sheets->getElementNames().getLength() > 1) sheets->removeByName(u(n));
+  }
 }
 
 void UndoStep::unlock() {
