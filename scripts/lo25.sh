@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The integration tests in LibreOffice 25.2 (Debian 12 backports) with the same
+# .oxt that was built against Debian 12's 7.4 SDK. LibreOffice 25.2 cannot sit
+# beside 7.4 in one system, so it lives in a minimal Debian 12 chroot, built
+# once and cached (QKPI_LO25_ROOT, default /var/cache/qkpi/lo25).
+#
+#   scripts/lo25.sh prepare          build the chroot if it is not there yet (~5 min)
+#   scripts/lo25.sh run MODULE OXT   prepare, then run tests/integration/MODULE.py in it against OXT
+#   scripts/lo25.sh version          the LibreOffice version in the chroot
+#
+# Needs root (debootstrap, mount, chroot) and the network for apt. When the
+# machine cannot do that (no root, mount refused, no network), prepare and run
+# exit with 77, which ctest reports as "skipped", never as passed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+CH=${QKPI_LO25_ROOT:-/var/cache/qkpi/lo25}
+SKIP=77
+PACKAGES="libreoffice-calc python3-uno libreoffice-script-provider-python fonts-liberation2 fonts-dejavu-core libreoffice-l10n-de"
+
+skip() { echo "lo25: SKIPPED: $*"; exit $SKIP; }
+
+mounted() { mountpoint -q "$1"; }
+
+mount_all() {
+  mkdir -p "$CH$ROOT"
+  mounted "$CH/proc" || mount -t proc proc "$CH/proc" || skip "cannot mount proc in the chroot"
+  mounted "$CH/dev" || mount --bind /dev "$CH/dev" || skip "cannot bind /dev"
+  mounted "$CH/tmp" || mount -t tmpfs tmpfs "$CH/tmp" || skip "cannot mount a tmpfs"
+  mounted "$CH$ROOT" || mount --bind "$ROOT" "$CH$ROOT" || skip "cannot bind the source tree"
+}
+
+umount_all() {
+  # Never delete through a mount: unmount everything below the chroot first.
+  findmnt -rn -o TARGET | grep -F "$CH/" | sort -r | while read -r m; do umount -l "$m" || true; done
+}
+
+prepare() {
+  [ "$(id -u)" -eq 0 ] || skip "needs root for debootstrap and chroot"
+  if [ -f "$CH/.qkpi-ready" ]; then
+    echo "lo25: chroot ready in $CH ($(version))"
+    return
+  fi
+  (
+    # one preparation at a time
+    mkdir -p "$(dirname "$CH")"
+    exec 9>"$CH.lock"
+    flock 9
+    [ -f "$CH/.qkpi-ready" ] && exit 0
+    command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q debootstrap >/dev/null \
+      || skip "cannot install debootstrap"
+    umount_all
+    rm -rf --one-file-system "$CH"
+    debootstrap --variant=minbase bookworm "$CH" http://deb.debian.org/debian >"$CH.log" 2>&1 \
+      || { tail -5 "$CH.log"; skip "debootstrap failed (network?)"; }
+    echo "deb http://deb.debian.org/debian bookworm-backports main" >"$CH/etc/apt/sources.list.d/backports.list"
+    mount_all
+    chroot "$CH" bash -c "export DEBIAN_FRONTEND=noninteractive; apt-get update -q && \
+      apt-get install -y -q --no-install-recommends -t bookworm-backports $PACKAGES" >>"$CH.log" 2>&1 \
+      || { tail -5 "$CH.log"; skip "apt-get in the chroot failed"; }
+    touch "$CH/.qkpi-ready"
+  )
+  echo "lo25: chroot ready in $CH ($(version))"
+}
+
+version() { chroot "$CH" /usr/lib/libreoffice/program/soffice --version 2>/dev/null | head -1; }
+
+run() {
+  local module=$1 oxt=$2
+  prepare
+  mount_all
+  echo "lo25: $module in $(version)"
+  chroot "$CH" bash -c "cd '$ROOT' && /usr/bin/python3 tests/integration/$module.py --oxt '$oxt'"
+}
+
+case "${1:-}" in
+  prepare) prepare ;;
+  run) run "$2" "$3" ;;
+  version) version ;;
+  *) echo "usage: $0 prepare | run MODULE OXT | version" >&2; exit 2 ;;
+esac
