@@ -2,6 +2,7 @@
 #include "objectives/sidebar_model.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "objectives/formula.h"
@@ -28,8 +29,8 @@ constexpr Text kTexts[] = {
      "Das Register enthält noch keine Ziele: Füllen Sie eine Zeile der Tabelle \"Objectives\" aus."},
     {"insert-sample", "Insert sample data", "Beispieldaten einfügen"},
     {"new-register", "New register", "Neues Register"},
-    {"hint-select", "Double-click or Enter: go to the objective's row.",
-     "Doppelklick oder Eingabetaste: zur Zeile des Ziels."},
+    {"hint-select", "Click a line (or Tab to it and press Enter) to go to its row in the register.",
+     "Klicken Sie auf eine Zeile (oder Tab und Eingabetaste), um zu ihrer Zeile im Register zu gehen."},
     {"col-actual", "Actual", "Ist"},
     {"col-target", "Target", "Ziel"},
     {"actions-open", "Open actions", "Offene Maßnahmen"},
@@ -281,6 +282,18 @@ std::vector<const FunctionSpec*> insertableFunctions() {
   for (const FunctionSpec& f : functionTable())
     if (f.kpi && !f.arrayResult) out.push_back(&f);
   return out;
+}
+
+std::string previewText(double v, const FunctionSpec& fn) {
+  char buf[64];
+  const MeasureKind m = fn.kpi ? fn.kpi->measure : MeasureKind::Amount;
+  if (m == MeasureKind::Ratio)
+    std::snprintf(buf, sizeof buf, "%.1f %%", v * 100);
+  else if (m == MeasureKind::Days)
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+  else
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
 }
 
 std::vector<OptionField> optionFields(const FunctionSpec& fn, std::string_view language) {

@@ -46,7 +46,7 @@ struct ObjectiveLine {
   std::string statusWord;                        // "GREEN" / "GRÜN" ...: never colour alone
   std::uint32_t background = 0, foreground = 0;  // 0xRRGGBB of the status chip
 };
-inline constexpr std::size_t kShortName = 34;  // characters (UTF-8 code points)
+inline constexpr std::size_t kShortName = 28;  // characters (UTF-8 code points)
 
 struct ObjectivesView {
   bool hasRegister = false;  // false: offer "Insert sample data" and "New register"
@@ -116,6 +116,9 @@ struct OptionField {
   std::string help;  // argumentDescription in the panel language
 };
 std::vector<OptionField> optionFields(const FunctionSpec& fn, std::string_view language);
+
+// The preview of a value of `fn`: a ratio as "95.4 %", days as "3.2", an amount as "1234.50".
+std::string previewText(double value, const FunctionSpec& fn);
 
 struct KpiInputs {
   std::string function;  // "OTIF"

@@ -215,3 +215,9 @@ TEST(SidebarInsertKpi, ErrorsWithoutARowLabel) {
   in.function = "NOSUCH";
   EXPECT_NE(kpiFormula(in).error.find("unknown KPI"), std::string::npos);
 }
+
+TEST(SidebarInsertKpi, PreviewText) {
+  EXPECT_EQ(previewText(0.9544, *qkpi::findFunction("OTIF")), "95.4 %");
+  EXPECT_EQ(previewText(1234.5, *qkpi::findFunction("RETURNS")), "1234.50");
+  EXPECT_EQ(previewText(3.25, *qkpi::findFunction("TURNAROUNDDAYS")), "3.2");
+}
