@@ -117,8 +117,7 @@ std::string proposal(const Objective& o) {
 }
 
 bool isOpenStatus(const std::string& s) {
-  std::string t = lower(trim(s));
-  return t == "open" || t == "in progress";
+  return isOpenAction(s);
 }
 
 // What the log holds so far: where its columns are, the row after its last
@@ -271,6 +270,11 @@ sheet::SheetSpec actionLog(const Table* existing, const std::vector<Objective>& 
   if (full) addLayout(spec);
   addProposals(spec, log, objectives, today, off);
   return spec;
+}
+
+bool isOpenAction(std::string_view status) {
+  std::string t = detail::lower(detail::trim(status));
+  return t == "open" || t == "in progress";
 }
 
 }  // namespace qkpi::objectives

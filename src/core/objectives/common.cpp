@@ -245,6 +245,14 @@ sheet::Range range(int r1, int c1, int r2, int c2) {
   return {{r1, c1}, {r2, c2}};
 }
 
+const std::array<RagColours, 4>& ragColours() {
+  static const std::array<RagColours, 4> k{{{kGreen, "GREEN", 0xC6EFCE, 0x006100},
+                                            {kAmber, "AMBER", 0xFFEB9C, 0x9C5700},
+                                            {kRed, "RED", 0xFFC7CE, 0x9C0006},
+                                            {kGrey, "GREY", 0xE7E6E6, 0x595959}}};
+  return k;
+}
+
 std::vector<sheet::Style> standardStyles() {
   using sheet::Style;
   std::vector<Style> s;
@@ -326,16 +334,11 @@ std::vector<sheet::Style> standardStyles() {
     Style& st = add(kFormula);
     st.fontColor = 0x1F4E79;
   }
-  struct Rag {
-    const char* name;
-    std::int32_t bg, fg;
-  };
-  for (Rag r : {Rag{kGreen, 0xC6EFCE, 0x006100}, Rag{kAmber, 0xFFEB9C, 0x9C5700},
-                Rag{kRed, 0xFFC7CE, 0x9C0006}, Rag{kGrey, 0xE7E6E6, 0x595959}}) {
-    Style& st = add(r.name);
+  for (const RagColours& r : ragColours()) {
+    Style& st = add(r.style);
     st.bold = true;
-    st.background = r.bg;
-    st.fontColor = r.fg;
+    st.background = r.background;
+    st.fontColor = r.font;
     st.align = Style::Align::Center;
   }
   {

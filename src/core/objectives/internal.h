@@ -1,6 +1,8 @@
 // Helpers shared by the objectives_*.cpp files (not part of the interface).
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -86,6 +88,14 @@ inline constexpr const char* kOverdue = "qkpi Overdue";
 inline constexpr const char* kClosed = "qkpi Closed";
 inline constexpr const char* kSignal = "qkpi Signal";
 inline constexpr const char* kWarning = "qkpi Warning";
+// The four KPISTATUS codes with their cell style and colours (0xRRGGBB), in
+// the order GREEN, AMBER, RED, GREY: the register's, review's and sidebar's.
+struct RagColours {
+  const char* style;  // kGreen ...
+  const char* code;   // "GREEN" ...
+  std::int32_t background, font;
+};
+const std::array<RagColours, 4>& ragColours();
 // Every style above.
 std::vector<sheet::Style> standardStyles();
 // RAG conditional formats for a column of KPISTATUS codes: `range` must be one

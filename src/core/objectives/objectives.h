@@ -179,6 +179,9 @@ sheet::SheetSpec review(const std::vector<Objective>&, const std::vector<int>& s
 // proposed rows; otherwise ONLY the cells of newly appended rows.
 sheet::SheetSpec actionLog(const Table* existing, const std::vector<Objective>&, long todaySerial,
                            long nullDateOffset);
+// An action log Status that counts as open: "Open" or "In progress" (case and
+// surrounding spaces ignored). Such an objective gets no new proposed action.
+bool isOpenAction(std::string_view status);
 
 // ---- sheet names (built and read back in one place, common.cpp) -------------
 

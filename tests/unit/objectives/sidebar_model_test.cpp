@@ -1,0 +1,223 @@
+// The sidebar deck's pure model: Objectives lines, Actions summary, Insert KPI formulas.
+#include "objectives/sidebar_model.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "objectives/objectives.h"
+#include "objectives_test_util.h"
+
+using namespace qkpi::objectives;
+using namespace qkpi::objectives::sidebar;
+using qkpi::objectives::test::t;
+
+namespace {
+
+// A register with the standard headers and `rows` (ID, Objective, KPI, Data, Target, Status).
+struct Row {
+  const char *id, *objective, *kpi, *data;
+  double target;
+  const char* status;
+};
+Table registerOf(const std::vector<Row>& rows) {
+  Table tab;
+  std::vector<Value> h;
+  for (const auto& s : registerHeaders()) h.emplace_back(s);
+  tab.push_back(h);
+  for (const Row& r : rows) {
+    std::vector<Value> v(registerHeaders().size());
+    v[0] = t(r.id);
+    v[1] = t(r.objective);
+    v[2] = t(r.kpi);
+    v[3] = t(r.data);
+    v[6] = r.target;
+    v[16] = 0.5;  // Actual
+    v[17] = t(r.status);
+    tab.push_back(v);
+  }
+  return tab;
+}
+
+// What the register shows: "<row>:<col>" so the test sees which cell was asked for.
+std::string shown(int row, int col) {
+  return std::to_string(row) + ":" + std::to_string(col);
+}
+
+}  // namespace
+
+TEST(SidebarObjectives, NoRegisterOffersTheTwoCommands) {
+  ObjectivesView v = objectivesView(nullptr, shown, "en");
+  EXPECT_FALSE(v.hasRegister);
+  EXPECT_TRUE(v.lines.empty());
+  EXPECT_NE(v.message.find("no \"Objectives\" register"), std::string::npos) << v.message;
+  EXPECT_EQ(text("insert-sample", "en"), "Insert sample data");
+  EXPECT_EQ(text("new-register", "de"), "Neues Register");
+  EXPECT_NE(objectivesView(nullptr, shown, "de").message.find("kein Register"), std::string::npos);
+}
+
+TEST(SidebarObjectives, OneLinePerRowWithColourAndWord) {
+  Table reg = registerOf({{"Q-01", "On-time in-full deliveries", "OTIF", "$D.A2:D9", 0.95, "GREEN"},
+                          {"Q-02", "Right first time", "RFT", "$Q.A2:B9", 0.9, " amber "},
+                          {"Q-03", "Returns", "RETURNS", "$R.A2:B9", 100, "RED"},
+                          {"Q-04", "Turnaround", "TURNAROUND", "$R.A2:C9", 0.8, "#N/A"}});
+  ObjectivesView v = objectivesView(&reg, shown, "en");
+  ASSERT_TRUE(v.hasRegister);
+  EXPECT_EQ(v.message, "");
+  ASSERT_EQ(v.lines.size(), 4u);
+  EXPECT_EQ(v.lines[0].id, "Q-01");
+  EXPECT_EQ(v.lines[0].name, "On-time in-full deliveries");
+  EXPECT_EQ(v.lines[0].row, 1);
+  EXPECT_EQ(v.lines[0].actual, "1:16");  // the Actual cell as shown
+  EXPECT_EQ(v.lines[0].target, "1:6");
+  EXPECT_EQ(v.lines[0].light, Light::Green);
+  EXPECT_EQ(v.lines[0].statusWord, "GREEN");
+  EXPECT_EQ(v.lines[0].background, 0xC6EFCEu);  // the register's GREEN style
+  EXPECT_EQ(v.lines[1].light, Light::Amber);
+  EXPECT_EQ(v.lines[2].light, Light::Red);
+  EXPECT_EQ(v.lines[2].foreground, 0x9C0006u);
+  EXPECT_EQ(v.lines[3].light, Light::Grey);  // an error is no status
+  EXPECT_EQ(v.summary, "4 objectives: 1 GREEN, 1 AMBER, 1 RED, 1 GREY");
+  ObjectivesView de = objectivesView(&reg, shown, "de");
+  EXPECT_EQ(de.lines[0].statusWord, "GRÜN");
+  EXPECT_EQ(de.lines[2].statusWord, "ROT");
+  EXPECT_EQ(de.summary, "4 Ziele: 1 GRÜN, 1 GELB, 1 ROT, 1 GRAU");
+}
+
+TEST(SidebarObjectives, EmptyShownCellIsADashAndBadHeaderIsTheRegistersMessage) {
+  Table reg = registerOf({{"Q-01", "X", "OTIF", "$D.A2:D9", 0.95, "GREEN"}});
+  ObjectivesView v = objectivesView(
+      &reg, [](int, int) { return std::string("  "); }, "en");
+  EXPECT_EQ(v.lines.at(0).actual, "–");
+  Table bad = reg;
+  bad[0][2] = t("Kennzahl");
+  ObjectivesView b = objectivesView(&bad, shown, "en");
+  EXPECT_TRUE(b.hasRegister);
+  EXPECT_TRUE(b.lines.empty());
+  EXPECT_NE(b.message.find("KPI"), std::string::npos) << b.message;
+  Table none = registerOf({});
+  EXPECT_EQ(objectivesView(&none, shown, "en").message, text("no-objectives", "en"));
+}
+
+TEST(SidebarObjectives, ShortNameCutsAtAWord) {
+  EXPECT_EQ(shortName("  Short  "), "Short");
+  EXPECT_EQ(shortName("Deliveries on time and in full to every customer", 20), "Deliveries on time…");
+  EXPECT_EQ(shortName("Überfällige Maßnahmen", 12), "Überfällige…");
+  EXPECT_EQ(shortName("abcdefghijklmnop", 6), "abcde…");
+}
+
+TEST(SidebarObjectives, Language) {
+  EXPECT_EQ(panelLanguage("de-DE"), "de");
+  EXPECT_EQ(panelLanguage("de"), "de");
+  EXPECT_EQ(panelLanguage("en-US"), "en");
+  EXPECT_EQ(panelLanguage("dex"), "en");
+  EXPECT_EQ(lightOf("grey"), Light::Grey);
+  EXPECT_EQ(lightOf("GREEN"), Light::Green);
+  EXPECT_EQ(lightOf(""), Light::Grey);
+}
+
+TEST(SidebarActions, ButtonsAreTheMenusCommands) {
+  auto b = actionButtons("en");
+  ASSERT_EQ(b.size(), 6u);
+  const char* cmds[] = {"SampleData", "NewRegister", "Review", "ActionLog", "UpdateActuals", "ExportPdf"};
+  for (std::size_t i = 0; i < 6; ++i) EXPECT_EQ(b[i].command, cmds[i]);
+  EXPECT_EQ(b[3].label, "Action Log");
+  EXPECT_EQ(actionButtons("de")[0].label, "Beispieldaten");
+}
+
+TEST(SidebarActions, OpenOverdueAndNextDue) {
+  // today = serial 100; Due serials; columns in another order than the standard log
+  Table log = {{t("Status"), t("Due"), t("Action ID")}, {t("Open"), 90.0, t("A-001")},  // overdue
+               {t("in progress "), 120.0, t("A-002")},                                  // next due candidate
+               {t("Open"), 105.0, t("A-003")},                                          // next due
+               {t("Done"), 80.0, t("A-004")},                                           // closed: neither
+               {t("Open"), Value{}, t("A-005")},                                        // open without a date
+               {t("Cancelled"), 101.0, t("A-006")}};
+  ActionSummary s = actionSummary(&log, 100, 0);
+  EXPECT_TRUE(s.hasLog);
+  EXPECT_EQ(s.open, 4);
+  EXPECT_EQ(s.overdue, 1);
+  ASSERT_TRUE(s.nextDue);
+  EXPECT_EQ(*s.nextDue, 105);
+  EXPECT_EQ(describe(s, 0, "en"), "4 open actions, 1 overdue. Next due: " + isoDate(105, 0) + ".");
+  EXPECT_EQ(describe(s, 0, "de"),
+            "4 offene Maßnahmen, 1 überfällig. Nächste fällig: " + isoDate(105, 0) + ".");
+  EXPECT_FALSE(actionSummary(nullptr, 100, 0).hasLog);
+  EXPECT_EQ(describe(actionSummary(nullptr, 100, 0), 0, "en"), text("no-log", "en"));
+  Table one = {{t("Status"), t("Due")}, {t("Open"), 100.0}};  // due today: not overdue
+  ActionSummary o = actionSummary(&one, 100, 0);
+  EXPECT_EQ(describe(o, 0, "en"), "1 open action, 0 overdue. Next due: " + isoDate(100, 0) + ".");
+}
+
+TEST(SidebarActions, OutcomeLine) {
+  EXPECT_EQ(outcomeLine("Review", true, "Wrote \"Review 2026-11-25\".", "en"),
+            "Review: Wrote \"Review 2026-11-25\".");
+  EXPECT_EQ(outcomeLine("Review", false, "No register.", "en"), "Review failed: No register.");
+  EXPECT_EQ(outcomeLine("Bewertung", false, "x", "de"), "Bewertung fehlgeschlagen: x");
+}
+
+TEST(SidebarInsertKpi, FunctionsAndOptionFieldsFromTheTable) {
+  auto fns = insertableFunctions();
+  ASSERT_FALSE(fns.empty());
+  bool otif = false;
+  for (const auto* f : fns) {
+    EXPECT_NE(f->kpi, nullptr);
+    EXPECT_FALSE(f->arrayResult);
+    otif = otif || f->name == "OTIF";
+  }
+  EXPECT_TRUE(otif);
+  const auto* f = qkpi::findFunction("OTIF");
+  ASSERT_NE(f, nullptr);
+  auto fields = optionFields(*f, "en");
+  std::vector<std::string> names;
+  for (const auto& o : fields) names.push_back(o.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"EarlyDays", "LateDays", "QtyTolerance"}));
+  EXPECT_NE(fields[1].help.find("Optional."), std::string::npos) << fields[1].help;
+}
+
+TEST(SidebarInsertKpi, FormulaAsTheRegisterBuildsIt) {
+  KpiInputs in;
+  in.function = "OTIF";
+  in.data = "$Deliveries.D2:G20001";
+  KpiFormula f = kpiFormula(in);
+  EXPECT_EQ(f.error, "");
+  EXPECT_EQ(f.formula, "=OTIF($Deliveries.D2:G20001)");
+
+  in.segments = "$Deliveries.A2:A20001";
+  in.segment = "North";
+  in.from = "2026-01-01";
+  in.options = {{"LateDays", "2"}, {"EarlyDays", ""}};
+  f = kpiFormula(in);
+  EXPECT_EQ(f.error, "");
+  EXPECT_EQ(f.formula, "=OTIF($Deliveries.D2:G20001;$Deliveries.A2:A20001;\"North\";\"2026-01-01\";;;2)");
+
+  in.segment = "7";  // a number stays a number
+  EXPECT_EQ(kpiFormula(in).formula,
+            "=OTIF($Deliveries.D2:G20001;$Deliveries.A2:A20001;7;\"2026-01-01\";;;2)");
+  in.segment = "007";  // but not a code with leading zeros
+  EXPECT_EQ(kpiFormula(in).formula,
+            "=OTIF($Deliveries.D2:G20001;$Deliveries.A2:A20001;\"007\";\"2026-01-01\";;;2)");
+}
+
+TEST(SidebarInsertKpi, ErrorsWithoutARowLabel) {
+  KpiInputs in;
+  in.function = "OTIF";
+  KpiFormula f = kpiFormula(in);
+  EXPECT_EQ(f.formula, "");
+  EXPECT_EQ(f.error, text("kpi-need-data", "en"));
+  in.data = "$Deliveries.D2:G20001";
+  in.options = {{"LateDays", "-3"}};
+  f = kpiFormula(in);
+  EXPECT_EQ(f.formula, "");
+  EXPECT_NE(f.error.find("LateDays"), std::string::npos) << f.error;
+  EXPECT_EQ(f.error.find("Objectives row"), std::string::npos) << f.error;
+  in.options = {};
+  in.function = "NOSUCH";
+  EXPECT_NE(kpiFormula(in).error.find("unknown KPI"), std::string::npos);
+}
+
+TEST(SidebarInsertKpi, PreviewText) {
+  EXPECT_EQ(previewText(0.9544, *qkpi::findFunction("OTIF")), "95.4 %");
+  EXPECT_EQ(previewText(1234.5, *qkpi::findFunction("RETURNS")), "1234.50");
+  EXPECT_EQ(previewText(3.25, *qkpi::findFunction("TURNAROUNDDAYS")), "3.2");
+}
