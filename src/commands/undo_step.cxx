@@ -60,6 +60,7 @@ void UndoStep::rollback() {
     Reference<css::sheet::XSheetOperation>(cell, UNO_QUERY_THROW)
         ->clearContents(css::sheet::CellFlags::VALUE | css::sheet::CellFlags::DATETIME |
                         css::sheet::CellFlags::STRING | css::sheet::CellFlags::FORMULA);
+    if (it->replaced && !it->formula.isEmpty()) cell->setFormula(it->formula);
     Reference<beans::XPropertySet>(cell, UNO_QUERY_THROW)->setPropertyValue("CellStyle", Any(it->style));
   }
   for (const Rows& r : appended_) {
