@@ -307,7 +307,8 @@ class DispatchTest(CommandTest):
 
     def test_menu_toolbar_and_icons_are_registered_for_calc(self):
         cp = O.create("com.sun.star.configuration.ConfigurationProvider")
-        commands = [f"org.qkpi:{c}" for c in ("SampleData", "NewRegister", "Review", "ActionLog", "ExportPdf")]
+        commands = [f"org.qkpi:{c}"
+                    for c in ("SampleData", "NewRegister", "Review", "UpdateActuals", "ActionLog", "ExportPdf")]
         calc = "com.sun.star.sheet.SpreadsheetDocument"
         titles = {}
         for locale in ("en-US", "de"):
@@ -745,7 +746,8 @@ class RegisterFillTest(CommandTest):
         self.assertEqual(sh.getCellByPosition(cols["Status"], 60).getType().value, "EMPTY")
         # what to expect, computed before the command (a scratch formula afterwards would be an undo action)
         data = self.register(doc)["H-1"]["Data"].getString()
-        call = direct_call("OTIF", data, self.HAND_OPTIONS)
+        # no To in the Options: the register measures to TODAY() (as of the review date, always)
+        call = direct_call("OTIF", data, self.HAND_OPTIONS, To="TODAY()")
         want = self.evaluate(doc, call)
         self.assertEqual(want[0], "value", f"{call} gave {want}")
         status = self.evaluate(doc, f'KPISTATUS({want[1]!r};0.95;"higher";0.9)')[1]
