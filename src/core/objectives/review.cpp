@@ -660,13 +660,10 @@ int addTrend(ReviewDraft& rv, const Prepared& p, const Section& sec, int t) {
   tr.open = openRowsFormula(call, "0", "0").has_value();
   rv.add(textCell(
       t, 2,
-      std::string("Process behaviour chart (XmR) of the 12 complete months: centre line = their "
-                  "mean; limits = centre +/- 2.66 x average moving range; red = outside the "
-                  "limits (a signal, not noise).") +
-          (tr.toDate >= 0 ? " The month to date (grey) is not in the limits and never a signal." : "") +
-          (tr.open ? " Open: returns received in the month and not closed by its end (or the "
-                     "review date)."
-                   : ""),
+      std::string("XmR chart of the 12 complete months: centre line = their mean; limits = centre +/- "
+                  "2.66 x average moving range; red = outside the limits (a signal).") +
+          (tr.toDate >= 0 ? " Month to date (grey): not in the limits." : "") +
+          (tr.open ? " Open: received in the month, not closed by its end." : ""),
       kNote));
   const char* const trendHeaders[] = {"Month",       nullptr,       "Moving range", "Centre line",
                                       "Lower limit", "Upper limit", "Open"};

@@ -208,7 +208,7 @@ TEST(ObjectivesReview, TrendWithXmrLimitsAndChart) {
   // Review on 2026-11-25: the 12 complete months Nov 2025 .. Oct 2026, then November to date.
   SheetSpec s = theReview();
   EXPECT_EQ(text(s, 24, 0), "12-month trend");
-  EXPECT_NE(text(s, 24, 2).find("The month to date (grey) is not in the limits"), std::string::npos);
+  EXPECT_NE(text(s, 24, 2).find("Month to date (grey): not in the limits."), std::string::npos);
   EXPECT_EQ(text(s, 25, 0), "Month");
   EXPECT_EQ(text(s, 25, 1), "OTIF");
   EXPECT_EQ(text(s, 25, 2), "Moving range");
@@ -252,7 +252,8 @@ TEST(ObjectivesReview, TrendWithXmrLimitsAndChart) {
                         "qkpi Signal"));
   for (const auto& cf : s.conditionalFormats) {  // the other trends: Q-2 rows 57..68, Q-3 rows 87..98
     if (cf.style == "qkpi Signal") {
-      EXPECT_TRUE(cf.range.last.row == 37 || cf.range.last.row == 68 || cf.range.last.row == 98) << cf.formula;
+      EXPECT_TRUE(cf.range.last.row == 37 || cf.range.last.row == 68 || cf.range.last.row == 98)
+          << cf.formula;
     }
   }
   ASSERT_EQ(s.charts.size(), 3u);  // RTY has no trend
@@ -275,7 +276,7 @@ TEST(ObjectivesReview, ReviewOnTheFirstHasNoMonthToDate) {
   EXPECT_EQ(f(s, 37, 1), "=IFNA(OTIF($Deliveries.D2:G101;;;DATE(2026;11;1);DATE(2026;11;30);;2);\"\")");
   EXPECT_FALSE(hasCell(s, 38, 0));
   EXPECT_EQ(f(s, 26, 3), "=IFERROR(AVERAGE($B$27:$B$38);\"\")");
-  EXPECT_EQ(text(s, 24, 2).find("month to date"), std::string::npos);
+  EXPECT_EQ(text(s, 24, 2).find("Month to date"), std::string::npos);
 }
 
 TEST(ObjectivesReview, ReductionObjective) {
