@@ -204,7 +204,7 @@ WORKFLOW_DATE = datetime.date.today().isoformat()
 # document window's top when the grid's accessibility table cannot place that cell)
 WORKFLOW_SHOTS = [("Review ", "review.png", 75, (43, 13), 700),
                   ("Action Log", "action-log.png", 100, (5, 10), 422),
-                  ("Objectives", "register.png", 80, (5, 18), 392)]
+                  ("Objectives", "register.png", 80, (5, 19), 392)]
 WAIT_PAINT = 3.0  # seconds for Calc to repaint after a sheet is activated
 
 

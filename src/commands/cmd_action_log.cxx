@@ -1,6 +1,7 @@
 // org.qkpi:ActionLog: creates the sheet "Action Log" or appends to it a
 // proposed action for every AMBER or RED objective without an open one, after
-// filling the register's missing formulas, in one undo step. Existing rows are
+// filling the register's missing formulas and flagging Actuals that differ
+// from their Options (named in the message), in one undo step. Existing rows are
 // never changed; a protected log is refused when there is something to add.
 #include <algorithm>
 #include <com/sun/star/uno/RuntimeException.hpp>
@@ -92,7 +93,12 @@ Outcome actionLogCommand(const Env& e) {
     step.emplace(e.doc, "qkpi: Action Log");
     objs = applyRegisterFill(e.doc, *step, fill);
   }
-  const std::string filled = fillMessage(fill);
+  const RegisterFill check = registerCheck(objs);
+  if (!check.cells.empty()) {
+    if (!step) step.emplace(e.doc, "qkpi: Action Log");
+    objs = applyRegisterFill(e.doc, *step, check);
+  }
+  const std::string filled = fillMessage(fill) + checkMessage(check);
   Reference<css::sheet::XSpreadsheet> existing = sheetByName(e.doc, objectives::kActionLogSheet);
   std::optional<objectives::Table> table;
   if (existing.is()) table = readTable(existing);

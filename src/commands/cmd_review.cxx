@@ -1,7 +1,9 @@
 // org.qkpi:Review: the sheet "Review YYYY-MM-DD" (made unique) from the
 // register, after filling the register's missing formulas; with Freeze also
-// its values-only record "... record". One undo step; everything the user
-// must fix is found before the document is touched.
+// its values-only record "... record". Rows whose Actual differs from its
+// Options are named in the message and flagged (register Check column, review
+// summary). One undo step; everything the user must fix is found before the
+// document is touched.
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
 #include <optional>
 #include <string>
@@ -25,6 +27,9 @@ Outcome reviewCommand(const Env& e) {
   (void)objectives::review(objs, std::vector<int>(probes.size(), 0), e.today, e.nullDate, name);
   UndoStep step(e.doc, "qkpi: Review");
   if (!fill.cells.empty()) objs = applyRegisterFill(e.doc, step, fill);
+  // Actuals that differ from their Options: flagged in the register's Check column and the summary.
+  const RegisterFill check = registerCheck(objs);
+  if (!check.cells.empty()) objs = applyRegisterFill(e.doc, step, check);
   // The new, still empty review sheet is the scratch cell of the probes.
   step.creatingSheet(name);
   Reference<css::sheet::XSpreadsheets> sheets = e.doc->getSheets();
@@ -47,7 +52,7 @@ Outcome reviewCommand(const Env& e) {
   if (record) applyView(e.controller, rec, *record);
   applyView(e.controller, sh, spec);
   activate(e.controller, sh);
-  return {true, msg + "." + fillMessage(fill), false};
+  return {true, msg + "." + fillMessage(fill) + checkMessage(check), !check.rows.empty()};
 }
 
 }  // namespace qkpi::commands

@@ -7,7 +7,8 @@ namespace qkpi::commands {
 
 namespace {
 const Command kCommands[] = {
-    {"SampleData", sampleDataCommand}, {"NewRegister", newRegisterCommand}, {"Review", reviewCommand},
+    {"SampleData", sampleDataCommand}, {"NewRegister", newRegisterCommand},
+    {"Review", reviewCommand},         {"UpdateActuals", updateActualsCommand},
     {"ActionLog", actionLogCommand},   {"ExportPdf", exportPdfCommand},
 };
 }  // namespace

@@ -197,10 +197,21 @@ Reference<css::sheet::XSpreadsheet> requireRegister(const Reference<css::sheet::
   return sh;
 }
 
+void readActualFormulas(const Reference<css::sheet::XSpreadsheet>& reg,
+                        std::vector<objectives::Objective>& objs) {
+  for (objectives::Objective& o : objs) {
+    const int col = o.col[static_cast<int>(objectives::Field::Actual)];
+    if (col < 0) continue;
+    Reference<table::XCell> cell = reg->getCellByPosition(col, o.row);
+    o.actualRead = cell->getType() == table::CellContentType_EMPTY ? std::string() : utf8(cell->getFormula());
+  }
+}
+
 std::vector<objectives::Objective> readObjectives(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
   Reference<css::sheet::XSpreadsheet> reg = requireRegister(doc);
   recalcIfManual(doc);
   std::vector<objectives::Objective> objs = objectives::readRegister(readTable(reg));
+  readActualFormulas(reg, objs);
   if (objs.empty())
     throw UserError(std::string("The register \"") + objectives::kRegisterSheet +
                     "\" has no objectives yet: fill in at least one row (ID, Objective, KPI, Data).");

@@ -50,7 +50,10 @@ Reference<css::sheet::XSpreadsheet> untouchedDefaultSheet(
 
 // The register sheet; objectives::UserError (how to create one) when there is none.
 Reference<css::sheet::XSpreadsheet> requireRegister(const Reference<css::sheet::XSpreadsheetDocument>& doc);
-// The register's objectives, read after a recalculation if needed; UserError
+// Each objective's Actual formula (Objective::actualRead) as the register holds it.
+void readActualFormulas(const Reference<css::sheet::XSpreadsheet>& reg,
+                        std::vector<objectives::Objective>& objs);
+// The register's objectives (with their Actual formulas), read after a recalculation if needed; UserError
 // when there is no register or no objective in it.
 std::vector<objectives::Objective> readObjectives(const Reference<css::sheet::XSpreadsheetDocument>& doc);
 

@@ -5,6 +5,7 @@
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/table/CellContentType.hpp>
 #include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/text/XText.hpp>
 
 #include "command.hxx"
 #include "document.hxx"
@@ -68,13 +69,35 @@ std::vector<objectives::Objective> applyRegisterFill(const Reference<css::sheet:
     Reference<beans::XPropertySet> p(cell, UNO_QUERY_THROW);
     OUString previous;
     p->getPropertyValue("CellStyle") >>= previous;
-    step.fillingCell(objectives::kRegisterSheet, c.pos.col, c.pos.row, previous);
-    cell->setFormula(u(c.text));
+    if (cell->getType() == table::CellContentType_EMPTY)
+      step.fillingCell(objectives::kRegisterSheet, c.pos.col, c.pos.row, previous);
+    else
+      step.replacingCell(objectives::kRegisterSheet, c.pos.col, c.pos.row, cell->getFormula(), previous);
+    if (c.kind == sheet::Cell::Kind::Text)
+      Reference<text::XText>(cell, UNO_QUERY_THROW)->setString(u(c.text));
+    else
+      cell->setFormula(u(c.text));
     if (!c.style.empty()) p->setPropertyValue("CellStyle", Any(u(c.style)));
   }
   Reference<css::sheet::XCalculatable> calc(doc, UNO_QUERY);
   if (calc.is()) calc->calculate();
-  return objectives::readRegister(readTable(reg));
+  std::vector<objectives::Objective> objs = objectives::readRegister(readTable(reg));
+  readActualFormulas(reg, objs);
+  return objs;
+}
+
+RegisterFill registerCheck(const std::vector<objectives::Objective>& objs) {
+  RegisterFill check;
+  check.cells = objectives::checkCells(objs);
+  for (const objectives::Objective& o : objs)
+    if (objectives::actualDiffers(o)) check.rows.push_back(objectives::actualDiffersMessage(o));
+  return check;
+}
+
+std::string checkMessage(const RegisterFill& check) {
+  std::string r;
+  for (const std::string& m : check.rows) r += " " + m;
+  return r;
 }
 
 std::string fillMessage(const RegisterFill& fill) {

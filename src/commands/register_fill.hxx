@@ -30,7 +30,16 @@ struct RegisterFill {
 RegisterFill missingRegisterFormulas(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc,
                                      const std::vector<objectives::Objective>& objs);
 
-// Writes the fill into the register (each cell registered with `step`),
+// The register's Check column (objectives::checkCells: the cells whose text
+// changes, none without a Check column) and in `rows` the message of every
+// row whose Actual differs from its Options
+// ("Q-05: Actual differs from its Options; run Update Actuals or edit the Options.").
+RegisterFill registerCheck(const std::vector<objectives::Objective>& objs);
+// The check's messages, each with a leading space; "" when every Actual matches.
+std::string checkMessage(const RegisterFill& check);
+
+// Writes the fill into the register (each cell registered with `step`: an
+// empty cell as filled, any other as replaced; Text cells as text),
 // recalculates and returns the register read again, so computed Actuals and
 // Statuses are current.
 std::vector<objectives::Objective> applyRegisterFill(

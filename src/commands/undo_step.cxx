@@ -61,6 +61,7 @@ void UndoStep::rollback() {
     Reference<css::sheet::XSheetOperation>(cell, UNO_QUERY_THROW)
         ->clearContents(css::sheet::CellFlags::VALUE | css::sheet::CellFlags::DATETIME |
                         css::sheet::CellFlags::STRING | css::sheet::CellFlags::FORMULA);
+    if (f.replaced && !f.formula.isEmpty()) cell->setFormula(f.formula);
     Reference<beans::XPropertySet>(cell, UNO_QUERY_THROW)->setPropertyValue("CellStyle", Any(f.style));
   }
   for (const Rows& r : appended_) {

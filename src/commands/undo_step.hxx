@@ -38,7 +38,13 @@ class UndoStep {
   // An empty cell about to get contents (and maybe a cell style): on rollback
   // it is emptied again and gets its cell style back.
   void fillingCell(const std::string& sheet, int col, int row, const rtl::OUString& previousStyle) {
-    filled_.push_back({sheet, col, row, previousStyle});
+    filled_.push_back({sheet, col, row, previousStyle, {}, false});
+  }
+  // A cell whose contents are about to be replaced: on rollback it gets its
+  // previous formula (XCell::getFormula; "" = empty) and cell style back.
+  void replacingCell(const std::string& sheet, int col, int row, const rtl::OUString& previousFormula,
+                     const rtl::OUString& previousStyle) {
+    filled_.push_back({sheet, col, row, previousStyle, previousFormula, true});
   }
   void commit();
 
@@ -51,6 +57,8 @@ class UndoStep {
     std::string sheet;
     int col, row;
     rtl::OUString style;
+    rtl::OUString formula;  // replaced cells: the previous contents
+    bool replaced;
   };
   void rollback();
   void unlock();

@@ -307,7 +307,8 @@ class DispatchTest(CommandTest):
 
     def test_menu_toolbar_and_icons_are_registered_for_calc(self):
         cp = O.create("com.sun.star.configuration.ConfigurationProvider")
-        commands = [f"org.qkpi:{c}" for c in ("SampleData", "NewRegister", "Review", "ActionLog", "ExportPdf")]
+        commands = [f"org.qkpi:{c}"
+                    for c in ("SampleData", "NewRegister", "Review", "UpdateActuals", "ActionLog", "ExportPdf")]
         calc = "com.sun.star.sheet.SpreadsheetDocument"
         titles = {}
         for locale in ("en-US", "de"):
@@ -745,9 +746,13 @@ class RegisterFillTest(CommandTest):
         self.assertEqual(sh.getCellByPosition(cols["Status"], 60).getType().value, "EMPTY")
         # what to expect, computed before the command (a scratch formula afterwards would be an undo action)
         data = self.register(doc)["H-1"]["Data"].getString()
-        call = direct_call("OTIF", data, self.HAND_OPTIONS)
+        # no To in the Options: the register measures to TODAY() (as of the review date, always)
+        call = direct_call("OTIF", data, self.HAND_OPTIONS, To="TODAY()")
         want = self.evaluate(doc, call)
         self.assertEqual(want[0], "value", f"{call} gave {want}")
+        # the review measures to its own date instead of TODAY()
+        want_review = self.evaluate(doc, direct_call("OTIF", data, self.HAND_OPTIONS, To=DATE_F))
+        status_review = self.evaluate(doc, f'KPISTATUS({want_review[1]!r};0.95;"higher";0.9)')[1]
         status = self.evaluate(doc, f'KPISTATUS({want[1]!r};0.95;"higher";0.9)')[1]
         self.assertIn(status, ("GREEN", "AMBER", "RED"))
         # the documented formula texts: KPI(Data; options in the function's argument order), and KPISTATUS
@@ -763,8 +768,8 @@ class RegisterFillTest(CommandTest):
             self.assertEqual(actual.getFormula(), formulas[row], ident)
             self.assert_close(office.cell_result(actual), want, f"{ident} Actual vs {call}")
             self.assertEqual(reg[ident]["Status"].getString(), status, ident)
-            self.assertEqual(summary[ident]["Status"].getString(), status, ident)
-            self.assert_close(office.cell_result(summary[ident]["Actual"]), want, f"{ident} review Actual")
+            self.assertEqual(summary[ident]["Status"].getString(), status_review, ident)
+            self.assert_close(office.cell_result(summary[ident]["Actual"]), want_review, f"{ident} review Actual")
         self.assertEqual(sh.getCellByPosition(cols["Status"], 5).getFormula(), prefilled)
         self.assertEqual(sh.getCellByPosition(cols["Status"], 60).getFormula(), status_formula)
         self.assertEqual(reg["Q-01"]["Actual"].getFormula(), edited)

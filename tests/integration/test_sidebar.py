@@ -218,7 +218,7 @@ class SidebarTest(unittest.TestCase):
             res = d.control(PANELS[2], "result").getModel().Label
             self.assertEqual(target.getFormula().split("(", 1)[-1], '$Deliveries.D2:G20001;;;"2026-01-01")', res)
             self.assertEqual(d.control(PANELS[2], "formula").getModel().Label,
-                             '=OTIF($Deliveries.D2:G20001;;;"2026-01-01")')
+                             '=OTIF($Deliveries.D2:G20001;;;"2026-01-01";TODAY())')
             self.assertEqual(target.getError(), 0)
             d.doc.getUndoManager().undo()
             self.assertEqual(target.getFormula(), "")

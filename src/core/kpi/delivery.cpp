@@ -345,10 +345,12 @@ constexpr LocalText kOtifByColumns[] = {
     {"OTIF", "OTIF"},
 };
 
+// As of: To (lines due after it, or not late by it, are left out).
 constexpr KpiFacts kOtifFacts{
-    MeasureKind::Ratio, {"OTIF", "Liefertreue (OTIF)"}, "OTIFBY", kOtifByColumns, kAction, false};
-constexpr KpiFacts kOntimeFacts{MeasureKind::Ratio, {"ONTIME", "Termintreue"}, "", {}, kAction, false};
-constexpr KpiFacts kInfullFacts{MeasureKind::Ratio, {"INFULL", "Mengentreue"}, "", {}, kAction, false};
+    MeasureKind::Ratio, {"OTIF", "Liefertreue (OTIF)"}, "OTIFBY", kOtifByColumns, kAction, false, "To"};
+constexpr KpiFacts kOntimeFacts{MeasureKind::Ratio, {"ONTIME", "Termintreue"}, "", {}, kAction, false, "To"};
+constexpr KpiFacts kInfullFacts{
+    MeasureKind::Ratio, {"INFULL", "Mengentreue"}, "", {}, kAction, false, "To", 2};
 
 constexpr FunctionSpec kFunctions[] = {
     {"OTIF",

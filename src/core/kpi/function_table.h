@@ -84,6 +84,14 @@ struct KpiFacts {
   LocalText proposedAction;  // the corrective action proposed when the KPI misses its target
   // A Baseline makes the objective a pro-rata reduction against it (RETURNS).
   bool reductionWithBaseline;
+  // The argument that says "as of when" the KPI is measured (To for the
+  // delivery KPIs: lines not due by then are left out; AsOf for TURNAROUND):
+  // when a register row's Options do not set it, the workflow sets it to the
+  // review date (TODAY() in the register). "" = none.
+  std::string_view asOfArgument = {};
+  // A Data layout of this many fields (range width, or positions in Columns)
+  // has no dates, so no as-of default (INFULL on OrderedQty, DeliveredQty: 2). 0 = none.
+  int undatedFields = 0;
 };
 
 // Computes a function. `args` has exactly one entry per ArgSpec, in order;

@@ -509,11 +509,16 @@ constexpr LocalText kTurnaroundAction{
 constexpr KpiFacts kReturnsFacts{MeasureKind::Amount, {"Returns value", "Rücksendewert"},
                                  "RETURNSBY",         kReturnsByColumns,
                                  kReturnsAction,      true};
-constexpr KpiFacts kTurnaroundFacts{MeasureKind::Ratio, {"Turnaround", "Rechtzeitige Bearbeitung"},
-                                    "TURNAROUNDBY",     kTurnaroundByColumns,
-                                    kTurnaroundAction,  false};
+// As of: AsOf (rows received later are left out, rows closed later are open).
+constexpr KpiFacts kTurnaroundFacts{MeasureKind::Ratio,
+                                    {"Turnaround", "Rechtzeitige Bearbeitung"},
+                                    "TURNAROUNDBY",
+                                    kTurnaroundByColumns,
+                                    kTurnaroundAction,
+                                    false,
+                                    "AsOf"};
 constexpr KpiFacts kTurnaroundDaysFacts{
-    MeasureKind::Days, {"Turnaround days", "Bearbeitungstage"}, "", {}, kTurnaroundAction, false};
+    MeasureKind::Days, {"Turnaround days", "Bearbeitungstage"}, "", {}, kTurnaroundAction, false, "AsOf"};
 
 const FunctionSpec kFunctions[] = {
     {"RETURNS",

@@ -109,6 +109,9 @@ std::string finding(const Objective& o, const std::string& status, const std::st
   }
   r += " (" + status + ") on " + date + ".";
   if (!trim(o.segmentBy).empty()) r += " See the review for the worst segments.";
+  if (actualDiffers(o))
+    r += " Note: the register's Actual differs from its Options, so this value may not be the one the "
+         "Options measure; run Update Actuals or edit the Options.";
   return r;
 }
 

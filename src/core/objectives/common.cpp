@@ -369,7 +369,32 @@ std::vector<sheet::Style> standardStyles() {
     st.bold = true;
     st.fontColor = 0xC00000;
   }
+  struct ToDate {
+    const char* name;
+    const char* format;
+  };
+  for (ToDate t : {ToDate{kToDate, ""}, ToDate{kToDatePercent, "0.00%"}, ToDate{kToDateNumber, "#,##0"},
+                   ToDate{kToDateDays, "0\" wd\""}}) {
+    Style& st = add(t.name);
+    st.italic = true;
+    st.fontColor = 0x808080;
+    st.numberFormat = t.format;
+  }
+  {
+    Style& st = add(kStale);
+    st.bold = true;
+    st.background = 0xFFEB9C;
+    st.fontColor = 0x9C5700;
+  }
   return s;
+}
+
+const char* toDateStyle(const char* valueStyle) {
+  const std::string_view v = valueStyle;
+  if (v == kPercent) return kToDatePercent;
+  if (v == kNumber) return kToDateNumber;
+  if (v == kDays) return kToDateDays;
+  return kToDate;
 }
 
 void addRagFormats(sheet::SheetSpec& spec, const sheet::Range& r) {

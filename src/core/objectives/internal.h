@@ -96,6 +96,11 @@ struct RagColours {
   std::int32_t background, font;
 };
 const std::array<RagColours, 4>& ragColours();
+inline constexpr const char* kToDate = "qkpi To date";  // the month to date: italic grey
+inline constexpr const char* kToDatePercent = "qkpi To date Percent";
+inline constexpr const char* kToDateNumber = "qkpi To date Number";
+inline constexpr const char* kToDateDays = "qkpi To date Days";
+inline constexpr const char* kStale = "qkpi Stale";  // an Actual that differs from its Options
 // Every style above.
 std::vector<sheet::Style> standardStyles();
 // RAG conditional formats for a column of KPISTATUS codes: `range` must be one
@@ -129,6 +134,9 @@ struct KpiCall {
   Measure measure = Measure::Ratio;
   bool reduction = false;      // RETURNS with a Baseline
   bool lowerIsBetter = false;  // from Direction
+  // The as-of argument (KpiFacts::asOfArgument) was not in the Options and is
+  // TODAY() by default (see kpi_call.cpp).
+  bool asOfDefaulted = false;
 };
 // UserError (naming the row) on an unknown KPI, bad Data/Segment by, bad options.
 KpiCall parseKpi(const Objective& o);
@@ -143,6 +151,8 @@ struct CallRefs {
 // (argument name -> expression) replacing or adding arguments.
 std::string renderCall(const FunctionSpec& fn, const KpiCall& call, const std::string& today,
                        const std::vector<std::pair<std::string, std::string>>& overrides = {});
+// `expr` with each TODAY() replaced by `today` (as is when today is "TODAY()").
+std::string replaceToday(const std::string& expr, const std::string& today);
 // The Actual expression (no '='): the KPI call, or for a reduction objective
 // REDUCTION(Baseline*share;RETURNS(...;From=Start;To=MIN(today;Due))).
 std::string actualExpression(const KpiCall& call, const CallRefs& refs);
@@ -164,6 +174,38 @@ std::vector<std::string> segmentTableHeaders(const KpiCall& call);
 std::string proposedAction(std::string_view kpi);
 // UTF-8 text as UTF-16, for a literal qkpi::Arg (invalid bytes -> U+FFFD).
 std::u16string utf16(std::string_view utf8);
+
+// ---- review: trend months and the native counts of rows left out ------------
+// One row of the review's trend: a calendar month, from its first day to its
+// last day, or for the month to date to the review date.
+struct TrendMonth {
+  std::string label;  // "Nov 2026", "Dec 2026 (to date)"
+  long from = 0, to = 0;
+  bool complete = true;  // `to` is the month's last day (false: the month to date)
+};
+// The 12 complete calendar months before the month of `today`, oldest first,
+// then - when `today` is not the 1st - the month to date (kpi/dates.h month arithmetic).
+std::vector<TrendMonth> trendMonths(long today, long nullDateOffset);
+
+// The style of a value of the month to date: `valueStyle`'s number format in
+// italic grey ("qkpi To date Percent" ...); kToDate for any other style.
+const char* toDateStyle(const char* valueStyle);
+
+// Native COUNTIFS mirrors of the KPI rules (left_out.cpp), so the review can
+// say why rows were left out. Each is a formula expression (no '=') on the
+// objective's Data, or nullopt when the KPI has none or its Columns is not an
+// inline array.
+// The rows of a turnaround KPI (KpiFacts::asOfArgument "AsOf") received from
+// `from` to `to` (date expressions) and not closed by `to`: still open.
+std::optional<std::string> openRowsFormula(const KpiCall& call, const std::string& from,
+                                           const std::string& to);
+// Why the rows of OTIF or TURNAROUND were left out, as of `today` (a date
+// expression): (label, expression) per reason, e.g. ("not yet due", ...),
+// ("blank", ...), ("outside period", ...). `leftOut` is the cell with the
+// total (rows minus rows used); a reason that the library decides with working
+// days (open, still within time) is that total minus the other reasons.
+std::vector<std::pair<std::string, std::string>> leftOutReasons(const KpiCall& call, const std::string& today,
+                                                                const std::string& leftOut);
 
 // ---- register sheet -----------------------------------------------------------
 // One objective to write into a register sheet (SampleData).

@@ -14,7 +14,15 @@
 // function table (a date for From, a number 0...1 for QtyTolerance ...), and a
 // literal value must pass the very validator the function reads it with
 // (kpi/arg_kinds.h checkArgument); anything else is a UserError that names the
-// row, the option and what is expected. The KPI list, measure, label, ...BY
+// row, the option and what is expected.
+//
+// As of the review date, always: when the Options do not set the KPI's as-of
+// argument (KpiFacts::asOfArgument: To for OTIF, ONTIME, INFULL; AsOf for
+// TURNAROUND, TURNAROUNDDAYS), parseKpi adds it as TODAY(), so the register's
+// live Actual reads e.g. OTIF(...;TODAY();...) and the review, which replaces
+// TODAY() by its date, measures as of the review date. Lines not due yet are
+// then left out instead of counting as failures. Options that set To/AsOf win.
+// The KPI list, measure, label, ...BY
 // function, per-segment headers and proposed action come from the function
 // table's KpiFacts.
 #include <algorithm>
@@ -458,14 +466,6 @@ std::vector<std::string> splitOptions(const std::string& s) {
   return r;
 }
 
-std::string replaceToday(const std::string& expr, const std::string& today) {
-  if (today == "TODAY()") return expr;
-  std::string r = expr;
-  for (std::size_t pos = 0; (pos = r.find("TODAY()", pos)) != std::string::npos; pos += today.size())
-    r.replace(pos, 7, today);
-  return r;
-}
-
 // ---- parseKpi, step by step -------------------------------------------------------
 
 // The KPI name, upper case, as a function with KpiFacts.
@@ -608,7 +608,54 @@ void setMeasure(KpiCall& call, const Objective& o, const std::string& where) {
                     "long as Start to Due (e.g. last year), compared pro rata.");
 }
 
+// The number of fields of the Data layout: the positions listed in an inline
+// Columns option, else the width of Data; 0 when unknown (a named range, a
+// Columns reference).
+int fieldCount(const KpiCall& call, const std::string& data) {
+  for (const auto& op : call.options)
+    if (op.first == "Columns") {
+      if (op.second.empty() || op.second.front() != '{') return 0;
+      return static_cast<int>(std::count(op.second.begin(), op.second.end(), ';')) + 1;
+    }
+  auto ref = parseRef(data);
+  return ref && !ref->named ? ref->cols : 0;
+}
+
+// As of the review date, always: a KPI with an as-of argument
+// (KpiFacts::asOfArgument: To for the delivery KPIs, AsOf for the turnaround
+// ones) whose Options do not set it gets TODAY() - the review date in the
+// review. Not for a Data layout without dates (KpiFacts::undatedFields).
+void addAsOfDefault(KpiCall& call, const std::string& data) {
+  const KpiFacts& facts = *call.fn->kpi;
+  if (facts.asOfArgument.empty() || call.reduction) return;
+  for (const auto& op : call.options)
+    if (op.first == facts.asOfArgument) return;
+  if (facts.undatedFields > 0 && fieldCount(call, data) == facts.undatedFields) return;
+  // Inserted in the function's argument order, as parseOptions orders the options.
+  std::vector<std::pair<std::string, std::string>> ordered;
+  bool added = false;
+  for (const ArgSpec* a : optionArgs(*call.fn)) {
+    if (a->name == facts.asOfArgument) {
+      ordered.emplace_back(std::string(a->name), "TODAY()");
+      added = true;
+    }
+    for (const auto& op : call.options)
+      if (op.first == a->name) ordered.push_back(op);
+  }
+  if (!added) throw std::logic_error("objectives: no argument " + std::string(facts.asOfArgument));
+  call.options = std::move(ordered);
+  call.asOfDefaulted = true;
+}
+
 }  // namespace
+
+std::string replaceToday(const std::string& expr, const std::string& today) {
+  if (today == "TODAY()") return expr;
+  std::string r = expr;
+  for (std::size_t pos = 0; (pos = r.find("TODAY()", pos)) != std::string::npos; pos += today.size())
+    r.replace(pos, 7, today);
+  return r;
+}
 
 const std::vector<std::string>& kpiNames() {
   return kpis();
@@ -627,6 +674,7 @@ KpiCall parseKpi(const Objective& o) {
   call.segmentBy = segmentByReference(o, *call.fn, where);
   call.options = parseOptions(o, *call.fn, where);
   setMeasure(call, o, where);
+  addAsOfDefault(call, call.data);
   call.lowerIsBetter = iequals(trim(o.direction), "lower");
   return call;
 }

@@ -7,7 +7,7 @@
 // order; extra columns are kept and ignored):
 //   ID, Objective, KPI, Data, Segment by, Options, Target, Direction, Amber,
 //   Baseline, Start, Due, Responsible, Resources, Evaluation,
-//   Review frequency, Actual, Status, Complete
+//   Review frequency, Actual, Status, Complete, Check
 //  - KPI: a qkpi function name: OTIF, ONTIME, INFULL, RFT, RFTJOBS, RTY,
 //    RETURNS, TURNAROUND, TURNAROUNDDAYS.
 //  - Data: the function's table range, sheet-qualified, e.g.
@@ -29,6 +29,15 @@
 //    possibly-empty cells wrapped as IF(ISBLANK(x);"";x).
 //  - Complete: formula flagging what is missing of what (Objective),
 //    resources, who (Responsible), when (Due), how evaluated (Evaluation).
+//  - Check (optional; registers before it work without): written by Review,
+//    Action Log and Update Actuals: "Actual differs from its Options ..." when
+//    the Actual cell's formula is not the one KPI, Data, Segment by and
+//    Options give (actualDiffers), else empty.
+//
+// As of the review date: a KPI with an as-of argument (OTIF, ONTIME, INFULL:
+// To; TURNAROUND, TURNAROUNDDAYS: AsOf; KpiFacts::asOfArgument) whose Options
+// do not set it is measured with it = TODAY() in the Actual, and so as of the
+// review date in the review; Options that set it win.
 //
 // Reduction objectives ("returns value -50 % per site against last year"):
 // KPI RETURNS with a Baseline. The Baseline is the value of the baseline
@@ -74,7 +83,7 @@ inline constexpr const char* kActionLogSheet = "Action Log";
 
 // ID, Objective, KPI, Data, Segment by, Options, Target, Direction, Amber,
 // Baseline, Start, Due, Responsible, Resources, Evaluation, Review frequency,
-// Actual, Status, Complete.
+// Actual, Status, Complete, Check.
 const std::vector<std::string>& registerHeaders();
 // Action ID, Objective, Finding, Action, Owner, Resources, Start, Due, Status,
 // Completed, Effectiveness.
@@ -101,8 +110,9 @@ enum class Field : int {
   Actual,
   Status,
   Complete,
+  Check,
 };
-inline constexpr int kFieldCount = 19;
+inline constexpr int kFieldCount = 20;
 
 // One register row, every field as read.
 struct Objective {
@@ -115,9 +125,13 @@ struct Objective {
   }();
   // Text fields (a number read from the sheet is given as its shortest text).
   std::string id, objective, kpi, data, segmentBy, options, direction, responsible, resources, evaluation,
-      reviewFrequency, status;
+      reviewFrequency, status, check;
   // Values as read (numbers, dates as serials, or text).
   Value target, amber, baseline, start, due, actual;
+  // The Actual cell's formula as the commands read it (XCell::getFormula:
+  // API grammar, add-in functions by their programmatic names); "" = not read
+  // or an empty cell. Compared with actualFormula() by actualDiffers().
+  std::string actualRead;
 
   // "G4": this row's cell of `f` on the register sheet (no sheet prefix).
   std::string cell(Field f) const;
@@ -142,6 +156,30 @@ std::string statusFormula(const Objective&);
 // register (e.g. after the user filled KPI/Data/Options of a new row).
 // UserError as actualFormula.
 sheet::SheetSpec registerFormulas(const std::vector<Objective>&);
+
+// ---- stale Actuals: the register's formula against its Options --------------
+// A formula normalised for comparison: without the leading '=', white space
+// and case outside text literals, and the add-in prefix ORG.QKPI.QUALITYKPI.
+// that getFormula() gives qkpi functions.
+std::string normalizedFormula(std::string_view formula);
+// Whether two formulas mean the same by normalizedFormula.
+bool sameFormula(std::string_view a, std::string_view b);
+// Whether the row's Actual as read (actualRead, not empty) differs from
+// actualFormula(o). A row whose KPI, Data or Options cannot be parsed counts
+// as differing (actualFormula's UserError is the message of the command that
+// rewrites it).
+bool actualDiffers(const Objective&);
+// "Q-05: Actual differs from its Options; run Update Actuals or edit the Options."
+std::string actualDiffersMessage(const Objective&);
+// Whether a Status cell's formula as read is neither statusFormula(o) nor the
+// form a new register pre-fills (IF(ISBLANK(Actual);"";KPISTATUS(...))); an
+// empty one differs.
+bool statusDiffers(const Objective& o, std::string_view statusRead);
+// The text the Check column shows for the row ("" = nothing to check).
+std::string checkText(const Objective&);
+// The Check cells to write (text, or empty text to clear) where the register
+// has a Check column and the cell's current text (`o.check`) differs.
+std::vector<sheet::Cell> checkCells(const std::vector<Objective>&);
 
 // What the row misses, of "what (Objective)", "resources (Resources)",
 // "who (Responsible)", "when (Due)", "how evaluated (Evaluation)"; empty = complete.

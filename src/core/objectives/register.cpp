@@ -40,9 +40,11 @@ const char* const kHeaderComments[kFieldCount] = {
     "$Deliveries.A2:A20001. The review then shows every segment with its own value and status.",
     // Options
     "Optional: the KPI's other arguments as Name=value separated by ';', names as in the function's help, "
-    "e.g. "
-    "From=2026-01-01; To=TODAY(); LateDays=2; QtyTolerance=0.02; Columns={6;8;5;7}. Dates as 2026-01-01, "
-    "DATE(2026;1;1) or TODAY()-30; Holidays=Holidays uses the named range.",
+    "e.g. From=2026-01-01; LateDays=2; QtyTolerance=0.02; Columns={6;8;5;7}. Dates as 2026-01-01, "
+    "DATE(2026;1;1) or TODAY()-30; Holidays=Holidays uses the named range. As of today: OTIF, ONTIME and "
+    "INFULL without To get To=TODAY() (lines not due yet are left out), TURNAROUND and TURNAROUNDDAYS "
+    "without AsOf get AsOf=TODAY(); the review measures as of its date. Give To or AsOf to fix another "
+    "date. After editing Options run Update Actuals.",
     // Target
     "The value to reach: a fraction for ratios (95% = 0.95), a value for RETURNS, working days for "
     "TURNAROUNDDAYS. "
@@ -83,10 +85,14 @@ const char* const kHeaderComments[kFieldCount] = {
     "Flags what ISO 9001 clause 6.2 requires and the row misses: what (Objective), resources, who "
     "(Responsible), "
     "when (Due), how evaluated (Evaluation).",
+    // Check
+    "Written by Review, Action Log and Update Actuals: flags a row whose Actual formula is not the one its "
+    "KPI, Data, Segment by and Options give (e.g. Options edited after the Actual was written). Update "
+    "Actuals rewrites those Actuals; empty = Actual matches its Options.",
 };
 
 const int kWidths[kFieldCount] = {1600, 6500, 3300, 4600, 4600, 6500, 2000, 2200, 2000, 2400,
-                                  2400, 2400, 5200, 5500, 5500, 3300, 2400, 2200, 5200};
+                                  2400, 2400, 5200, 5500, 5500, 3300, 2400, 2200, 5200, 5200};
 
 std::string c(Field f, int row) {
   return cellName(row, static_cast<int>(f));
@@ -135,9 +141,9 @@ std::string prefilledStatus(int row) {
 
 const std::vector<std::string>& registerHeaders() {
   static const std::vector<std::string> h = {
-      "ID",     "Objective", "KPI",     "Data", "Segment by",  "Options",   "Target",     "Direction",
-      "Amber",  "Baseline",  "Start",   "Due",  "Responsible", "Resources", "Evaluation", "Review frequency",
-      "Actual", "Status",    "Complete"};
+      "ID",     "Objective", "KPI",      "Data", "Segment by",  "Options",   "Target",     "Direction",
+      "Amber",  "Baseline",  "Start",    "Due",  "Responsible", "Resources", "Evaluation", "Review frequency",
+      "Actual", "Status",    "Complete", "Check"};
   return h;
 }
 
@@ -165,7 +171,8 @@ std::vector<Objective> readRegister(const Table& t) {
       }
   std::vector<std::string> missing;
   for (int f = 0; f < kFieldCount; ++f)
-    if (cols[f] < 0 && f != static_cast<int>(Field::Complete)) missing.push_back(headers[f]);
+    if (cols[f] < 0 && f != static_cast<int>(Field::Complete) && f != static_cast<int>(Field::Check))
+      missing.push_back(headers[f]);
   if (!missing.empty()) {
     std::string list;
     for (const auto& m : missing) list += (list.empty() ? "\"" : ", \"") + m + "\"";
@@ -208,6 +215,7 @@ std::vector<Objective> readRegister(const Table& t) {
     o.evaluation = text(Field::Evaluation);
     o.reviewFrequency = text(Field::ReviewFrequency);
     o.status = text(Field::Status);
+    o.check = text(Field::Check);
     o.target = get(Field::Target);
     o.amber = get(Field::Amber);
     o.baseline = get(Field::Baseline);
@@ -286,7 +294,8 @@ void addHeaderRow(sheet::SheetSpec& spec) {
     spec.comments.push_back({{0, f}, kHeaderComments[f]});
     spec.columns.push_back({f, kWidths[f], false});
   }
-  for (Field f : {Field::Objective, Field::Options, Field::Responsible, Field::Resources, Field::Evaluation})
+  for (Field f : {Field::Objective, Field::Options, Field::Responsible, Field::Resources, Field::Evaluation,
+                  Field::Check})
     spec.rangeStyles.push_back({inputColumn(f), kText});
   for (Field f : {Field::Start, Field::Due}) spec.rangeStyles.push_back({inputColumn(f), kDate});
 }
@@ -376,6 +385,8 @@ void addRowFormats(sheet::SheetSpec& spec) {
   const std::string s2 = "$" + c(Field::Complete, kFirstDataRow);
   spec.conditionalFormats.push_back({complete, call("LEFT", {s2, "8"}) + "=" + text("Missing:"), kMissing});
   spec.conditionalFormats.push_back({complete, s2 + "=" + text("OK"), kComplete});
+  const sheet::Range check = inputColumn(Field::Check);
+  spec.conditionalFormats.push_back({check, "$" + c(Field::Check, kFirstDataRow) + "<>" + kEmpty, kStale});
   const std::string started =
       call("COUNTA", {"$" + c(Field::Id, kFirstDataRow) + ":$" + c(Field::ReviewFrequency, kFirstDataRow)}) +
       ">0";

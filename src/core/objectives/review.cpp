@@ -23,8 +23,10 @@
 //   t+2 .. t+13 the 12 months up to the review date; chart at H(t+1):N(t+16)
 //   next section at t+18
 #include <algorithm>
+#include <cstdio>
 #include <stdexcept>
 
+#include "kpi/dates.h"
 #include "objectives/formula.h"
 #include "objectives/internal.h"
 #include "objectives/objectives.h"
@@ -228,9 +230,9 @@ void addSummaryHeader(ReviewDraft& rv, int n) {
       "Target "
       "at Due (a reduction objective starts at 0 % reduction).",
       "Whether Actual is on or better than the on-track line.",
-      "Data rows the KPI did not count: outside the period, blank or not eligible (rows minus rows used, "
-      "from the "
-      "(all) row of the per-segment table).",
+      "Data rows the KPI did not count: outside the period, blank or not eligible, not yet due or still "
+      "open (rows minus rows used, from the (all) row of the per-segment table). For OTIF and TURNAROUND the "
+      "section beside the per-segment table says why.",
       "Who is responsible.",
       "When the objective is due."};
   for (int j = 0; j < kCols; ++j) {
@@ -253,7 +255,16 @@ void addSummaryRow(ReviewDraft& rv, const Prepared& p, const Section& sec) {
   const int sr = sec.summaryRow;
   const char* valueStyle = measureStyle(p.call.measure);
   const std::string actual = sec.summary(kSumActual), target = sec.summary(kSumTarget);
-  rv.userText(sr, kSumId, o.id);
+  if (actualDiffers(o)) {
+    // The register shows another formula than the one this review measures.
+    rv.add(textCell(sr, kSumId, o.id.empty() ? std::string("(no ID)") : o.id, kStale));
+    rv.spec.comments.push_back(
+        {{sr, kSumId},
+         "The register's Actual differs from its Options, so the register shows another value than this "
+         "review (which measures KPI, Data, Segment by and Options). Run Update Actuals or edit the Options."});
+  } else {
+    rv.userText(sr, kSumId, o.id);
+  }
   rv.userText(sr, kSumObjective, o.objective, kText);
   rv.userText(sr, kSumKpi, o.kpi);
   rv.add(formulaCell(sr, kSumActual, "=" + actualExpression(p.call, sec.refs(rv.todayLit)), valueStyle));
@@ -454,6 +465,28 @@ void addWorstSegment(ReviewDraft& rv, const Prepared& p, const Section& sec, con
                    "=" + call("IF", {call("ISNUMBER", {worstValue}), call("INDEX", {segR, match}), kEmpty})));
 }
 
+// Beside the table: why rows were left out (OTIF, TURNAROUND), by native
+// counts that mirror the KPI's rules (left_out.cpp), the total from the summary.
+// Returns the last row it wrote (the table's header row when none).
+int addLeftOutReasons(ReviewDraft& rv, const Prepared& p, const Section& sec, const SegmentTable& tab) {
+  const std::string total = sec.summary(kSumLeftOut);
+  const auto reasons = leftOutReasons(p.call, rv.todayLit, total);
+  if (reasons.empty()) return tab.header;
+  constexpr int kLabelCol = 8, kValueCol = 10;
+  rv.add(textCell(tab.header, kLabelCol, "Rows left out", kHeader));
+  rv.spec.rangeStyles.push_back({range(tab.header, kLabelCol, tab.header, kValueCol), kHeader});
+  rv.add(textCell(tab.header, kValueCol, "Rows", kHeader));
+  int r = tab.header + 1;
+  for (const auto& [label, expr] : reasons) {
+    rv.add(textCell(r, kLabelCol, label));
+    rv.add(formulaCell(r, kValueCol, "=" + formula::call("IFERROR", {expr, formula::kEmpty}), kInteger));
+    ++r;
+  }
+  rv.add(textCell(r, kLabelCol, "total", kLabel));
+  rv.add(formulaCell(r, kValueCol, "=" + total, kInteger));
+  return r;
+}
+
 // The "Per segment" block of a section; returns the row of the trend title.
 int addSegmentTable(ReviewDraft& rv, const Prepared& p, const Section& sec, int rows) {
   const KpiCall& call = p.call;
@@ -488,48 +521,51 @@ int addSegmentTable(ReviewDraft& rv, const Prepared& p, const Section& sec, int 
         "=" + formula::call("IF", {tab.lastSegmentText() + "=" + formula::allSegmentText(),
                                    cellName(tab.last, 1) + "-" + cellName(tab.last, 2), formula::kEmpty}),
         kInteger));
-  return tab.last + 3;
+  const int reasonsEnd = addLeftOutReasons(rv, p, sec, tab);
+  return std::max(tab.last + 3, reasonsEnd + 2);
 }
 
 // ---- 12-month trend ----------------------------------------------------------------------
 
-// One row of the trend: a calendar month, measured from its first day to its
-// last day or to the review date, whichever is first.
-struct TrendMonth {
-  std::string label;  // "Nov 2026"
-  long from = 0, to = 0;
-  bool complete = true;  // `to` is the month's last day (false: the month to date)
-};
+}  // namespace
 
-// The kMonths months up to the review date's month, oldest first.
-std::vector<TrendMonth> trendMonths(long today, long off) {
+// The 12 complete calendar months before the review date's month, oldest
+// first, then - when the review date is not the 1st - the month to date.
+std::vector<detail::TrendMonth> detail::trendMonths(long today, long off) {
   std::vector<TrendMonth> months;
-  const Ymd td = ymdOf(today, off);
-  for (int k = 0; k < kMonths; ++k) {
-    TrendMonth m;
-    m.from = serialOf(td.y, td.m - (kMonths - 1 - k), 1, off);
-    const Ymd fm = ymdOf(m.from, off);
-    const long monthEnd = serialOf(fm.y, fm.m + 1, 1, off) - 1;
-    m.to = std::min<long>(monthEnd, today);
-    m.complete = m.to == monthEnd;
+  const long first = dates::firstOfMonth(today, off);
+  auto label = [&](long serial) {
+    const Ymd d = ymdOf(serial, off);
     char lab[16];
-    std::snprintf(lab, sizeof lab, "%s %04d", monthName(fm.m), fm.y);
-    m.label = lab;
+    std::snprintf(lab, sizeof lab, "%s %04d", monthName(d.m), d.y);
+    return std::string(lab);
+  };
+  for (int k = kMonths; k >= 1; --k) {
+    TrendMonth m;
+    m.from = dates::addMonths(first, -k, off);
+    m.to = dates::lastOfMonth(m.from, off);
+    m.label = label(m.from);
     months.push_back(std::move(m));
   }
+  if (today != first) months.push_back({label(first) + " (to date)", first, today, false});
   return months;
 }
 
-// A trend table: header row, then one row per month (first..last) with the
-// XmR centre line and limits in columns 3..5 (computed in the first row,
-// repeated in the others).
+namespace {
+
+// A trend table: header row, then one row per complete month (first..last),
+// then the month to date (toDate, or -1), with the XmR centre line and limits
+// in columns 3..5 (computed in the first row, repeated in the other complete
+// months' rows) and for the turnaround KPIs the open rows in column 6.
 struct Trend {
-  int header = 0, first = 0, last = 0;
+  int header = 0, first = 0, last = 0, toDate = -1;
   std::string label;  // of the value column
   const char* style = "";
+  bool open = false;  // an "Open" column
 };
 
-// The XmR centre line and limits, in the first month's row.
+// The XmR centre line and limits, in the first month's row: from the complete
+// months only (the month to date is in none of them).
 void addLimits(ReviewDraft& rv, const KpiCall& call, const Trend& tr) {
   using formula::kEmpty;
   const int a = tr.first;
@@ -546,18 +582,31 @@ void addLimits(ReviewDraft& rv, const KpiCall& call, const Trend& tr) {
   rv.add(formulaCell(a, 5, "=" + formula::call("IFERROR", {ucl, kEmpty}), tr.style));
 }
 
-// Month k's row: label, value, then the limits (first row) or the moving range
-// and references to the limits.
-void addTrendRow(ReviewDraft& rv, const KpiCall& call, const Trend& tr, int k, const TrendMonth& m) {
+// The month's value: the KPI from its first to its last day (or the review
+// date), as of that day (KpiFacts::asOfArgument).
+std::string monthValue(const ReviewDraft& rv, const KpiCall& call, const TrendMonth& m) {
+  std::vector<std::pair<std::string, std::string>> ov = {{"From", dateLiteral(m.from, rv.off)},
+                                                         {"To", dateLiteral(m.to, rv.off)}};
+  const std::string_view asOf = call.fn->kpi->asOfArgument;
+  if (!asOf.empty() && asOf != "To") ov.emplace_back(std::string(asOf), dateLiteral(m.to, rv.off));
+  return "=" + formula::ifna(renderCall(*call.fn, call, rv.todayLit, ov));
+}
+
+// Row r of the trend: label, value, then the limits (first row) or the moving
+// range and references to the limits; the month to date has neither.
+void addTrendRow(ReviewDraft& rv, const KpiCall& call, const Trend& tr, int r, const TrendMonth& m) {
   using formula::kEmpty;
-  const int r = tr.first + k;
-  rv.add(textCell(r, 0, m.label));
-  rv.add(formulaCell(r, 1,
-                     "=" + formula::ifna(renderCall(
-                               *call.fn, call, rv.todayLit,
-                               {{"From", dateLiteral(m.from, rv.off)}, {"To", dateLiteral(m.to, rv.off)}})),
-                     tr.style));
-  if (k == 0) {
+  const char* style = m.complete ? tr.style : toDateStyle(tr.style);
+  rv.add(textCell(r, 0, m.label, m.complete ? "" : kToDate));
+  rv.add(formulaCell(r, 1, monthValue(rv, call, m), style));
+  if (tr.open)
+    if (auto open = openRowsFormula(call, dateLiteral(m.from, rv.off), dateLiteral(m.to, rv.off)))
+      rv.add(formulaCell(r, 6, "=" + *open, m.complete ? kInteger : kToDate));
+  if (!m.complete) {
+    rv.add(textCell(r, 3, "not in the limits", kToDate));
+    return;
+  }
+  if (r == tr.first) {
     addLimits(rv, call, tr);
     return;
   }
@@ -570,7 +619,8 @@ void addTrendRow(ReviewDraft& rv, const KpiCall& call, const Trend& tr, int k, c
   for (int c = 3; c <= 5; ++c) rv.add(formulaCell(r, c, "=" + absCellName(tr.first, c), tr.style));
 }
 
-// Months outside the limits in red, and the chart beside the table.
+// Complete months outside the limits in red (the month to date never), and
+// the chart of the complete months beside the table.
 void addTrendChart(ReviewDraft& rv, const Objective& o, const Section& sec, const Trend& tr) {
   const int a = tr.first, b = tr.last;
   const std::string v = cellName(a, 1), lcl = absCellName(a, 4), ucl = absCellName(a, 5);
@@ -582,7 +632,7 @@ void addTrendChart(ReviewDraft& rv, const Objective& o, const Section& sec, cons
   sheet::Chart chart;
   chart.name = "qkpi trend " + std::to_string(sec.index + 1);
   chart.anchor = range(tr.header, 7, tr.header + kChartRows - 1, kCols - 1);
-  chart.title = (o.id.empty() ? std::string() : o.id + " ") + tr.label + " per month";
+  chart.title = (o.id.empty() ? std::string() : o.id + " ") + tr.label + " per month (complete months)";
   chart.categories = range(a, 0, b, 0);
   for (int c : {1, 3, 4, 5}) chart.series.push_back(range(a, c, b, c));
   chart.seriesNames = {tr.label, "Centre line", "Lower limit", "Upper limit"};
@@ -599,23 +649,31 @@ int addTrend(ReviewDraft& rv, const Prepared& p, const Section& sec, int t) {
     rv.add(textCell(t + 1, 0, std::string(call.fn->name) + " has no period: no monthly trend.", kNote));
     return t + 3;
   }
-  rv.add(textCell(t, 2,
-                  "Process behaviour chart (XmR): centre line = mean of the months; limits = centre +/- "
-                  "2.66 x average moving range; red = outside the limits (a signal, not noise).",
-                  kNote));
   const std::vector<TrendMonth> months = trendMonths(rv.today, rv.off);
   Trend tr;
   tr.header = t + 1;
   tr.first = t + 2;
-  tr.last = t + 1 + static_cast<int>(months.size());
+  tr.last = t + 1 + kMonths;  // the complete months
+  if (!months.back().complete) tr.toDate = tr.last + 1;
   tr.label = call.reduction ? "Returns value" : measureLabel(call);
   tr.style = call.reduction ? kNumber : measureStyle(call.measure);
-  const char* const trendHeaders[] = {"Month",       nullptr,       "Moving range",
-                                      "Centre line", "Lower limit", "Upper limit"};
-  for (int j = 0; j < 6; ++j) rv.add(textCell(tr.header, j, j == 1 ? tr.label : trendHeaders[j], kHeader));
-  for (int k = 0; k < static_cast<int>(months.size()); ++k) addTrendRow(rv, call, tr, k, months[k]);
+  tr.open = openRowsFormula(call, "0", "0").has_value();
+  rv.add(textCell(
+      t, 2,
+      std::string("XmR chart of the 12 complete months: centre line = their mean; limits = centre +/- "
+                  "2.66 x average moving range; red = outside the limits (a signal).") +
+          (tr.toDate >= 0 ? " Month to date (grey): not in the limits." : "") +
+          (tr.open ? " Open: received in the month, not closed by its end." : ""),
+      kNote));
+  const char* const trendHeaders[] = {"Month",       nullptr,       "Moving range", "Centre line",
+                                      "Lower limit", "Upper limit", "Open"};
+  const int headers = tr.open ? 7 : 6;
+  for (int j = 0; j < headers; ++j)
+    rv.add(textCell(tr.header, j, j == 1 ? tr.label : trendHeaders[j], kHeader));
+  for (int k = 0; k < static_cast<int>(months.size()); ++k)
+    addTrendRow(rv, call, tr, tr.first + k, months[k]);
   addTrendChart(rv, *p.o, sec, tr);
-  return std::max(tr.last, tr.header + kChartRows - 1) + 2;
+  return std::max(std::max(tr.last, tr.toDate), tr.header + kChartRows - 1) + 2;
 }
 
 // ---- page setup ------------------------------------------------------------------------
@@ -678,6 +736,15 @@ sheet::SheetSpec review(const std::vector<Objective>& objectives, const std::vec
     const int t = addSegmentTable(rv, prep[i], sec, segmentTableRows[i]);
     s = addTrend(rv, prep[i], sec, t);
   }
+  std::string stale;
+  for (const Objective& o : objectives)
+    if (actualDiffers(o)) stale += (stale.empty() ? "" : ", ") + (o.id.empty() ? rowLabel(o) : o.id);
+  if (!stale.empty())
+    rv.add(textCell(3, 0,
+                    "Register check: " + stale +
+                        " - the register's Actual differs from its Options; this review measures the "
+                        "Options. Run Update Actuals or edit the Options.",
+                    kWarning));
   addPageSetup(spec, s - 2);
   return spec;
 }

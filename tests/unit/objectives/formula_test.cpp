@@ -48,21 +48,21 @@ TEST(ObjectivesFormula, OtifWithPeriodAndTolerances) {
 
 TEST(ObjectivesFormula, OptionsFollowTheFunctionsArgumentOrderWhateverTheirOrderInTheCell) {
   EXPECT_EQ(formulaOf("OTIF", "$Erp.A2:H20001", "Columns={6,8,5,7}; EarlyDays=0"),
-            "=OTIF($Erp.A2:H20001;;;;;0;;;{6;8;5;7})");
+            "=OTIF($Erp.A2:H20001;;;;TODAY();0;;;{6;8;5;7})");
   EXPECT_EQ(formulaOf("OTIF", "$Erp.A2:H20001", "columns = {6;8;5;7}\nlatedays=1"),
-            "=OTIF($Erp.A2:H20001;;;;;;1;;{6;8;5;7})");
+            "=OTIF($Erp.A2:H20001;;;;TODAY();;1;;{6;8;5;7})");
 }
 
 TEST(ObjectivesFormula, NoOptionsGivesTheBareCall) {
-  EXPECT_EQ(formulaOf("OTIF", "$Deliveries.D2:G20001", ""), "=OTIF($Deliveries.D2:G20001)");
-  EXPECT_EQ(formulaOf("otif", "$Deliveries.D2:G20001", " ;; "), "=OTIF($Deliveries.D2:G20001)");
+  EXPECT_EQ(formulaOf("OTIF", "$Deliveries.D2:G20001", ""), "=OTIF($Deliveries.D2:G20001;;;;TODAY())");
+  EXPECT_EQ(formulaOf("otif", "$Deliveries.D2:G20001", " ;; "), "=OTIF($Deliveries.D2:G20001;;;;TODAY())");
 }
 
 TEST(ObjectivesFormula, OntimeAndInfull) {
   EXPECT_EQ(formulaOf("ONTIME", "$Deliveries.D2:G20001", "LateDays=1; EarlyDays=3"),
-            "=ONTIME($Deliveries.D2:G20001;;;;;3;1)");
+            "=ONTIME($Deliveries.D2:G20001;;;;TODAY();3;1)");
   EXPECT_EQ(formulaOf("INFULL", "$Deliveries.D2:G20001", "QtyTolerance=5%"),
-            "=INFULL($Deliveries.D2:G20001;;;;;0.05)");
+            "=INFULL($Deliveries.D2:G20001;;;;TODAY();0.05)");
   EXPECT_EQ(formulaOf("INFULL", "$Deliveries.F2:G20001", "Columns=1,2"),
             "=INFULL($Deliveries.F2:G20001;;;;;;{1;2})");
 }
@@ -125,24 +125,24 @@ TEST(ObjectivesFormula, TurnaroundAndTurnaroundDays) {
             "=TURNAROUND($Returns.C2:D735;;;\"2026-01-01\";;20;;Holidays;TODAY())");
   EXPECT_EQ(formulaOf("TURNAROUNDDAYS", "$Returns.C2:D735",
                       "Percentile=90%; Weekend=0000011; Holidays=$Holidays.$A$2:$A$40"),
-            "=TURNAROUNDDAYS($Returns.C2:D735;;;;;0.9;\"0000011\";$Holidays.$A$2:$A$40)");
+            "=TURNAROUNDDAYS($Returns.C2:D735;;;;;0.9;\"0000011\";$Holidays.$A$2:$A$40;TODAY())");
   EXPECT_EQ(
       formulaOf("TURNAROUNDDAYS", "$Returns.C2:D735", "Weekend=11; Holidays={\"2026-12-24\",2026-12-25}"),
-      "=TURNAROUNDDAYS($Returns.C2:D735;;;;;;11;{\"2026-12-24\";\"2026-12-25\"})");
+      "=TURNAROUNDDAYS($Returns.C2:D735;;;;;;11;{\"2026-12-24\";\"2026-12-25\"};TODAY())");
 }
 
 TEST(ObjectivesFormula, SingleCellReferencesAreWrappedBecauseTheyMayBeEmpty) {
   EXPECT_EQ(formulaOf("OTIF", "$Deliveries.D2:G20001", "From=$Settings.B2; LateDays=$Settings.B3"),
-            "=OTIF($Deliveries.D2:G20001;;;IF(ISBLANK($Settings.B2);\"\";$Settings.B2);;;IF(ISBLANK($"
+            "=OTIF($Deliveries.D2:G20001;;;IF(ISBLANK($Settings.B2);\"\";$Settings.B2);TODAY();;IF(ISBLANK($"
             "Settings.B3);\"\";"
             "$Settings.B3))");
 }
 
 TEST(ObjectivesFormula, DataIsNormalised) {
-  EXPECT_EQ(formulaOf("OTIF", "Deliveries!d2:g20001", ""), "=OTIF($Deliveries.D2:G20001)");
-  EXPECT_EQ(formulaOf("OTIF", "Order lines.A2:D9", ""), "=OTIF($'Order lines'.A2:D9)");
-  EXPECT_EQ(formulaOf("OTIF", "$'Bob''s lines'.A2:D9", ""), "=OTIF($'Bob''s lines'.A2:D9)");
-  EXPECT_EQ(formulaOf("OTIF", "DeliveryTable", ""), "=OTIF(DeliveryTable)");
+  EXPECT_EQ(formulaOf("OTIF", "Deliveries!d2:g20001", ""), "=OTIF($Deliveries.D2:G20001;;;;TODAY())");
+  EXPECT_EQ(formulaOf("OTIF", "Order lines.A2:D9", ""), "=OTIF($'Order lines'.A2:D9;;;;TODAY())");
+  EXPECT_EQ(formulaOf("OTIF", "$'Bob''s lines'.A2:D9", ""), "=OTIF($'Bob''s lines'.A2:D9;;;;TODAY())");
+  EXPECT_EQ(formulaOf("OTIF", "DeliveryTable", ""), "=OTIF(DeliveryTable;;;;TODAY())");
 }
 
 TEST(ObjectivesFormula, KpiErrors) {
@@ -224,7 +224,7 @@ TEST(ObjectivesFormula, RegisterFormulasWriteActualAndStatus) {
   ASSERT_EQ(spec.cells.size(), 2u);
   EXPECT_EQ(spec.cells[0].pos, (qkpi::sheet::Pos{3, 16}));
   EXPECT_EQ(spec.cells[0].kind, qkpi::sheet::Cell::Kind::Formula);
-  EXPECT_EQ(spec.cells[0].text, "=OTIF($D.D2:G9;;;;;;2)");
+  EXPECT_EQ(spec.cells[0].text, "=OTIF($D.D2:G9;;;;TODAY();;2)");
   EXPECT_EQ(spec.cells[0].style, "qkpi Percent");
   EXPECT_EQ(spec.cells[1].pos, (qkpi::sheet::Pos{3, 17}));
   EXPECT_EQ(spec.cells[1].text, statusFormula(o));
@@ -252,17 +252,19 @@ TEST(ObjectivesFormula, ProbesUseTheByFunctionOrSegments) {
 // Option values are checked by the functions' own validators (kpi/arg_kinds.h):
 // what the register accepts, the function accepts, and the other way round.
 TEST(ObjectivesFormula, OptionValuesAreCheckedByTheFunctionsValidators) {
-  EXPECT_EQ(formulaOf("TURNAROUND", "$R.C2:D9", "Weekend=0000011"), "=TURNAROUND($R.C2:D9;;;;;;\"0000011\")");
+  EXPECT_EQ(formulaOf("TURNAROUND", "$R.C2:D9", "Weekend=0000011"),
+            "=TURNAROUND($R.C2:D9;;;;;;\"0000011\";;TODAY())");
   EXPECT_EQ(formulaOf("TURNAROUND", "$R.C2:D9", "Weekend=\"0000001\""),
-            "=TURNAROUND($R.C2:D9;;;;;;\"0000001\")");
-  EXPECT_EQ(formulaOf("TURNAROUND", "$R.C2:D9", "Weekend=2"), "=TURNAROUND($R.C2:D9;;;;;;2)");
-  EXPECT_EQ(formulaOf("TURNAROUND", "$R.C2:D9", "Days=0"), "=TURNAROUND($R.C2:D9;;;;;0)");
-  EXPECT_EQ(formulaOf("OTIF", "$D.A2:H9", "Columns=6,8,5,7"), "=OTIF($D.A2:H9;;;;;;;;{6;8;5;7})");
+            "=TURNAROUND($R.C2:D9;;;;;;\"0000001\";;TODAY())");
+  EXPECT_EQ(formulaOf("TURNAROUND", "$R.C2:D9", "Weekend=2"), "=TURNAROUND($R.C2:D9;;;;;;2;;TODAY())");
+  EXPECT_EQ(formulaOf("TURNAROUND", "$R.C2:D9", "Days=0"), "=TURNAROUND($R.C2:D9;;;;;0;;;TODAY())");
+  EXPECT_EQ(formulaOf("OTIF", "$D.A2:H9", "Columns=6,8,5,7"), "=OTIF($D.A2:H9;;;;TODAY();;;;{6;8;5;7})");
   EXPECT_EQ(formulaOf("RETURNS", "$R.A2:C9", "Columns=3"), "=RETURNS($R.A2:C9;;;;;3)");
-  EXPECT_EQ(formulaOf("OTIF", "$D.D2:G9", "QtyTolerance=100%"), "=OTIF($D.D2:G9;;;;;;;1)");
-  EXPECT_EQ(formulaOf("TURNAROUNDDAYS", "$R.C2:D9", "Percentile=1"), "=TURNAROUNDDAYS($R.C2:D9;;;;;1)");
+  EXPECT_EQ(formulaOf("OTIF", "$D.D2:G9", "QtyTolerance=100%"), "=OTIF($D.D2:G9;;;;TODAY();;;1)");
+  EXPECT_EQ(formulaOf("TURNAROUNDDAYS", "$R.C2:D9", "Percentile=1"),
+            "=TURNAROUNDDAYS($R.C2:D9;;;;;1;;;TODAY())");
   EXPECT_EQ(formulaOf("TURNAROUND", "$R.C2:D9", "Holidays={46000;\"2026-1-6\"}"),
-            "=TURNAROUND($R.C2:D9;;;;;;;{46000;\"2026-1-6\"})");
+            "=TURNAROUND($R.C2:D9;;;;;;;{46000;\"2026-1-6\"};TODAY())");
   // Rejected as the functions reject them (Err:502), with the register's message.
   EXPECT_EQ(
       userError([] { formulaOf("TURNAROUND", "$R.C2:D9", "Weekend=1111111"); }),

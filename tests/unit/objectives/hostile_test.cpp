@@ -35,7 +35,7 @@ TEST(HostileRegister, HugeSheetNameInData) {
   const std::string sheet(kLong, 'S');
   // A valid reference, however long the sheet name: it is written as given.
   std::string f = actualFormula(row("OTIF", "$" + sheet + ".D2:G100", "", ""));
-  EXPECT_EQ(f, "=OTIF($" + sheet + ".D2:G100)");
+  EXPECT_EQ(f, "=OTIF($" + sheet + ".D2:G100;;;;TODAY())");
   // Quoted, with quotes inside.
   std::string quoted = "$'" + std::string(kLong, 'x') + "''y'.A1:B2";
   EXPECT_NE(actualFormula(row("RFT", quoted, "", "")).find("''y'.A1:B2"), std::string::npos);
@@ -49,7 +49,7 @@ TEST(HostileRegister, HugeSheetNameInData) {
 
 TEST(HostileRegister, HugeNamesAndSegmentBy) {
   const std::string name = "N" + std::string(kLong, '.');
-  EXPECT_EQ(actualFormula(row("OTIF", name, "", "")), "=OTIF(" + name + ")");
+  EXPECT_EQ(actualFormula(row("OTIF", name, "", "")), "=OTIF(" + name + ";;;;TODAY())");
   EXPECT_NE(userError([&] {
               actualFormula(row("OTIF", "$D.D2:G9", "$" + std::string(kLong, 'z') + ".A2:B9", ""));
             }).find("Segment by"),

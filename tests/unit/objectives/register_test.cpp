@@ -34,9 +34,9 @@ const Value e{};
 
 TEST(ObjectivesRegister, Headers) {
   const std::vector<std::string> expected = {
-      "ID",     "Objective", "KPI",     "Data", "Segment by",  "Options",   "Target",     "Direction",
-      "Amber",  "Baseline",  "Start",   "Due",  "Responsible", "Resources", "Evaluation", "Review frequency",
-      "Actual", "Status",    "Complete"};
+      "ID",     "Objective", "KPI",      "Data", "Segment by",  "Options",   "Target",     "Direction",
+      "Amber",  "Baseline",  "Start",    "Due",  "Responsible", "Resources", "Evaluation", "Review frequency",
+      "Actual", "Status",    "Complete", "Check"};
   EXPECT_EQ(registerHeaders(), expected);
   EXPECT_EQ(actionLogHeaders(),
             (std::vector<std::string>{"Action ID", "Objective", "Finding", "Action", "Owner", "Resources",
@@ -60,17 +60,20 @@ TEST(ObjectivesRegister, NewRegisterHeadersWithACommentOnEach) {
     ASSERT_NE(comment, s.comments.end()) << registerHeaders()[j];
     EXPECT_GT(comment->text.size(), 30u) << registerHeaders()[j];
   }
-  EXPECT_EQ(s.comments.size(), 19u);
+  EXPECT_EQ(s.comments.size(), 20u);
   // A few comments that matter.
   auto commentOf = [&](int col) {
     for (const auto& m : s.comments)
       if (m.pos == Pos{0, col}) return m.text;
     return std::string();
   };
-  EXPECT_NE(
-      commentOf(5).find("From=2026-01-01; To=TODAY(); LateDays=2; QtyTolerance=0.02; Columns={6;8;5;7}"),
-      std::string::npos);
+  EXPECT_NE(commentOf(5).find("From=2026-01-01; LateDays=2; QtyTolerance=0.02; Columns={6;8;5;7}"),
+            std::string::npos);
   EXPECT_NE(commentOf(2).find("For a reduction target use RETURNS with a Baseline"), std::string::npos);
+  // The as-of rule, where the user writes the Options.
+  EXPECT_NE(commentOf(5).find("OTIF, ONTIME and INFULL without To get To=TODAY()"), std::string::npos);
+  EXPECT_NE(commentOf(5).find("TURNAROUNDDAYS without AsOf get AsOf=TODAY()"), std::string::npos);
+  EXPECT_NE(commentOf(19).find("Update Actuals"), std::string::npos);
 }
 
 TEST(ObjectivesRegister, NewRegisterDropdowns) {
@@ -155,7 +158,7 @@ TEST(ObjectivesRegister, NewRegisterConditionalFormatsAndStyles) {
   EXPECT_TRUE(std::any_of(s.rangeStyles.begin(), s.rangeStyles.end(), [](const auto& r) {
     return r.range.first == Pos{1, 11} && r.range.last == Pos{999, 11} && r.style == "qkpi Date";
   }));
-  EXPECT_EQ(s.columns.size(), 19u);
+  EXPECT_EQ(s.columns.size(), 20u);
   for (const auto& c : s.columns) EXPECT_GT(c.widthMm100, 1000);
   EXPECT_EQ(s.freezeRows, 1);
   EXPECT_EQ(s.freezeCols, 2);
@@ -205,7 +208,7 @@ TEST(ObjectivesRegister, ReadRegisterWithHeadersInAnotherOrder) {
   EXPECT_EQ(a.cell(Field::Actual), "S2");
   EXPECT_EQ(a.cell(Field::Status), "A2");
   EXPECT_EQ(statusFormula(a), "=KPISTATUS(IFNA(S2;\"\");I2;IF(ISBLANK(J2);\"\";J2);IF(ISBLANK(K2);\"\";K2))");
-  EXPECT_EQ(actualFormula(a), "=OTIF($Deliveries.D2:G20001;;;;;;2)");
+  EXPECT_EQ(actualFormula(a), "=OTIF($Deliveries.D2:G20001;;;;TODAY();;2)");
 
   const Objective& b = objs[1];
   EXPECT_EQ(b.row, 3);

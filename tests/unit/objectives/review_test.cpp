@@ -205,23 +205,40 @@ TEST(ObjectivesReview, PerSegmentTableOfTheProbedSize) {
 }
 
 TEST(ObjectivesReview, TrendWithXmrLimitsAndChart) {
+  // Review on 2026-11-25: the 12 complete months Nov 2025 .. Oct 2026, then November to date.
   SheetSpec s = theReview();
   EXPECT_EQ(text(s, 24, 0), "12-month trend");
+  EXPECT_NE(text(s, 24, 2).find("Month to date (grey): not in the limits."), std::string::npos);
   EXPECT_EQ(text(s, 25, 0), "Month");
   EXPECT_EQ(text(s, 25, 1), "OTIF");
   EXPECT_EQ(text(s, 25, 2), "Moving range");
   EXPECT_EQ(text(s, 25, 3), "Centre line");
   EXPECT_EQ(text(s, 25, 4), "Lower limit");
   EXPECT_EQ(text(s, 25, 5), "Upper limit");
-  EXPECT_EQ(text(s, 26, 0), "Dec 2025");
-  EXPECT_EQ(f(s, 26, 1), "=IFNA(OTIF($Deliveries.D2:G101;;;DATE(2025;12;1);DATE(2025;12;31);;2);\"\")");
-  EXPECT_EQ(text(s, 28, 0), "Feb 2026");
-  EXPECT_EQ(f(s, 28, 1), "=IFNA(OTIF($Deliveries.D2:G101;;;DATE(2026;2;1);DATE(2026;2;28);;2);\"\")");
-  EXPECT_EQ(text(s, 37, 0), "Nov 2026");
-  EXPECT_EQ(f(s, 37, 1), "=IFNA(OTIF($Deliveries.D2:G101;;;DATE(2026;11;1);DATE(2026;11;25);;2);\"\")");
+  EXPECT_FALSE(hasCell(s, 25, 6));  // OTIF: no Open column
+  EXPECT_EQ(text(s, 26, 0), "Nov 2025");
+  // The Options' To=TODAY() is replaced by each month's end.
+  EXPECT_EQ(f(s, 26, 1), "=IFNA(OTIF($Deliveries.D2:G101;;;DATE(2025;11;1);DATE(2025;11;30);;2);\"\")");
+  EXPECT_EQ(text(s, 29, 0), "Feb 2026");
+  EXPECT_EQ(f(s, 29, 1), "=IFNA(OTIF($Deliveries.D2:G101;;;DATE(2026;2;1);DATE(2026;2;28);;2);\"\")");
+  EXPECT_EQ(text(s, 37, 0), "Oct 2026");
+  EXPECT_EQ(f(s, 37, 1), "=IFNA(OTIF($Deliveries.D2:G101;;;DATE(2026;10;1);DATE(2026;10;31);;2);\"\")");
+  EXPECT_EQ(at(s, 37, 0).style, "");
+  EXPECT_EQ(at(s, 37, 1).style, "qkpi Percent");
+  // The month to date: marked in label and style, no moving range, no limits.
+  EXPECT_EQ(text(s, 38, 0), "Nov 2026 (to date)");
+  EXPECT_EQ(at(s, 38, 0).style, "qkpi To date");
+  EXPECT_EQ(f(s, 38, 1), "=IFNA(OTIF($Deliveries.D2:G101;;;DATE(2026;11;1);DATE(2026;11;25);;2);\"\")");
+  EXPECT_EQ(at(s, 38, 1).style, "qkpi To date Percent");
+  EXPECT_FALSE(hasCell(s, 38, 2));
+  EXPECT_EQ(text(s, 38, 3), "not in the limits");
+  EXPECT_FALSE(hasCell(s, 38, 4));
+  EXPECT_FALSE(hasCell(s, 38, 5));
+  EXPECT_FALSE(hasCell(s, 39, 0));
   EXPECT_FALSE(hasCell(s, 26, 2));  // no moving range for the first month
   EXPECT_EQ(f(s, 27, 2), "=IF(OR(B28=\"\";B27=\"\");\"\";ABS(B28-B27))");
   EXPECT_EQ(f(s, 37, 2), "=IF(OR(B38=\"\";B37=\"\");\"\";ABS(B38-B37))");
+  // Limits from the 12 complete months (rows 27..38 of the sheet) only.
   EXPECT_EQ(f(s, 26, 3), "=IFERROR(AVERAGE($B$27:$B$38);\"\")");
   EXPECT_EQ(f(s, 26, 4), "=IFERROR(MAX(0;D27-2.66*AVERAGE($C$28:$C$38));\"\")");
   EXPECT_EQ(f(s, 26, 5), "=IFERROR(MIN(1;D27+2.66*AVERAGE($C$28:$C$38));\"\")");
@@ -230,17 +247,36 @@ TEST(ObjectivesReview, TrendWithXmrLimitsAndChart) {
     EXPECT_EQ(f(s, r, 4), "=$E$27");
     EXPECT_EQ(f(s, r, 5), "=$F$27");
   }
+  // Signals: complete months only.
   EXPECT_TRUE(hasFormat(s, rg(26, 1, 37, 1), "AND(ISNUMBER(B27);ISNUMBER($E$27);OR(B27<$E$27;B27>$F$27))",
                         "qkpi Signal"));
+  for (const auto& cf : s.conditionalFormats) {  // the other trends: Q-2 rows 57..68, Q-3 rows 87..98
+    if (cf.style == "qkpi Signal") {
+      EXPECT_TRUE(cf.range.last.row == 37 || cf.range.last.row == 68 || cf.range.last.row == 98)
+          << cf.formula;
+    }
+  }
   ASSERT_EQ(s.charts.size(), 3u);  // RTY has no trend
   const auto& c = s.charts[0];
-  EXPECT_EQ(c.title, "Q-1 OTIF per month");
+  EXPECT_EQ(c.title, "Q-1 OTIF per month (complete months)");
   EXPECT_EQ(c.anchor, rg(25, 7, 40, 13));
   EXPECT_EQ(c.categories, rg(26, 0, 37, 0));
   EXPECT_EQ(c.series,
             (std::vector<Range>{rg(26, 1, 37, 1), rg(26, 3, 37, 3), rg(26, 4, 37, 4), rg(26, 5, 37, 5)}));
   EXPECT_EQ(c.seriesNames, (std::vector<std::string>{"OTIF", "Centre line", "Lower limit", "Upper limit"}));
   EXPECT_NE(s.charts[0].name, s.charts[1].name);
+}
+
+TEST(ObjectivesReview, ReviewOnTheFirstHasNoMonthToDate) {
+  // 2026-12-01: Dec 2025 .. Nov 2026, all complete; no to-date row.
+  SheetSpec s = review(smallRegister(), {4, 3, 2, 0}, kToday + 6, 0, "Review 2026-12-01");
+  EXPECT_EQ(text(s, 26, 0), "Dec 2025");
+  EXPECT_EQ(f(s, 26, 1), "=IFNA(OTIF($Deliveries.D2:G101;;;DATE(2025;12;1);DATE(2025;12;31);;2);\"\")");
+  EXPECT_EQ(text(s, 37, 0), "Nov 2026");
+  EXPECT_EQ(f(s, 37, 1), "=IFNA(OTIF($Deliveries.D2:G101;;;DATE(2026;11;1);DATE(2026;11;30);;2);\"\")");
+  EXPECT_FALSE(hasCell(s, 38, 0));
+  EXPECT_EQ(f(s, 26, 3), "=IFERROR(AVERAGE($B$27:$B$38);\"\")");
+  EXPECT_EQ(text(s, 24, 2).find("Month to date"), std::string::npos);
 }
 
 TEST(ObjectivesReview, ReductionObjective) {
@@ -284,10 +320,11 @@ TEST(ObjectivesReview, ReductionObjective) {
   EXPECT_NE(at(s, 6, 8).text.find("MIN(IF(ISNUMBER(G51:G53)"), std::string::npos);
   // Trend: the monthly returns value, no upper cap at 1.
   EXPECT_EQ(text(s, 56, 1), "Returns value");
-  EXPECT_EQ(f(s, 57, 1), "=IFNA(RETURNS($Returns.C2:E50;;;DATE(2025;12;1);DATE(2025;12;31);{1;3});\"\")");
+  EXPECT_EQ(f(s, 57, 1), "=IFNA(RETURNS($Returns.C2:E50;;;DATE(2025;11;1);DATE(2025;11;30);{1;3});\"\")");
   EXPECT_EQ(at(s, 57, 1).style, "qkpi Number");
   EXPECT_EQ(f(s, 57, 5), "=IFERROR(D58+2.66*AVERAGE($C$59:$C$69);\"\")");
-  EXPECT_EQ(s.charts[1].title, "Q-2 Returns value per month");
+  EXPECT_EQ(s.charts[1].title, "Q-2 Returns value per month (complete months)");
+  EXPECT_FALSE(hasCell(s, 57, 6));  // RETURNS has no open rows
   EXPECT_EQ(s.charts[1].anchor, rg(56, 7, 71, 13));
 }
 
@@ -322,9 +359,22 @@ TEST(ObjectivesReview, LowerIsBetterWithoutByFunction) {
       "=IF(SUMPRODUCT(ISNUMBER(B82:B83)*IFERROR((A82:A83&\"\"<>\"(all)\")*(A82:A83&\"\"<>\"(blank)\");0))=0;"
       "\"\";MAX(IF("
       "ISNUMBER(B82:B83)*IFERROR((A82:A83&\"\"<>\"(all)\")*(A82:A83&\"\"<>\"(blank)\");0);B82:B83;\"\")))");
+  // Each month as of its last day (the Options' AsOf=TODAY() is the review date for the Actual only).
   EXPECT_EQ(f(s, 87, 1),
-            "=IFNA(TURNAROUNDDAYS($Returns.C2:D50;;;DATE(2025;12;1);DATE(2025;12;31);;;Holidays;DATE(2026;11;"
+            "=IFNA(TURNAROUNDDAYS($Returns.C2:D50;;;DATE(2025;11;1);DATE(2025;11;30);;;Holidays;DATE(2025;11;"
+            "30));\"\")");
+  EXPECT_EQ(f(s, 99, 1),
+            "=IFNA(TURNAROUNDDAYS($Returns.C2:D50;;;DATE(2026;11;1);DATE(2026;11;25);;;Holidays;DATE(2026;11;"
             "25));\"\")");
+  // Open rows beside each month: received in the month, not closed by its end.
+  EXPECT_EQ(text(s, 86, 6), "Open");
+  EXPECT_EQ(
+      f(s, 87, 6),
+      "=COUNTIFS(INDEX($Returns.C2:D50;0;1);\">=\"&DATE(2025;11;1);INDEX($Returns.C2:D50;0;1);\"<\"&("
+      "DATE(2025;11;30)+1);INDEX($Returns.C2:D50;0;2);\"\")+COUNTIFS(INDEX($Returns.C2:D50;0;1);\">=\"&"
+      "DATE(2025;11;1);INDEX($Returns.C2:D50;0;1);\"<\"&(DATE(2025;11;30)+1);INDEX($Returns.C2:D50;0;2);"
+      "\">=\"&DATE(2025;11;30)+1)");
+  EXPECT_EQ(at(s, 99, 6).style, "qkpi To date");
   EXPECT_EQ(f(s, 87, 5), "=IFERROR(D88+2.66*AVERAGE($C$89:$C$99);\"\")");
 }
 

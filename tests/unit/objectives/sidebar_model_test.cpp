@@ -181,7 +181,7 @@ TEST(SidebarInsertKpi, FormulaAsTheRegisterBuildsIt) {
   in.data = "$Deliveries.D2:G20001";
   KpiFormula f = kpiFormula(in);
   EXPECT_EQ(f.error, "");
-  EXPECT_EQ(f.formula, "=OTIF($Deliveries.D2:G20001)");
+  EXPECT_EQ(f.formula, "=OTIF($Deliveries.D2:G20001;;;;TODAY())");
 
   in.segments = "$Deliveries.A2:A20001";
   in.segment = "North";
@@ -189,14 +189,14 @@ TEST(SidebarInsertKpi, FormulaAsTheRegisterBuildsIt) {
   in.options = {{"LateDays", "2"}, {"EarlyDays", ""}};
   f = kpiFormula(in);
   EXPECT_EQ(f.error, "");
-  EXPECT_EQ(f.formula, "=OTIF($Deliveries.D2:G20001;$Deliveries.A2:A20001;\"North\";\"2026-01-01\";;;2)");
+  EXPECT_EQ(f.formula, "=OTIF($Deliveries.D2:G20001;$Deliveries.A2:A20001;\"North\";\"2026-01-01\";TODAY();;2)");
 
   in.segment = "7";  // a number stays a number
   EXPECT_EQ(kpiFormula(in).formula,
-            "=OTIF($Deliveries.D2:G20001;$Deliveries.A2:A20001;7;\"2026-01-01\";;;2)");
+            "=OTIF($Deliveries.D2:G20001;$Deliveries.A2:A20001;7;\"2026-01-01\";TODAY();;2)");
   in.segment = "007";  // but not a code with leading zeros
   EXPECT_EQ(kpiFormula(in).formula,
-            "=OTIF($Deliveries.D2:G20001;$Deliveries.A2:A20001;\"007\";\"2026-01-01\";;;2)");
+            "=OTIF($Deliveries.D2:G20001;$Deliveries.A2:A20001;\"007\";\"2026-01-01\";TODAY();;2)");
 }
 
 TEST(SidebarInsertKpi, ErrorsWithoutARowLabel) {
