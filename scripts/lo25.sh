@@ -32,7 +32,7 @@ mount_all() {
 
 umount_all() {
   # Never delete through a mount: unmount everything below the chroot first.
-  findmnt -rn -o TARGET | grep -F "$CH/" | sort -r | while read -r m; do umount -l "$m" || true; done
+  { findmnt -rn -o TARGET | grep -F "$CH/" || true; } | sort -r | while read -r m; do umount -l "$m" || true; done
 }
 
 prepare() {
@@ -70,7 +70,8 @@ run() {
   prepare
   mount_all
   echo "lo25: $module in $(version)"
-  chroot "$CH" bash -c "cd '$ROOT' && /usr/bin/python3 tests/integration/$module.py --oxt '$oxt'"
+  # Screenshots of the 25.2 run go to the chroot's /tmp, never over docs/img.
+  chroot "$CH" bash -c "cd '$ROOT' && QKPI_SCREENSHOT_DIR=/tmp/qkpi-lo25-img /usr/bin/python3 tests/integration/$module.py --oxt '$oxt'"
 }
 
 case "${1:-}" in

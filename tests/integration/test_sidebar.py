@@ -29,7 +29,9 @@ import office  # noqa: E402
 DATE = "2026-11-25"
 DECK = "QkpiDeck"
 PANELS = ("QkpiObjectivesPanel", "QkpiActionsPanel", "QkpiInsertKpiPanel")
-IMG = os.path.join(office.REPO, "docs", "img")
+# Screenshots go to docs/img, or to QKPI_SCREENSHOT_DIR (the LibreOffice 25.2 run writes its own there,
+# scripts/lo25.sh); without ImageMagick's `import` none are taken.
+IMG = os.environ.get("QKPI_SCREENSHOT_DIR") or os.path.join(office.REPO, "docs", "img")
 
 _XVFB = None
 _DISPLAY = os.environ.get("DISPLAY")
@@ -112,6 +114,9 @@ class Deck:
         return self.show().getPanels().getByName(panel).getDialog().getControl(name)
 
     def screenshot(self, path):
+        if shutil.which("import") is None:
+            print(f"[sidebar] no ImageMagick: screenshot {path} not taken")
+            return
         os.makedirs(os.path.dirname(path), exist_ok=True)
         subprocess.run(["import", "-display", _DISPLAY, "-window", "root", path], check=True, timeout=60)
 
@@ -216,7 +221,7 @@ class SidebarTest(unittest.TestCase):
             self.assertEqual(target.getType().value, "EMPTY")  # the preview wrote nothing
             fire_action(self.o, d, PANELS[2], "insert")
             res = d.control(PANELS[2], "result").getModel().Label
-            self.assertEqual(target.getFormula().split("(", 1)[-1], '$Deliveries.D2:G20001;;;"2026-01-01")', res)
+            self.assertEqual(target.getFormula().split("(", 1)[-1], '$Deliveries.D2:G20001;;;"2026-01-01";TODAY())', res)
             self.assertEqual(d.control(PANELS[2], "formula").getModel().Label,
                              '=OTIF($Deliveries.D2:G20001;;;"2026-01-01";TODAY())')
             self.assertEqual(target.getError(), 0)
