@@ -59,8 +59,7 @@ OUString pdfTarget(const Env& e, const std::string& review) {
   OUString loc = model->getURL();
   if (loc.isEmpty())
     throw UserError(
-        "The document has not been saved yet: save it first (the PDF is written next to it), "
-        "or give a FileName.");
+        "The document has not been saved yet: save it first (the PDF is written next to it), or give a FileName.");
   sal_Int32 slash = loc.lastIndexOf('/');
   OUString dir = loc.copy(0, slash + 1), file = loc.copy(slash + 1);
   sal_Int32 dot = file.lastIndexOf('.');

@@ -14,8 +14,7 @@ Outcome newRegisterCommand(const Env& e) {
     return {
         true,
         std::string("The register \"") + objectives::kRegisterSheet +
-            "\" exists already and was left as it is (qkpi never replaces a register). Add your objectives "
-            "as new rows there.",
+            "\" exists already and was left as it is (qkpi never replaces a register). Add your objectives as new rows there.",
         true};
   }
   sheet::SheetSpec spec = objectives::newRegister();

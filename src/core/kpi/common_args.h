@@ -10,35 +10,24 @@
 namespace qkpi::common_args {
 
 inline constexpr LocalText kSegments{
-    "One column with as many rows as the table, giving each row's segment (customer, site, product …). "
-    "Compared ignoring case and surrounding spaces; 1001 equals \"1001\".",
-    "Eine Spalte mit so vielen Zeilen wie die Tabelle, die jeder Zeile ihr Segment zuordnet (Kunde, Werk, "
-    "Produkt …). Groß-/Kleinschreibung und umgebende Leerzeichen zählen nicht; 1001 ist gleich \"1001\"."};
+    "One column with as many rows as the table, giving each row's segment (customer, site, product …). Compared ignoring case and surrounding spaces; 1001 equals \"1001\".",
+    "Eine Spalte mit so vielen Zeilen wie die Tabelle, die jeder Zeile ihr Segment zuordnet (Kunde, Werk, Produkt …). Groß-/Kleinschreibung und umgebende Leerzeichen zählen nicht; 1001 ist gleich \"1001\"."};
 
 inline constexpr LocalText kSegment{
-    "The segment to evaluate, e.g. a customer number or name; needs Segments. Omitted or \"\" = all rows. "
-    "Rows with an empty segment belong to no segment but count in the total.",
-    "Das auszuwertende Segment, z. B. Kundennummer oder Kundenname; braucht Segments. Weggelassen oder \"\" "
-    "= "
-    "alle Zeilen. Zeilen ohne Segment gehören zu keinem Segment, zählen aber in der Summe."};
+    "The segment to evaluate, e.g. a customer number or name; needs Segments. Omitted or \"\" = all rows. Rows with an empty segment belong to no segment but count in the total.",
+    "Das auszuwertende Segment, z. B. Kundennummer oder Kundenname; braucht Segments. Weggelassen oder \"\" = alle Zeilen. Zeilen ohne Segment gehören zu keinem Segment, zählen aber in der Summe."};
 
 inline constexpr LocalText kFrom{
-    "First day of the period, inclusive: a date or ISO text such as \"2026-01-01\". Omitted = open; once "
-    "From "
-    "or To is set, rows without a period date are left out.",
-    "Erster Tag des Zeitraums, einschließlich: ein Datum oder ISO-Text wie \"2026-01-01\". Weggelassen = "
-    "offen; sobald From oder To gesetzt ist, bleiben Zeilen ohne Periodendatum außen vor."};
+    "First day of the period, inclusive: a date or ISO text such as \"2026-01-01\". Omitted = open; once From or To is set, rows without a period date are left out.",
+    "Erster Tag des Zeitraums, einschließlich: ein Datum oder ISO-Text wie \"2026-01-01\". Weggelassen = offen; sobald From oder To gesetzt ist, bleiben Zeilen ohne Periodendatum außen vor."};
 
 inline constexpr LocalText kTo{
     "Last day of the period, inclusive, given as From. Omitted = open.",
-    "Letzter Tag des Zeitraums, einschließlich, Angabe wie bei From. Weggelassen = "
-    "offen."};
+    "Letzter Tag des Zeitraums, einschließlich, Angabe wie bei From. Weggelassen = offen."};
 
 inline constexpr LocalText kColumns{
-    "Positions (1-based) of the fields inside the table, in field order, as a row or column array. Omitted = "
-    "the first columns in field order.",
-    "Positionen (ab 1) der Felder innerhalb der Tabelle, in Feldreihenfolge, als Zeilen- oder Spaltenmatrix. "
-    "Weggelassen = die ersten Spalten in Feldreihenfolge."};
+    "Positions (1-based) of the fields inside the table, in field order, as a row or column array. Omitted = the first columns in field order.",
+    "Positionen (ab 1) der Felder innerhalb der Tabelle, in Feldreihenfolge, als Zeilen- oder Spaltenmatrix. Weggelassen = die ersten Spalten in Feldreihenfolge."};
 
 // [Segments] of a base function; Segments of a ...BY function (required, one
 // result row per segment).

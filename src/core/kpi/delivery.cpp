@@ -131,8 +131,7 @@ bool chooseFullLayout(const Arg& columns, std::size_t tableCols) {
   if (tableCols >= 4) return true;
   if (tableCols == 2) return false;
   throw ArgumentError(
-      "Lines: expects 4 or more columns (Due, Delivered, OrderedQty, DeliveredQty) or 2, "
-      "or give Columns");
+      "Lines: expects 4 or more columns (Due, Delivered, OrderedQty, DeliveredQty) or 2, or give Columns");
 }
 
 Value ratio(double numerator, double denominator) {
@@ -218,41 +217,26 @@ Value otifBy(const Context& ctx, std::span<const Arg> a) {
 namespace ca = common_args;
 
 constexpr LocalText kLines{
-    "The order lines: a range with the columns Due, Delivered (date; empty = not yet delivered), OrderedQty, "
-    "DeliveredQty in this order, or in any order with Columns. Text and empty cells count as blank; lines "
-    "with OrderedQty ≤ 0 are left out.",
-    "Die Auftragspositionen: ein Bereich mit den Spalten Liefertermin (Due), Lieferdatum (Delivered; leer = "
-    "noch nicht geliefert), Bestellmenge (OrderedQty), Liefermenge (DeliveredQty) in dieser Reihenfolge oder "
-    "beliebig mit Columns. Text und leere Zellen gelten als leer; Positionen mit Bestellmenge ≤ 0 bleiben "
-    "außen vor."};
+    "The order lines: a range with the columns Due, Delivered (date; empty = not yet delivered), OrderedQty, DeliveredQty in this order, or in any order with Columns. Text and empty cells count as blank; lines with OrderedQty ≤ 0 are left out.",
+    "Die Auftragspositionen: ein Bereich mit den Spalten Liefertermin (Due), Lieferdatum (Delivered; leer = noch nicht geliefert), Bestellmenge (OrderedQty), Liefermenge (DeliveredQty) in dieser Reihenfolge oder beliebig mit Columns. Text und leere Zellen gelten als leer; Positionen mit Bestellmenge ≤ 0 bleiben außen vor."};
 
 constexpr LocalText kLinesOntime{
-    "The order lines: a range with the columns Due, Delivered, OrderedQty, DeliveredQty (as for OTIF), or "
-    "only Due, Delivered (2 columns); other orders with Columns. Empty Delivered = not yet delivered.",
-    "Die Auftragspositionen: ein Bereich mit den Spalten Liefertermin, Lieferdatum, Bestellmenge, "
-    "Liefermenge (wie bei OTIF) oder nur Liefertermin, Lieferdatum (2 Spalten); andere Reihenfolge mit "
-    "Columns. Leeres Lieferdatum = noch nicht geliefert."};
+    "The order lines: a range with the columns Due, Delivered, OrderedQty, DeliveredQty (as for OTIF), or only Due, Delivered (2 columns); other orders with Columns. Empty Delivered = not yet delivered.",
+    "Die Auftragspositionen: ein Bereich mit den Spalten Liefertermin, Lieferdatum, Bestellmenge, Liefermenge (wie bei OTIF) oder nur Liefertermin, Lieferdatum (2 Spalten); andere Reihenfolge mit Columns. Leeres Lieferdatum = noch nicht geliefert."};
 
 constexpr LocalText kLinesInfull{
-    "The order lines: a range with the columns Due, Delivered, OrderedQty, DeliveredQty (as for OTIF), or "
-    "only OrderedQty, DeliveredQty (2 columns, then without period); other orders with Columns.",
-    "Die Auftragspositionen: ein Bereich mit den Spalten Liefertermin, Lieferdatum, Bestellmenge, "
-    "Liefermenge (wie bei OTIF) oder nur Bestellmenge, Liefermenge (2 Spalten, dann ohne Zeitraum); andere "
-    "Reihenfolge mit Columns."};
+    "The order lines: a range with the columns Due, Delivered, OrderedQty, DeliveredQty (as for OTIF), or only OrderedQty, DeliveredQty (2 columns, then without period); other orders with Columns.",
+    "Die Auftragspositionen: ein Bereich mit den Spalten Liefertermin, Lieferdatum, Bestellmenge, Liefermenge (wie bei OTIF) oder nur Bestellmenge, Liefermenge (2 Spalten, dann ohne Zeitraum); andere Reihenfolge mit Columns."};
 
 constexpr LocalText kByDue{"The period date is Due.", "Das Periodendatum ist der Liefertermin (Due)."};
 
 constexpr LocalText kToLate{
-    "A line not yet delivered is a failure, except when To is given and Due + LateDays ≥ To: it is not late "
-    "yet and is left out.",
-    "Eine noch nicht gelieferte Position gilt als verfehlt, außer To ist angegeben und Liefertermin + "
-    "LateDays ≥ To: Dann ist sie noch nicht verspätet und bleibt außen vor."};
+    "A line not yet delivered is a failure, except when To is given and Due + LateDays ≥ To: it is not late yet and is left out.",
+    "Eine noch nicht gelieferte Position gilt als verfehlt, außer To ist angegeben und Liefertermin + LateDays ≥ To: Dann ist sie noch nicht verspätet und bleibt außen vor."};
 
 constexpr LocalText kToInfull{
-    "Needs the 4-column layout. A line not yet delivered with Due ≥ To is not late yet and is left out (as "
-    "OTIF with LateDays 0).",
-    "Nur mit 4 Spalten. Eine noch nicht gelieferte Position mit Liefertermin ≥ To ist noch nicht verspätet "
-    "und bleibt außen vor (wie OTIF mit LateDays 0)."};
+    "Needs the 4-column layout. A line not yet delivered with Due ≥ To is not late yet and is left out (as OTIF with LateDays 0).",
+    "Nur mit 4 Spalten. Eine noch nicht gelieferte Position mit Liefertermin ≥ To ist noch nicht verspätet und bleibt außen vor (wie OTIF mit LateDays 0)."};
 
 constexpr ArgSpec kEarlyDays{
     "EarlyDays",
@@ -260,10 +244,8 @@ constexpr ArgSpec kEarlyDays{
     ArgKind::Count,
     false,
     {},
-    {"Calendar days a delivery may arrive before Due and still be on time (≥ 0). Omitted = any early "
-     "delivery is on time; 0 = early deliveries are failures.",
-     "Kalendertage, die eine Lieferung vor dem Liefertermin eintreffen darf und noch termingerecht ist "
-     "(≥ 0). Weggelassen = jede Frühlieferung ist termingerecht; 0 = Frühlieferungen gelten als verfehlt."}};
+    {"Calendar days a delivery may arrive before Due and still be on time (≥ 0). Omitted = any early delivery is on time; 0 = early deliveries are failures.",
+     "Kalendertage, die eine Lieferung vor dem Liefertermin eintreffen darf und noch termingerecht ist (≥ 0). Weggelassen = jede Frühlieferung ist termingerecht; 0 = Frühlieferungen gelten als verfehlt."}};
 
 constexpr ArgSpec kLateDays{
     "LateDays",
@@ -271,10 +253,8 @@ constexpr ArgSpec kLateDays{
     ArgKind::Count,
     false,
     {},
-    {"Calendar days a delivery may arrive after Due and still be on time (≥ 0). Default 0: on or before "
-     "the due date.",
-     "Kalendertage, die eine Lieferung nach dem Liefertermin eintreffen darf und noch termingerecht ist "
-     "(≥ 0). Standard 0: spätestens am Liefertermin."}};
+    {"Calendar days a delivery may arrive after Due and still be on time (≥ 0). Default 0: on or before the due date.",
+     "Kalendertage, die eine Lieferung nach dem Liefertermin eintreffen darf und noch termingerecht ist (≥ 0). Standard 0: spätestens am Liefertermin."}};
 
 constexpr ArgSpec kQtyTolerance{
     "QtyTolerance",
@@ -282,11 +262,8 @@ constexpr ArgSpec kQtyTolerance{
     ArgKind::Fraction,
     false,
     {},
-    {"Allowed short delivery as a fraction 0…1: a line is in full when DeliveredQty ≥ OrderedQty × (1 − "
-     "QtyTolerance); 0.02 accepts 49 of 50. Default 0. Over-delivery is in full.",
-     "Zulässige Minderlieferung als Anteil 0…1: eine Position ist vollständig, wenn Liefermenge ≥ "
-     "Bestellmenge × (1 − QtyTolerance); 0,02 akzeptiert 49 von 50. Standard 0. Überlieferung gilt als "
-     "vollständig."}};
+    {"Allowed short delivery as a fraction 0…1: a line is in full when DeliveredQty ≥ OrderedQty × (1 − QtyTolerance); 0.02 accepts 49 of 50. Default 0. Over-delivery is in full.",
+     "Zulässige Minderlieferung als Anteil 0…1: eine Position ist vollständig, wenn Liefermenge ≥ Bestellmenge × (1 − QtyTolerance); 0,02 akzeptiert 49 von 50. Standard 0. Überlieferung gilt als vollständig."}};
 
 constexpr LocalText kFields{
     "Fields: Due, Delivered, OrderedQty, DeliveredQty, e.g. {6;8;5;7} for an ERP export.",
@@ -294,14 +271,11 @@ constexpr LocalText kFields{
 
 constexpr LocalText kFieldsOntime{
     "4 positions for Due, Delivered, OrderedQty, DeliveredQty, e.g. {6;8;5;7}, or 2 for Due, Delivered.",
-    "4 Positionen für Liefertermin, Lieferdatum, Bestellmenge, Liefermenge, z. B. {6;8;5;7}, oder 2 für "
-    "Liefertermin, Lieferdatum."};
+    "4 Positionen für Liefertermin, Lieferdatum, Bestellmenge, Liefermenge, z. B. {6;8;5;7}, oder 2 für Liefertermin, Lieferdatum."};
 
 constexpr LocalText kFieldsInfull{
-    "4 positions for Due, Delivered, OrderedQty, DeliveredQty, e.g. {6;8;5;7}, or 2 for OrderedQty, "
-    "DeliveredQty.",
-    "4 Positionen für Liefertermin, Lieferdatum, Bestellmenge, Liefermenge, z. B. {6;8;5;7}, oder 2 für "
-    "Bestellmenge, Liefermenge."};
+    "4 positions for Due, Delivered, OrderedQty, DeliveredQty, e.g. {6;8;5;7}, or 2 for OrderedQty, DeliveredQty.",
+    "4 Positionen für Liefertermin, Lieferdatum, Bestellmenge, Liefermenge, z. B. {6;8;5;7}, oder 2 für Bestellmenge, Liefermenge."};
 
 constexpr ArgSpec lines(LocalText text) {
   return {"Lines", ArgType::Table, ArgKind::Table, true, {}, text};
@@ -329,11 +303,8 @@ constexpr ArgSpec kOtifByArgs[] = {
 };
 
 constexpr LocalText kAction{
-    "Analyse the late and short order lines by customer and cause (Pareto); agree corrective actions with "
-    "planning, production and logistics; check the effect on the KPI at the next review.",
-    "Verspätete und unvollständige Auftragspositionen nach Kunde und Ursache analysieren (Pareto); "
-    "Korrekturmaßnahmen mit Arbeitsvorbereitung, Produktion und Logistik vereinbaren; die Wirksamkeit an der "
-    "Kennzahl bei der nächsten Bewertung prüfen."};
+    "Analyse the late and short order lines by customer and cause (Pareto); agree corrective actions with planning, production and logistics; check the effect on the KPI at the next review.",
+    "Verspätete und unvollständige Auftragspositionen nach Kunde und Ursache analysieren (Pareto); Korrekturmaßnahmen mit Arbeitsvorbereitung, Produktion und Logistik vereinbaren; die Wirksamkeit an der Kennzahl bei der nächsten Bewertung prüfen."};
 
 // OTIFBY's result columns.
 constexpr LocalText kOtifByColumns[] = {
@@ -356,62 +327,31 @@ constexpr FunctionSpec kFunctions[] = {
     {"OTIF",
      true,
      false,
-     {"On time in full: share of order lines delivered on time and in full. Counted: lines with Due and "
-      "OrderedQty > 0 in segment and period. On time: −EarlyDays ≤ Delivered − Due ≤ LateDays; in full: "
-      "DeliveredQty ≥ OrderedQty × (1 − QtyTolerance). Errors: #N/A when no line counts; Err:502 for a bad "
-      "argument; #VALUE! when DeliveredQty < 0 in any row.",
-      "Liefertreue (OTIF): Anteil der Positionen, die termingerecht und vollständig geliefert wurden. "
-      "Gezählt: "
-      "Positionen mit Liefertermin und Bestellmenge > 0 im Segment und Zeitraum. Termingerecht: −EarlyDays ≤ "
-      "Lieferdatum − Termin ≤ LateDays; vollständig: Liefermenge ≥ Bestellmenge × (1 − QtyTolerance). "
-      "Fehler: "
-      "#NV ohne zählbare Position; Fehler:502 bei falschem Argument; #WERT! bei Liefermenge < 0 in "
-      "irgendeiner Zeile."},
+     {"On time in full: share of order lines delivered on time and in full. Counted: lines with Due and OrderedQty > 0 in segment and period. On time: −EarlyDays ≤ Delivered − Due ≤ LateDays; in full: DeliveredQty ≥ OrderedQty × (1 − QtyTolerance). Errors: #N/A when no line counts; Err:502 for a bad argument; #VALUE! when DeliveredQty < 0 in any row.",
+      "Liefertreue (OTIF): Anteil der Positionen, die termingerecht und vollständig geliefert wurden. Gezählt: Positionen mit Liefertermin und Bestellmenge > 0 im Segment und Zeitraum. Termingerecht: −EarlyDays ≤ Lieferdatum − Termin ≤ LateDays; vollständig: Liefermenge ≥ Bestellmenge × (1 − QtyTolerance). Fehler: #NV ohne zählbare Position; Fehler:502 bei falschem Argument; #WERT! bei Liefermenge < 0 in irgendeiner Zeile."},
      kOtifArgs,
      otif,
      &kOtifFacts},
     {"ONTIME",
      true,
      false,
-     {"Share of order lines delivered on time: −EarlyDays ≤ Delivered − Due ≤ LateDays. On 4 or more columns "
-      "it counts OTIF's lines; on 2 columns (Due, Delivered) every line with Due. Errors: #N/A when no line "
-      "counts; Err:502 for a bad argument or another table width; #VALUE! when DeliveredQty < 0 in any row.",
-      "Termintreue: Anteil der termingerecht gelieferten Positionen: −EarlyDays ≤ Lieferdatum − Termin ≤ "
-      "LateDays. Mit 4 oder mehr Spalten zählen dieselben Positionen wie bei OTIF; mit 2 Spalten (Termin, "
-      "Lieferdatum) jede Position mit Termin. Fehler: #NV ohne zählbare Position; Fehler:502 bei falschem "
-      "Argument oder anderer Spaltenzahl; #WERT! bei Liefermenge < 0 in irgendeiner Zeile."},
+     {"Share of order lines delivered on time: −EarlyDays ≤ Delivered − Due ≤ LateDays. On 4 or more columns it counts OTIF's lines; on 2 columns (Due, Delivered) every line with Due. Errors: #N/A when no line counts; Err:502 for a bad argument or another table width; #VALUE! when DeliveredQty < 0 in any row.",
+      "Termintreue: Anteil der termingerecht gelieferten Positionen: −EarlyDays ≤ Lieferdatum − Termin ≤ LateDays. Mit 4 oder mehr Spalten zählen dieselben Positionen wie bei OTIF; mit 2 Spalten (Termin, Lieferdatum) jede Position mit Termin. Fehler: #NV ohne zählbare Position; Fehler:502 bei falschem Argument oder anderer Spaltenzahl; #WERT! bei Liefermenge < 0 in irgendeiner Zeile."},
      kOntimeArgs,
      ontime,
      &kOntimeFacts},
     {"INFULL",
      true,
      false,
-     {"Share of order lines delivered in full: DeliveredQty ≥ OrderedQty × (1 − QtyTolerance). On 4 or more "
-      "columns it counts OTIF's lines; on 2 columns (OrderedQty, DeliveredQty) every line with OrderedQty > "
-      "0. "
-      "Errors: #N/A when no line counts; Err:502 for a bad argument, another width, or From/To on 2 columns; "
-      "#VALUE! when DeliveredQty < 0 in any row.",
-      "Mengentreue: Anteil der vollständig gelieferten Positionen: Liefermenge ≥ Bestellmenge × (1 − "
-      "QtyTolerance). Mit 4 oder mehr Spalten dieselben Positionen wie bei OTIF; mit 2 Spalten "
-      "(Bestellmenge, "
-      "Liefermenge) jede mit Bestellmenge > 0. Fehler: #NV ohne zählbare Position; Fehler:502 bei falschem "
-      "Argument, anderer Spaltenzahl oder From/To bei 2 Spalten; #WERT! bei Liefermenge < 0 in irgendeiner "
-      "Zeile."},
+     {"Share of order lines delivered in full: DeliveredQty ≥ OrderedQty × (1 − QtyTolerance). On 4 or more columns it counts OTIF's lines; on 2 columns (OrderedQty, DeliveredQty) every line with OrderedQty > 0. Errors: #N/A when no line counts; Err:502 for a bad argument, another width, or From/To on 2 columns; #VALUE! when DeliveredQty < 0 in any row.", "Mengentreue: Anteil der vollständig gelieferten Positionen: Liefermenge ≥ Bestellmenge × (1 − QtyTolerance). Mit 4 oder mehr Spalten dieselben Positionen wie bei OTIF; mit 2 Spalten (Bestellmenge, Liefermenge) jede mit Bestellmenge > 0. Fehler: #NV ohne zählbare Position; Fehler:502 bei falschem Argument, anderer Spaltenzahl oder From/To bei 2 Spalten; #WERT! bei Liefermenge < 0 in irgendeiner Zeile."},
      kInfullArgs,
      infull,
      &kInfullFacts},
     {"OTIFBY",
      true,
      true,
-     {"OTIF per segment in one call (array formula): a row per segment in SEGMENTS order, then (blank), then "
-      "(all); columns segment, lines, lines counted, on time in full, counted, OTIF (\"\" if none). Each row "
-      "equals OTIF with that Segment. Errors: Err:502 for a bad argument; #VALUE! when DeliveredQty < 0 in "
-      "any row.",
-      "Liefertreue je Segment in einem Aufruf (Matrixformel): eine Zeile je Segment in der Reihenfolge von "
-      "SEGMENTS, dann (blank), dann (all); Spalten Segment, Positionen, gezählt, termingerecht und "
-      "vollständig, "
-      "gezählt, OTIF (\"\" wenn keine). Jede Zeile gleicht OTIF mit diesem Segment. Fehler: Fehler:502 bei "
-      "falschem Argument; #WERT! bei Liefermenge < 0 in irgendeiner Zeile."},
+     {"OTIF per segment in one call (array formula): a row per segment in SEGMENTS order, then (blank), then (all); columns segment, lines, lines counted, on time in full, counted, OTIF (\"\" if none). Each row equals OTIF with that Segment. Errors: Err:502 for a bad argument; #VALUE! when DeliveredQty < 0 in any row.",
+      "Liefertreue je Segment in einem Aufruf (Matrixformel): eine Zeile je Segment in der Reihenfolge von SEGMENTS, dann (blank), dann (all); Spalten Segment, Positionen, gezählt, termingerecht und vollständig, gezählt, OTIF (\"\" wenn keine). Jede Zeile gleicht OTIF mit diesem Segment. Fehler: Fehler:502 bei falschem Argument; #WERT! bei Liefermenge < 0 in irgendeiner Zeile."},
      kOtifByArgs,
      otifBy,
      nullptr},

@@ -212,10 +212,8 @@ constexpr ArgSpec kCounts{
     ArgKind::Table,
     true,
     {},
-    {"The inspection results: a range with the columns Good, Inspected and (for a period) Date, in this "
-     "order, or in any order with Columns. Text and empty cells count as blank.",
-     "Die Prüfergebnisse: ein Bereich mit den Spalten Gutteile, Prüfmenge und (für einen Zeitraum) Datum in "
-     "dieser Reihenfolge oder beliebig mit Columns. Text und leere Zellen gelten als leer."}};
+    {"The inspection results: a range with the columns Good, Inspected and (for a period) Date, in this order, or in any order with Columns. Text and empty cells count as blank.",
+     "Die Prüfergebnisse: ein Bereich mit den Spalten Gutteile, Prüfmenge und (für einen Zeitraum) Datum in dieser Reihenfolge oder beliebig mit Columns. Text und leere Zellen gelten als leer."}};
 
 constexpr ArgSpec kJobs{
     "Jobs",
@@ -223,12 +221,8 @@ constexpr ArgSpec kJobs{
     ArgKind::Cells,
     true,
     {},
-    {"The jobs: a range with the columns Outcome and (for a period) Date, or in any order with Columns. "
-     "Outcome 1, TRUE, Y, yes = right first time; 0, FALSE, N, no = not; empty = left out. Date: a date or "
-     "empty.",
-     "Die Aufträge: ein Bereich mit den Spalten Ergebnis und (für einen Zeitraum) Datum oder beliebig mit "
-     "Columns. Ergebnis 1, TRUE, Y, yes = beim ersten Mal richtig; 0, FALSE, N, no = nicht; leer = bleibt "
-     "außen vor. Datum: ein Datum oder leer."}};
+    {"The jobs: a range with the columns Outcome and (for a period) Date, or in any order with Columns. Outcome 1, TRUE, Y, yes = right first time; 0, FALSE, N, no = not; empty = left out. Date: a date or empty.",
+     "Die Aufträge: ein Bereich mit den Spalten Ergebnis und (für einen Zeitraum) Datum oder beliebig mit Columns. Ergebnis 1, TRUE, Y, yes = beim ersten Mal richtig; 0, FALSE, N, no = nicht; leer = bleibt außen vor. Datum: ein Datum oder leer."}};
 
 constexpr ArgSpec kYields{
     "Yields",
@@ -236,10 +230,8 @@ constexpr ArgSpec kYields{
     ArgKind::Cells,
     true,
     {},
-    {"The yields of the process steps, each a fraction 0…1 (e.g. 0.98): a range, a cell or an array such "
-     "as {0.98;0.95}. Empty cells are left out.",
-     "Die Ausbeuten der Prozessschritte, je ein Anteil 0…1 (z. B. 0,98): ein Bereich, eine Zelle oder eine "
-     "Matrix wie {0,98;0,95}. Leere Zellen bleiben außen vor."}};
+    {"The yields of the process steps, each a fraction 0…1 (e.g. 0.98): a range, a cell or an array such as {0.98;0.95}. Empty cells are left out.",
+     "Die Ausbeuten der Prozessschritte, je ein Anteil 0…1 (z. B. 0,98): ein Bereich, eine Zelle oder eine Matrix wie {0,98;0,95}. Leere Zellen bleiben außen vor."}};
 
 constexpr LocalText kByDate{"The period date is the Date column.", "Das Periodendatum ist die Datumsspalte."};
 
@@ -268,10 +260,8 @@ constexpr ArgSpec kRftJobsByArgs[] = {
 };
 
 constexpr LocalText kAction{
-    "Pareto of the defects by customer and cause; 8D on the top causes; verify the fix with the next "
-    "inspection results.",
-    "Pareto-Analyse der Fehler nach Kunde und Ursache; 8D-Report zu den Hauptursachen; die Wirksamkeit der "
-    "Abstellmaßnahmen mit den nächsten Prüfergebnissen nachweisen."};
+    "Pareto of the defects by customer and cause; 8D on the top causes; verify the fix with the next inspection results.",
+    "Pareto-Analyse der Fehler nach Kunde und Ursache; 8D-Report zu den Hauptursachen; die Wirksamkeit der Abstellmaßnahmen mit den nächsten Prüfergebnissen nachweisen."};
 
 // RFTBY's and RFTJOBSBY's result columns.
 constexpr LocalText kRftByColumns[] = {
@@ -297,72 +287,39 @@ constexpr FunctionSpec kFunctions[] = {
     {"RFT",
      true,
      false,
-     {"Right first time: Σ Good ÷ Σ Inspected over the rows in segment and period; rows with Inspected empty "
-      "or 0 are left out. Errors: #N/A when no row counts; Err:502 for a bad argument (Segments size, "
-      "Columns, "
-      "a period without a Date column); #VALUE! when Good < 0 or Good > Inspected in any row.",
-      "Right First Time (Erstausbeute): Σ Gutteile ÷ Σ Prüfmenge über die Zeilen im Segment und Zeitraum; "
-      "Zeilen mit leerer oder 0 Prüfmenge bleiben außen vor. Fehler: #NV ohne zählbare Zeile; Fehler:502 bei "
-      "falschem Argument (Größe von Segments, Columns, Zeitraum ohne Datumsspalte); #WERT! bei Gutteile < 0 "
-      "oder Gutteile > Prüfmenge in irgendeiner Zeile."},
+     {"Right first time: Σ Good ÷ Σ Inspected over the rows in segment and period; rows with Inspected empty or 0 are left out. Errors: #N/A when no row counts; Err:502 for a bad argument (Segments size, Columns, a period without a Date column); #VALUE! when Good < 0 or Good > Inspected in any row.",
+      "Right First Time (Erstausbeute): Σ Gutteile ÷ Σ Prüfmenge über die Zeilen im Segment und Zeitraum; Zeilen mit leerer oder 0 Prüfmenge bleiben außen vor. Fehler: #NV ohne zählbare Zeile; Fehler:502 bei falschem Argument (Größe von Segments, Columns, Zeitraum ohne Datumsspalte); #WERT! bei Gutteile < 0 oder Gutteile > Prüfmenge in irgendeiner Zeile."},
      kRftArgs,
      rft,
      &kRftFacts},
     {"RFTJOBS",
      true,
      false,
-     {"Right first time per job: jobs right first time ÷ jobs. Outcome 1, TRUE, Y or yes = right first time; "
-      "0, FALSE, N or no = not (any case); empty outcomes are left out. Errors: #N/A when no job counts; "
-      "Err:502 for a bad argument; #VALUE! for another outcome or a Date that is not a date in any row.",
-      "Right First Time je Auftrag: beim ersten Mal richtige Aufträge ÷ Aufträge. Ergebnis 1, TRUE, Y oder "
-      "yes "
-      "= richtig; 0, FALSE, N oder no = nicht (Groß-/Kleinschreibung egal); leere Ergebnisse bleiben außen "
-      "vor. "
-      "Fehler: #NV ohne zählbaren Auftrag; Fehler:502 bei falschem Argument; #WERT! bei anderem Ergebnis "
-      "oder ungültigem Datum in irgendeiner Zeile."},
+     {"Right first time per job: jobs right first time ÷ jobs. Outcome 1, TRUE, Y or yes = right first time; 0, FALSE, N or no = not (any case); empty outcomes are left out. Errors: #N/A when no job counts; Err:502 for a bad argument; #VALUE! for another outcome or a Date that is not a date in any row.",
+      "Right First Time je Auftrag: beim ersten Mal richtige Aufträge ÷ Aufträge. Ergebnis 1, TRUE, Y oder yes = richtig; 0, FALSE, N oder no = nicht (Groß-/Kleinschreibung egal); leere Ergebnisse bleiben außen vor. Fehler: #NV ohne zählbaren Auftrag; Fehler:502 bei falschem Argument; #WERT! bei anderem Ergebnis oder ungültigem Datum in irgendeiner Zeile."},
      kRftJobsArgs,
      rftJobs,
      &kRftJobsFacts},
     {"RTY",
      false,
      false,
-     {"Rolled throughput yield: the product of the step yields, each a fraction 0…1; empty cells are left "
-      "out. Errors: #N/A when no yield is given; Err:502 when Yields is missing; #VALUE! for a yield outside "
-      "0…1 or a text.",
-      "Durchlaufausbeute (Rolled Throughput Yield): Produkt der Ausbeuten der Prozessschritte, je ein Anteil "
-      "0…1; leere Zellen bleiben außen vor. Fehler: #NV ohne Ausbeute; Fehler:502 ohne Yields; #WERT! bei "
-      "einer Ausbeute außerhalb 0…1 oder einem Text."},
+     {"Rolled throughput yield: the product of the step yields, each a fraction 0…1; empty cells are left out. Errors: #N/A when no yield is given; Err:502 when Yields is missing; #VALUE! for a yield outside 0…1 or a text.",
+      "Durchlaufausbeute (Rolled Throughput Yield): Produkt der Ausbeuten der Prozessschritte, je ein Anteil 0…1; leere Zellen bleiben außen vor. Fehler: #NV ohne Ausbeute; Fehler:502 ohne Yields; #WERT! bei einer Ausbeute außerhalb 0…1 oder einem Text."},
      kRtyArgs,
      rty,
      &kRtyFacts},
     {"RFTBY",
      true,
      true,
-     {"RFT per segment in one call (array formula): a row per segment in SEGMENTS order, then (blank), then "
-      "(all); columns segment, rows, rows counted, Σ Good, Σ Inspected, RFT (\"\" if none). Each row equals "
-      "RFT "
-      "with that Segment. Errors: Err:502 for a bad argument; #VALUE! when Good < 0 or Good > Inspected in "
-      "any row.",
-      "RFT je Segment in einem Aufruf (Matrixformel): eine Zeile je Segment in der Reihenfolge von SEGMENTS, "
-      "dann (blank), dann (all); Spalten Segment, Zeilen, gezählt, Σ Gutteile, Σ Prüfmenge, RFT (\"\" wenn "
-      "keine). Jede Zeile gleicht RFT mit diesem Segment. Fehler: Fehler:502 bei falschem Argument; #WERT! "
-      "bei "
-      "Gutteile < 0 oder Gutteile > Prüfmenge in irgendeiner Zeile."},
+     {"RFT per segment in one call (array formula): a row per segment in SEGMENTS order, then (blank), then (all); columns segment, rows, rows counted, Σ Good, Σ Inspected, RFT (\"\" if none). Each row equals RFT with that Segment. Errors: Err:502 for a bad argument; #VALUE! when Good < 0 or Good > Inspected in any row.", "RFT je Segment in einem Aufruf (Matrixformel): eine Zeile je Segment in der Reihenfolge von SEGMENTS, dann (blank), dann (all); Spalten Segment, Zeilen, gezählt, Σ Gutteile, Σ Prüfmenge, RFT (\"\" wenn keine). Jede Zeile gleicht RFT mit diesem Segment. Fehler: Fehler:502 bei falschem Argument; #WERT! bei Gutteile < 0 oder Gutteile > Prüfmenge in irgendeiner Zeile."},
      kRftByArgs,
      rftBy,
      nullptr},
     {"RFTJOBSBY",
      true,
      true,
-     {"RFTJOBS per segment in one call (array formula): a row per segment in SEGMENTS order, then (blank), "
-      "then (all); columns segment, rows, jobs counted, right first time, jobs, RFT (\"\" if none). Each row "
-      "equals RFTJOBS with that Segment. Errors: Err:502 for a bad argument; #VALUE! for an unknown outcome "
-      "or a bad Date in any row.",
-      "RFTJOBS je Segment in einem Aufruf (Matrixformel): eine Zeile je Segment in der Reihenfolge von "
-      "SEGMENTS, dann (blank), dann (all); Spalten Segment, Zeilen, gezählt, beim ersten Mal richtig, "
-      "Aufträge, "
-      "RFT (\"\" wenn keine). Jede Zeile gleicht RFTJOBS mit diesem Segment. Fehler: Fehler:502 bei falschem "
-      "Argument; #WERT! bei unbekanntem Ergebnis oder ungültigem Datum in irgendeiner Zeile."},
+     {"RFTJOBS per segment in one call (array formula): a row per segment in SEGMENTS order, then (blank), then (all); columns segment, rows, jobs counted, right first time, jobs, RFT (\"\" if none). Each row equals RFTJOBS with that Segment. Errors: Err:502 for a bad argument; #VALUE! for an unknown outcome or a bad Date in any row.",
+      "RFTJOBS je Segment in einem Aufruf (Matrixformel): eine Zeile je Segment in der Reihenfolge von SEGMENTS, dann (blank), dann (all); Spalten Segment, Zeilen, gezählt, beim ersten Mal richtig, Aufträge, RFT (\"\" wenn keine). Jede Zeile gleicht RFTJOBS mit diesem Segment. Fehler: Fehler:502 bei falschem Argument; #WERT! bei unbekanntem Ergebnis oder ungültigem Datum in irgendeiner Zeile."},
      kRftJobsByArgs,
      rftJobsBy,
      nullptr},

@@ -349,21 +349,16 @@ constexpr ArgSpec kRetReturns{
     ArgKind::Table,
     true,
     {},
-    {"The returns table, one row per return, adjacent columns Date, Value (e.g. A2:B5000); a one-column "
-     "range is Value only. Text and empty cells count as blank.",
-     "Die Tabelle der Rücksendungen, eine Zeile je Rücksendung, nebeneinanderliegende Spalten Date (Datum), "
-     "Value (Wert), z. B. A2:B5000; ein einspaltiger Bereich enthält nur Value. Text und leere Zellen gelten "
-     "als leer."}};
+    {"The returns table, one row per return, adjacent columns Date, Value (e.g. A2:B5000); a one-column range is Value only. Text and empty cells count as blank.",
+     "Die Tabelle der Rücksendungen, eine Zeile je Rücksendung, nebeneinanderliegende Spalten Date (Datum), Value (Wert), z. B. A2:B5000; ein einspaltiger Bereich enthält nur Value. Text und leere Zellen gelten als leer."}};
 constexpr ArgSpec kTurnReturns{
     "Returns",
     ArgType::Table,
     ArgKind::Table,
     true,
     {},
-    {"The turnaround table, one row per return, adjacent columns Received, Closed (dates; Closed blank = "
-     "still open), e.g. A2:B5000.",
-     "Die Tabelle der Rücksendungen, eine Zeile je Rücksendung, nebeneinanderliegende Spalten Received "
-     "(Eingang), Closed (Abschluss; leer = noch offen), z. B. A2:B5000."}};
+    {"The turnaround table, one row per return, adjacent columns Received, Closed (dates; Closed blank = still open), e.g. A2:B5000.",
+     "Die Tabelle der Rücksendungen, eine Zeile je Rücksendung, nebeneinanderliegende Spalten Received (Eingang), Closed (Abschluss; leer = noch offen), z. B. A2:B5000."}};
 constexpr LocalText kByDate{"The period date is Date.", "Das Periodendatum ist Date (Datum)."};
 constexpr LocalText kByReceived{"The period date is Received.",
                                 "Das Periodendatum ist der Eingang (Received)."};
@@ -393,40 +388,32 @@ constexpr ArgSpec kWeekend{
     ArgKind::Weekend,
     false,
     {},
-    {"Non-working weekdays: a 7-character mask, Monday first, 1 = non-working, or a NETWORKDAYS.INTL "
-     "weekend number (1–7, 11–17). Default \"0000011\" (Sat+Sun).",
-     "Arbeitsfreie Wochentage: Maske aus 7 Zeichen, Montag zuerst, 1 = arbeitsfrei, oder eine "
-     "Wochenendnummer wie bei NETTOARBEITSTAGE.INTL (1–7, 11–17). Standard \"0000011\" (Sa+So)."}};
+    {"Non-working weekdays: a 7-character mask, Monday first, 1 = non-working, or a NETWORKDAYS.INTL weekend number (1–7, 11–17). Default \"0000011\" (Sat+Sun).",
+     "Arbeitsfreie Wochentage: Maske aus 7 Zeichen, Montag zuerst, 1 = arbeitsfrei, oder eine Wochenendnummer wie bei NETTOARBEITSTAGE.INTL (1–7, 11–17). Standard \"0000011\" (Sa+So)."}};
 constexpr ArgSpec kHolidays{
     "Holidays",
     ArgType::Any,
     ArgKind::Holidays,
     false,
     {},
-    {"Holidays: a range, a cell or an inline array of dates or ISO text dates (\"2026-12-25\"); blank "
-     "cells are ignored. Default none.",
-     "Feiertage: Bereich, Zelle oder Matrix mit Datumswerten oder ISO-Datumstexten (\"2026-12-25\"); leere "
-     "Zellen werden ignoriert. Standard: keine."}};
+    {"Holidays: a range, a cell or an inline array of dates or ISO text dates (\"2026-12-25\"); blank cells are ignored. Default none.",
+     "Feiertage: Bereich, Zelle oder Matrix mit Datumswerten oder ISO-Datumstexten (\"2026-12-25\"); leere Zellen werden ignoriert. Standard: keine."}};
 constexpr ArgSpec kTurnAsOf{
     "AsOf",
     ArgType::Any,
     ArgKind::Date,
     false,
     {},
-    {"Review date: rows received later are left out, rows closed later count as open, and open rows "
-     "already late at AsOf count as not in time. Default none.",
-     "Stichtag: später eingegangene Zeilen fallen heraus, später abgeschlossene gelten als offen, und am "
-     "Stichtag schon überfällige offene Zeilen zählen als nicht rechtzeitig. Standard: keiner."}};
+    {"Review date: rows received later are left out, rows closed later count as open, and open rows already late at AsOf count as not in time. Default none.",
+     "Stichtag: später eingegangene Zeilen fallen heraus, später abgeschlossene gelten als offen, und am Stichtag schon überfällige offene Zeilen zählen als nicht rechtzeitig. Standard: keiner."}};
 constexpr ArgSpec kDaysAsOf{
     "AsOf",
     ArgType::Any,
     ArgKind::Date,
     false,
     {},
-    {"Review date: rows received later are left out, rows closed later count as open (and are not in the "
-     "percentile). Default none.",
-     "Stichtag: später eingegangene Zeilen fallen heraus, später abgeschlossene gelten als offen (und "
-     "zählen nicht zum Perzentil). Standard: keiner."}};
+    {"Review date: rows received later are left out, rows closed later count as open (and are not in the percentile). Default none.",
+     "Stichtag: später eingegangene Zeilen fallen heraus, später abgeschlossene gelten als offen (und zählen nicht zum Perzentil). Standard: keiner."}};
 
 constexpr ArgSpec kReturnsArgs[] = {kRetReturns,       ca::segments(), ca::segment(),
                                     ca::from(kByDate), ca::to(),       ca::columns(kRetFields)};
@@ -496,15 +483,11 @@ constexpr LocalText kTurnaroundByColumns[] = {
 };
 
 constexpr LocalText kReturnsAction{
-    "Pareto of the returns value by site, customer and cause; 8D on the largest causes; follow progress "
-    "against the target path every month.",
-    "Pareto-Analyse des Rücksendewerts nach Werk, Kunde und Ursache; 8D-Report zu den größten Ursachen; den "
-    "Fortschritt jeden Monat am Zielpfad verfolgen."};
+    "Pareto of the returns value by site, customer and cause; 8D on the largest causes; follow progress against the target path every month.",
+    "Pareto-Analyse des Rücksendewerts nach Werk, Kunde und Ursache; 8D-Report zu den größten Ursachen; den Fortschritt jeden Monat am Zielpfad verfolgen."};
 constexpr LocalText kTurnaroundAction{
-    "Review the open and late returns every week and clear the backlog; find and fix the causes of slow "
-    "handling.",
-    "Offene und überfällige Rücksendungen wöchentlich prüfen und den Rückstand abbauen; die Ursachen der "
-    "langsamen Bearbeitung ermitteln und abstellen."};
+    "Review the open and late returns every week and clear the backlog; find and fix the causes of slow handling.",
+    "Offene und überfällige Rücksendungen wöchentlich prüfen und den Rückstand abbauen; die Ursachen der langsamen Bearbeitung ermitteln und abstellen."};
 
 constexpr KpiFacts kReturnsFacts{MeasureKind::Amount, {"Returns value", "Rücksendewert"},
                                  "RETURNSBY",         kReturnsByColumns,
@@ -520,114 +503,66 @@ constexpr KpiFacts kTurnaroundFacts{MeasureKind::Ratio,
 constexpr KpiFacts kTurnaroundDaysFacts{
     MeasureKind::Days, {"Turnaround days", "Bearbeitungstage"}, "", {}, kTurnaroundAction, false, "AsOf"};
 
-const FunctionSpec kFunctions[] = {
-    {"RETURNS",
-     true,
-     false,
-     {"Customer returns value: the sum of Value over the rows in the segment whose Date is in [From, To]; 0 "
-      "when no row matches. Errors: Err:502 when Segments has another number of rows, Segment is given "
-      "without Segments, From is after To, Columns is bad, or From/To is given for a Value-only range.",
-      "Rücksendewert: Summe von Value über die Zeilen des Segments, deren Date in [From, To] liegt; 0, wenn "
-      "keine Zeile passt. Fehler: Fehler:502, wenn Segments eine andere Zeilenzahl hat, Segment ohne "
-      "Segments angegeben ist, From nach To liegt, Columns ungültig ist oder From/To bei nur Value "
-      "angegeben ist."},
-     kReturnsArgs,
-     returnsEval,
-     &kReturnsFacts},
-    {"REDUCTION",
-     false,
-     false,
-     {"Reduction against a baseline: (Baseline − Current) ÷ Baseline; 0.5 = halved, negative = increased. "
-      "Compare like with like: a year-to-date Current needs a year-to-date Baseline (see TARGETPATH). "
-      "Errors: Err:502 when Baseline or Current is missing or not a number, or Baseline ≤ 0.",
-      "Reduzierung gegenüber einem Ausgangswert: (Baseline − Current) ÷ Baseline; 0,5 = halbiert, negativ = "
-      "gestiegen. Gleiches mit Gleichem vergleichen: ein Jahreswert bis heute braucht einen ebensolchen "
-      "Ausgangswert (siehe TARGETPATH). Fehler: Fehler:502, wenn Baseline oder Current fehlt oder keine Zahl "
-      "ist oder Baseline ≤ 0."},
-     kReductionArgs,
-     reductionEval,
-     nullptr},
-    {"TARGETPATH",
-     true,
-     false,
-     {"Where the KPI should be at AsOf on the straight line from Baseline at Start to Target at End; AsOf "
-      "before Start gives Baseline, after End gives Target. Errors: Err:502 when an argument is missing, "
-      "not a number or not a date, or End ≤ Start.",
-      "Sollwert zum Stichtag AsOf auf der Geraden vom Ausgangswert Baseline bei Start zum Ziel Target bei "
-      "End; vor Start ergibt Baseline, nach End ergibt Target. Fehler: Fehler:502, wenn ein Argument fehlt, "
-      "keine Zahl oder kein Datum ist oder End ≤ Start."},
-     kTargetPathArgs,
-     targetPathEval,
-     nullptr},
-    {"WORKDAYSELAPSED",
-     true,
-     false,
-     {"Number of working days d with Start < d ≤ End: same day 0, Friday to Monday 1, Saturday to Monday 1; "
-      "equals NETWORKDAYS.INTL(Start+1; End; Weekend; Holidays) for End > Start. Errors: Err:502 when Start "
-      "or End is missing, End is before Start, or Weekend or Holidays is invalid.",
-      "Anzahl der Arbeitstage d mit Start < d ≤ End: gleicher Tag 0, Freitag bis Montag 1, Samstag bis "
-      "Montag 1; gleich NETTOARBEITSTAGE.INTL(Start+1; End; Weekend; Holidays) für End > Start. Fehler: "
-      "Fehler:502, wenn Start oder End fehlt, End vor Start liegt oder Weekend oder Holidays ungültig ist."},
-     kWorkdaysArgs,
-     workdaysElapsedEval,
-     nullptr},
-    {"TURNAROUND",
-     true,
-     false,
-     {"Share of returns closed within Days working days of Received: closed rows in time ÷ closed rows plus "
-      "open rows already late at AsOf. Period by Received. Errors: #N/A when no row is decided; Err:502 for "
-      "a bad argument (Days < 0, Weekend, Holidays, Columns, Segments); #VALUE! when Closed is before "
-      "Received or filled without Received in any row.",
-      "Anteil der Rücksendungen, die binnen Days Arbeitstagen nach Eingang abgeschlossen wurden: rechtzeitig "
-      "abgeschlossene ÷ abgeschlossene plus am Stichtag AsOf überfällige offene Zeilen. Zeitraum nach "
-      "Eingang. Fehler: #NV ohne bewertbare Zeile; Fehler:502 bei ungültigem Argument; #WERT!, wenn Closed "
-      "in irgendeiner Zeile vor Received liegt oder Received fehlt."},
-     kTurnaroundArgs,
-     turnaroundEval,
-     &kTurnaroundFacts},
-    {"TURNAROUNDDAYS",
-     true,
-     false,
-     {"Processing time percentile: the smallest d such that at least Percentile of the closed rows took ≤ d "
-      "working days (nearest rank ⌈P·n⌉). Open rows are not included. Errors: #N/A when no row is closed; "
-      "Err:502 for a bad argument (Percentile not in (0, 1], Weekend, Holidays, Columns, Segments); #VALUE! "
-      "when Closed is before Received or filled without Received in any row.",
-      "Perzentil der Bearbeitungszeit: das kleinste d, sodass mindestens der Anteil Percentile der "
-      "abgeschlossenen Zeilen ≤ d Arbeitstage brauchte (Rang ⌈P·n⌉). Offene Zeilen zählen nicht. Fehler: "
-      "#NV ohne abgeschlossene Zeile; Fehler:502 bei ungültigem Argument (Percentile nicht in (0, 1] …); "
-      "#WERT!, wenn Closed in irgendeiner Zeile vor Received liegt oder Received fehlt."},
-     kTurnaroundDaysArgs,
-     turnaroundDaysEval,
-     &kTurnaroundDaysFacts},
-    {"RETURNSBY",
-     true,
-     true,
-     {"RETURNS per segment (array formula): one row per segment in SEGMENTS order, then \"(blank)\" if "
-      "any, then \"(all)\"; columns: segment, rows in the segment, rows used, sum of Value. Errors: Err:502 "
-      "when Segments is missing or has another number of rows, From is after To, Columns is bad, or From/To "
-      "is given for a Value-only range.",
-      "RETURNS je Segment (Matrixformel): eine Zeile je Segment in SEGMENTS-Reihenfolge, dann \"(blank)\" "
-      "falls vorhanden, dann \"(all)\"; Spalten: Segment, Zeilen im Segment, verwendete Zeilen, Summe von "
-      "Value. Fehler: Fehler:502, wenn Segments fehlt oder eine andere Zeilenzahl hat, From nach To liegt, "
-      "Columns ungültig ist oder From/To bei nur Value angegeben ist."},
-     kReturnsByArgs,
-     returnsByEval,
-     nullptr},
-    {"TURNAROUNDBY",
-     true,
-     true,
-     {"TURNAROUND per segment (array formula): one row per segment in SEGMENTS order, then \"(blank)\" if "
-      "any, then \"(all)\"; columns: segment, rows in the segment, rows used, in time, decided rows, share "
-      "(\"\" when none). Errors: Err:502 for a bad argument (Segments missing or of another size, Days < 0, "
-      "Weekend, Holidays, Columns); #VALUE! when Closed is before Received or filled without Received in any "
-      "row.",
-      "TURNAROUND je Segment (Matrixformel): eine Zeile je Segment in SEGMENTS-Reihenfolge, dann "
-      "\"(blank)\" falls vorhanden, dann \"(all)\"; Spalten: Segment, Zeilen im Segment, verwendete Zeilen, "
-      "rechtzeitig, bewertete Zeilen, Anteil (\"\" wenn keine). Fehler: Fehler:502 bei ungültigem Argument; "
-      "#WERT!, wenn Closed in irgendeiner Zeile vor Received liegt oder Received fehlt."},
-     kTurnaroundByArgs,
-     turnaroundByEval,
-     nullptr},
+const FunctionSpec
+    kFunctions
+        [] =
+            {
+                {"RETURNS",
+                 true,
+                 false,
+                 {"Customer returns value: the sum of Value over the rows in the segment whose Date is in [From, To]; 0 when no row matches. Errors: Err:502 when Segments has another number of rows, Segment is given without Segments, From is after To, Columns is bad, or From/To is given for a Value-only range.",
+                  "Rücksendewert: Summe von Value über die Zeilen des Segments, deren Date in [From, To] liegt; 0, wenn keine Zeile passt. Fehler: Fehler:502, wenn Segments eine andere Zeilenzahl hat, Segment ohne Segments angegeben ist, From nach To liegt, Columns ungültig ist oder From/To bei nur Value angegeben ist."},
+                 kReturnsArgs,
+                 returnsEval,
+                 &kReturnsFacts},
+                {"REDUCTION",
+                 false,
+                 false,
+                 {"Reduction against a baseline: (Baseline − Current) ÷ Baseline; 0.5 = halved, negative = increased. Compare like with like: a year-to-date Current needs a year-to-date Baseline (see TARGETPATH). Errors: Err:502 when Baseline or Current is missing or not a number, or Baseline ≤ 0.",
+                  "Reduzierung gegenüber einem Ausgangswert: (Baseline − Current) ÷ Baseline; 0,5 = halbiert, negativ = gestiegen. Gleiches mit Gleichem vergleichen: ein Jahreswert bis heute braucht einen ebensolchen Ausgangswert (siehe TARGETPATH). Fehler: Fehler:502, wenn Baseline oder Current fehlt oder keine Zahl ist oder Baseline ≤ 0."},
+                 kReductionArgs,
+                 reductionEval,
+                 nullptr},
+                {"TARGETPATH",
+                 true,
+                 false,
+                 {"Where the KPI should be at AsOf on the straight line from Baseline at Start to Target at End; AsOf before Start gives Baseline, after End gives Target. Errors: Err:502 when an argument is missing, not a number or not a date, or End ≤ Start.",
+                  "Sollwert zum Stichtag AsOf auf der Geraden vom Ausgangswert Baseline bei Start zum Ziel Target bei End; vor Start ergibt Baseline, nach End ergibt Target. Fehler: Fehler:502, wenn ein Argument fehlt, keine Zahl oder kein Datum ist oder End ≤ Start."},
+                 kTargetPathArgs,
+                 targetPathEval,
+                 nullptr},
+                {"WORKDAYSELAPSED", true, false, {"Number of working days d with Start < d ≤ End: same day 0, Friday to Monday 1, Saturday to Monday 1; equals NETWORKDAYS.INTL(Start+1; End; Weekend; Holidays) for End > Start. Errors: Err:502 when Start or End is missing, End is before Start, or Weekend or Holidays is invalid.", "Anzahl der Arbeitstage d mit Start < d ≤ End: gleicher Tag 0, Freitag bis Montag 1, Samstag bis Montag 1; gleich NETTOARBEITSTAGE.INTL(Start+1; End; Weekend; Holidays) für End > Start. Fehler: Fehler:502, wenn Start oder End fehlt, End vor Start liegt oder Weekend oder Holidays ungültig ist."}, kWorkdaysArgs, workdaysElapsedEval, nullptr},
+                {"TURNAROUND",
+                 true,
+                 false,
+                 {"Share of returns closed within Days working days of Received: closed rows in time ÷ closed rows plus open rows already late at AsOf. Period by Received. Errors: #N/A when no row is decided; Err:502 for a bad argument (Days < 0, Weekend, Holidays, Columns, Segments); #VALUE! when Closed is before Received or filled without Received in any row.",
+                  "Anteil der Rücksendungen, die binnen Days Arbeitstagen nach Eingang abgeschlossen wurden: rechtzeitig abgeschlossene ÷ abgeschlossene plus am Stichtag AsOf überfällige offene Zeilen. Zeitraum nach Eingang. Fehler: #NV ohne bewertbare Zeile; Fehler:502 bei ungültigem Argument; #WERT!, wenn Closed in irgendeiner Zeile vor Received liegt oder Received fehlt."},
+                 kTurnaroundArgs,
+                 turnaroundEval,
+                 &kTurnaroundFacts},
+                {"TURNAROUNDDAYS",
+                 true,
+                 false,
+                 {"Processing time percentile: the smallest d such that at least Percentile of the closed rows took ≤ d working days (nearest rank ⌈P·n⌉). Open rows are not included. Errors: #N/A when no row is closed; Err:502 for a bad argument (Percentile not in (0, 1], Weekend, Holidays, Columns, Segments); #VALUE! when Closed is before Received or filled without Received in any row.",
+                  "Perzentil der Bearbeitungszeit: das kleinste d, sodass mindestens der Anteil Percentile der abgeschlossenen Zeilen ≤ d Arbeitstage brauchte (Rang ⌈P·n⌉). Offene Zeilen zählen nicht. Fehler: #NV ohne abgeschlossene Zeile; Fehler:502 bei ungültigem Argument (Percentile nicht in (0, 1] …); #WERT!, wenn Closed in irgendeiner Zeile vor Received liegt oder Received fehlt."},
+                 kTurnaroundDaysArgs,
+                 turnaroundDaysEval,
+                 &kTurnaroundDaysFacts},
+                {"RETURNSBY",
+                 true,
+                 true,
+                 {"RETURNS per segment (array formula): one row per segment in SEGMENTS order, then \"(blank)\" if any, then \"(all)\"; columns: segment, rows in the segment, rows used, sum of Value. Errors: Err:502 when Segments is missing or has another number of rows, From is after To, Columns is bad, or From/To is given for a Value-only range.", "RETURNS je Segment (Matrixformel): eine Zeile je Segment in SEGMENTS-Reihenfolge, dann \"(blank)\" falls vorhanden, dann \"(all)\"; Spalten: Segment, Zeilen im Segment, verwendete Zeilen, Summe von Value. Fehler: Fehler:502, wenn Segments fehlt oder eine andere Zeilenzahl hat, From nach To liegt, Columns ungültig ist oder From/To bei nur Value angegeben ist."},
+                 kReturnsByArgs,
+                 returnsByEval,
+                 nullptr},
+                {"TURNAROUNDBY",
+                 true,
+                 true,
+                 {"TURNAROUND per segment (array formula): one row per segment in SEGMENTS order, then \"(blank)\" if any, then \"(all)\"; columns: segment, rows in the segment, rows used, in time, decided rows, share (\"\" when none). Errors: Err:502 for a bad argument (Segments missing or of another size, Days < 0, Weekend, Holidays, Columns); #VALUE! when Closed is before Received or filled without Received in any row.",
+                  "TURNAROUND je Segment (Matrixformel): eine Zeile je Segment in SEGMENTS-Reihenfolge, dann \"(blank)\" falls vorhanden, dann \"(all)\"; Spalten: Segment, Zeilen im Segment, verwendete Zeilen, rechtzeitig, bewertete Zeilen, Anteil (\"\" wenn keine). Fehler: Fehler:502 bei ungültigem Argument; #WERT!, wenn Closed in irgendeiner Zeile vor Received liegt oder Received fehlt."},
+                 kTurnaroundByArgs,
+                 turnaroundByEval,
+                 nullptr},
 };
 
 }  // namespace

@@ -101,10 +101,8 @@ constexpr ArgSpec kKpiStatusArgs[] = {
      ArgKind::Actual,
      true,
      {},
-     {"The KPI value, or \"\" for no value (GREY); pass IFNA(x;\"\"). An empty cell arrives as 0: pass "
-      "IF(ISBLANK(A1);\"\";A1).",
-      "Der Kennzahlwert oder \"\" für keinen Wert (GREY); z. B. WENNNV(x;\"\"). Eine leere Zelle kommt als 0 "
-      "an: WENN(ISTLEER(A1);\"\";A1) übergeben."}},
+     {"The KPI value, or \"\" for no value (GREY); pass IFNA(x;\"\"). An empty cell arrives as 0: pass IF(ISBLANK(A1);\"\";A1).",
+      "Der Kennzahlwert oder \"\" für keinen Wert (GREY); z. B. WENNNV(x;\"\"). Eine leere Zelle kommt als 0 an: WENN(ISTLEER(A1);\"\";A1) übergeben."}},
     {"Target",
      ArgType::Any,
      ArgKind::Number,
@@ -116,19 +114,15 @@ constexpr ArgSpec kKpiStatusArgs[] = {
      ArgKind::Direction,
      false,
      {},
-     {"\"higher\" (default) when a higher value is better (OTIF, RFT), \"lower\" when a lower value is "
-      "better (returns value, days); any case.",
-      "\"higher\" (Standard), wenn ein höherer Wert besser ist (Liefertreue, RFT), \"lower\", wenn ein "
-      "niedrigerer besser ist (Retourenwert, Tage); Groß-/Kleinschreibung egal."}},
+     {"\"higher\" (default) when a higher value is better (OTIF, RFT), \"lower\" when a lower value is better (returns value, days); any case.",
+      "\"higher\" (Standard), wenn ein höherer Wert besser ist (Liefertreue, RFT), \"lower\", wenn ein niedrigerer besser ist (Retourenwert, Tage); Groß-/Kleinschreibung egal."}},
     {"Amber",
      ArgType::Any,
      ArgKind::Number,
      false,
      {},
-     {"Boundary between AMBER and RED, on the worse side of Target (below it for higher, above it for "
-      "lower). Omitted = no AMBER: below target is RED.",
-      "Grenze zwischen AMBER (gelb) und RED (rot), auf der schlechteren Seite des Ziels (darunter bei "
-      "higher, darüber bei lower). Weggelassen = kein AMBER: Ziel verfehlt ist RED."}},
+     {"Boundary between AMBER and RED, on the worse side of Target (below it for higher, above it for lower). Omitted = no AMBER: below target is RED.",
+      "Grenze zwischen AMBER (gelb) und RED (rot), auf der schlechteren Seite des Ziels (darunter bei higher, darüber bei lower). Weggelassen = kein AMBER: Ziel verfehlt ist RED."}},
 };
 
 constexpr ArgSpec kSegmentsArgs[] = {
@@ -145,32 +139,16 @@ constexpr FunctionSpec kFunctions[] = {
     {"KPISTATUS",
      false,
      false,
-     {"Traffic light of a KPI: GREEN when Actual reaches Target, else AMBER when it reaches Amber, else RED; "
-      "GREY when Actual is \"\". Direction says whether higher or lower is better. Errors: Err:502 when "
-      "Target "
-      "is missing, Direction is another text, Amber is on the wrong side of Target, or Actual is a text "
-      "other "
-      "than \"\".",
-      "Ampel einer Kennzahl: GREEN, wenn Actual das Ziel erreicht, sonst AMBER, wenn es Amber erreicht, "
-      "sonst "
-      "RED; GREY, wenn Actual \"\" ist. Direction legt fest, ob höher oder niedriger besser ist. Fehler: "
-      "Fehler:502, wenn Target fehlt, Direction ein anderer Text ist, Amber auf der falschen Seite des Ziels "
-      "liegt oder Actual ein anderer Text als \"\" ist."},
+     {"Traffic light of a KPI: GREEN when Actual reaches Target, else AMBER when it reaches Amber, else RED; GREY when Actual is \"\". Direction says whether higher or lower is better. Errors: Err:502 when Target is missing, Direction is another text, Amber is on the wrong side of Target, or Actual is a text other than \"\".",
+      "Ampel einer Kennzahl: GREEN, wenn Actual das Ziel erreicht, sonst AMBER, wenn es Amber erreicht, sonst RED; GREY, wenn Actual \"\" ist. Direction legt fest, ob höher oder niedriger besser ist. Fehler: Fehler:502, wenn Target fehlt, Direction ein anderer Text ist, Amber auf der falschen Seite des Ziels liegt oder Actual ein anderer Text als \"\" ist."},
      kKpiStatusArgs,
      kpiStatus,
      nullptr},
     {"SEGMENTS",
      false,
      true,
-     {"The distinct segments of a column (array formula), one per row as first written: numbers ascending, "
-      "then texts ignoring case and surrounding spaces. Empty cells are not listed. Errors: #N/A when there "
-      "is "
-      "no segment; Err:502 when Segments is missing or has more than one column.",
-      "Die verschiedenen Segmente einer Spalte (Matrixformel), je eines pro Zeile in der ersten "
-      "Schreibweise: "
-      "Zahlen aufsteigend, dann Texte ohne Rücksicht auf Groß-/Kleinschreibung und umgebende Leerzeichen. "
-      "Leere Zellen fehlen. Fehler: #NV ohne Segment; Fehler:502, wenn Segments fehlt oder mehr als eine "
-      "Spalte hat."},
+     {"The distinct segments of a column (array formula), one per row as first written: numbers ascending, then texts ignoring case and surrounding spaces. Empty cells are not listed. Errors: #N/A when there is no segment; Err:502 when Segments is missing or has more than one column.",
+      "Die verschiedenen Segmente einer Spalte (Matrixformel), je eines pro Zeile in der ersten Schreibweise: Zahlen aufsteigend, dann Texte ohne Rücksicht auf Groß-/Kleinschreibung und umgebende Leerzeichen. Leere Zellen fehlen. Fehler: #NV ohne Segment; Fehler:502, wenn Segments fehlt oder mehr als eine Spalte hat."},
      kSegmentsArgs,
      segments,
      nullptr},

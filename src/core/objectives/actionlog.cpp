@@ -42,8 +42,7 @@ const char* const kComments[kNCols] = {
     "Resources needed: people, budget, tools.",
     "When the action started.",
     "When it will be completed. Rows past Due and not Done or Cancelled are highlighted in red.",
-    "Open, In progress, Done or Cancelled. An objective with an Open or In progress action gets no new "
-    "proposal.",
+    "Open, In progress, Done or Cancelled. An objective with an Open or In progress action gets no new proposal.",
     "The date the action was completed.",
     "How effective it was (ISO 9001 10.2): the KPI after the action, verified at the next review.",
 };
@@ -110,8 +109,8 @@ std::string finding(const Objective& o, const std::string& status, const std::st
   r += " (" + status + ") on " + date + ".";
   if (!trim(o.segmentBy).empty()) r += " See the review for the worst segments.";
   if (actualDiffers(o))
-    r += " Note: the register's Actual differs from its Options, so this value may not be the one the "
-         "Options measure; run Update Actuals or edit the Options.";
+    r +=
+        " Note: the register's Actual differs from its Options, so this value may not be the one the Options measure; run Update Actuals or edit the Options.";
   return r;
 }
 
@@ -165,8 +164,7 @@ Log readLog(const Table& t) {
   if (!missing.empty())
     throw UserError(
         std::string("The \"") + kActionLogSheet + "\" sheet has no " + missing +
-        " header in row 1, so qkpi cannot tell which objectives already have open actions. Put the "
-        "header back (the columns may be in any order) or rename the sheet to start a new log.");
+        " header in row 1, so qkpi cannot tell which objectives already have open actions. Put the header back (the columns may be in any order) or rename the sheet to start a new log.");
   static const std::regex kNumbered(R"(^A-([0-9]{1,9})$)", std::regex::icase);
   auto at = [&](const std::vector<Value>& row, int c) -> Value {
     return c >= 0 && static_cast<std::size_t>(c) < row.size() ? row[c] : Value{};

@@ -260,8 +260,7 @@ std::optional<std::array<int, 3>> scanDate(std::string_view v) {
 const char* expected(ArgKind k) {
   switch (k) {
     case ArgKind::Date:
-      return "a date such as 2026-01-01, DATE(2026;1;1), TODAY() or TODAY()-30, or a cell such as "
-             "$Settings.B2";
+      return "a date such as 2026-01-01, DATE(2026;1;1), TODAY() or TODAY()-30, or a cell such as $Settings.B2";
     case ArgKind::Count:
       return "a number of days of 0 or more, e.g. 2";
     case ArgKind::Fraction:
@@ -271,12 +270,9 @@ const char* expected(ArgKind k) {
     case ArgKind::Columns:
       return "the positions of the fields inside Data in braces, e.g. {6;8;5;7}";
     case ArgKind::Weekend:
-      return "a 7-character mask such as \"0000011\" (Monday first, 1 = day off) or a weekend number 1-7 or "
-             "11-17";
+      return "a 7-character mask such as \"0000011\" (Monday first, 1 = day off) or a weekend number 1-7 or 11-17";
     case ArgKind::Holidays:
-      return "a range or named range of dates such as Holidays or $Holidays.A2:A40, or dates in braces such "
-             "as "
-             "{\"2026-12-24\";\"2026-12-25\"}";
+      return "a range or named range of dates such as Holidays or $Holidays.A2:A40, or dates in braces such as {\"2026-12-24\";\"2026-12-25\"}";
     default:
       break;
   }
@@ -481,8 +477,7 @@ const FunctionSpec& kpiFunction(const Objective& o, const std::string& where) {
              " with a Segment by column: the review adds the per-segment table.";
     else if (kpi == "REDUCTION")
       hint =
-          " For a reduction objective use RETURNS with a Baseline and the target reduction as Target (50% = "
-          "halved).";
+          " For a reduction objective use RETURNS with a Baseline and the target reduction as Target (50% = halved).";
     throw UserError(where + ": unknown KPI \"" + trim(o.kpi) + "\". Choose one of " + joinNames(kpis()) +
                     "." + hint);
   }
@@ -598,14 +593,14 @@ void setMeasure(KpiCall& call, const Objective& o, const std::string& where) {
   call.measure = Measure::Reduction;
   for (const auto& g : call.options)
     if (g.first == "From" || g.first == "To")
-      throw UserError(where + ": a " + kpi +
-                      " objective with a Baseline is measured from Start to Due (to today while it runs); "
-                      "remove the option " +
-                      g.first + ".");
+      throw UserError(
+          where + ": a " + kpi +
+          " objective with a Baseline is measured from Start to Due (to today while it runs); remove the option " +
+          g.first + ".");
   if (!valueDate(o.start, 0) || !valueDate(o.due, 0))
-    throw UserError(where + ": a " + kpi +
-                    " objective with a Baseline needs Start and Due: the Baseline is the value of a span as "
-                    "long as Start to Due (e.g. last year), compared pro rata.");
+    throw UserError(
+        where + ": a " + kpi +
+        " objective with a Baseline needs Start and Due: the Baseline is the value of a span as long as Start to Due (e.g. last year), compared pro rata.");
 }
 
 // The number of fields of the Data layout: the positions listed in an inline
@@ -749,8 +744,7 @@ std::string proposedAction(std::string_view kpi) {
   std::string k = trim(kpi);
   for (char& c : k) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (const FunctionSpec* f = findFunction(k); f && f->kpi) return std::string(f->kpi->proposedAction.en);
-  return "Analyse the gap to target, find the main causes and agree corrective actions; check the effect at "
-         "the next review.";
+  return "Analyse the gap to target, find the main causes and agree corrective actions; check the effect at the next review.";
 }
 
 std::u16string utf16(std::string_view utf8) {

@@ -55,7 +55,7 @@ std::optional<std::vector<int>> fieldPositions(const KpiCall& call, int n) {
 
 // A date option's expression as a serial: an ISO text through DATEVALUE.
 std::string dateNumber(const std::string& expr, const std::string& today) {
-  const std::string e = replaceToday(expr, today);
+  std::string e = replaceToday(expr, today);
   if (!e.empty() && e.front() == '"') return formula::call("DATEVALUE", {e});
   if (e.starts_with("DATE(") || e.starts_with("TODAY()") || e.starts_with(today)) return e;
   return formula::call("IF", {formula::call("ISNUMBER", {e}), e, formula::call("DATEVALUE", {e})});

@@ -20,48 +20,23 @@ const char* const kHeaderComments[kFieldCount] = {
     // ID
     "A short, unique identifier of the objective, e.g. Q-01. The review and the Action Log refer to it.",
     // Objective
-    "What will be achieved, in one sentence (ISO 9001 clause 6.2: what will be done), e.g. \"Deliver on time "
-    "and "
-    "in full to every customer\".",
+    "What will be achieved, in one sentence (ISO 9001 clause 6.2: what will be done), e.g. \"Deliver on time and in full to every customer\".",
     // KPI
-    "The qkpi function that measures the objective: OTIF, ONTIME, INFULL, RFT, RFTJOBS, RTY, RETURNS, "
-    "TURNAROUND or "
-    "TURNAROUNDDAYS (see Insert > Function, category Add-In). For a reduction target use RETURNS with a "
-    "Baseline.",
+    "The qkpi function that measures the objective: OTIF, ONTIME, INFULL, RFT, RFTJOBS, RTY, RETURNS, TURNAROUND or TURNAROUNDDAYS (see Insert > Function, category Add-In). For a reduction target use RETURNS with a Baseline.",
     // Data
-    "The KPI's table as a range with its sheet, e.g. $Deliveries.D2:G20001 (OTIF: Due, Delivered, "
-    "OrderedQty, "
-    "DeliveredQty; RFT: Good, Inspected, Date; RETURNS: Date, Value; TURNAROUND: Received, Closed). Other "
-    "column "
-    "orders: the Columns option.",
+    "The KPI's table as a range with its sheet, e.g. $Deliveries.D2:G20001 (OTIF: Due, Delivered, OrderedQty, DeliveredQty; RFT: Good, Inspected, Date; RETURNS: Date, Value; TURNAROUND: Received, Closed). Other column orders: the Columns option.",
     // Segment by
-    "Optional: the column that splits the data into segments (customer, site, product), as long as Data, "
-    "e.g. "
-    "$Deliveries.A2:A20001. The review then shows every segment with its own value and status.",
+    "Optional: the column that splits the data into segments (customer, site, product), as long as Data, e.g. $Deliveries.A2:A20001. The review then shows every segment with its own value and status.",
     // Options
-    "Optional: the KPI's other arguments as Name=value separated by ';', names as in the function's help, "
-    "e.g. From=2026-01-01; LateDays=2; QtyTolerance=0.02; Columns={6;8;5;7}. Dates as 2026-01-01, "
-    "DATE(2026;1;1) or TODAY()-30; Holidays=Holidays uses the named range. As of today: OTIF, ONTIME and "
-    "INFULL without To get To=TODAY() (lines not due yet are left out), TURNAROUND and TURNAROUNDDAYS "
-    "without AsOf get AsOf=TODAY(); the review measures as of its date. Give To or AsOf to fix another "
-    "date. After editing Options run Update Actuals.",
+    "Optional: the KPI's other arguments as Name=value separated by ';', names as in the function's help, e.g. From=2026-01-01; LateDays=2; QtyTolerance=0.02; Columns={6;8;5;7}. Dates as 2026-01-01, DATE(2026;1;1) or TODAY()-30; Holidays=Holidays uses the named range. As of today: OTIF, ONTIME and INFULL without To get To=TODAY() (lines not due yet are left out), TURNAROUND and TURNAROUNDDAYS without AsOf get AsOf=TODAY(); the review measures as of its date. Give To or AsOf to fix another date. After editing Options run Update Actuals.",
     // Target
-    "The value to reach: a fraction for ratios (95% = 0.95), a value for RETURNS, working days for "
-    "TURNAROUNDDAYS. "
-    "RETURNS with a Baseline: the reduction to reach (50% = halved).",
+    "The value to reach: a fraction for ratios (95% = 0.95), a value for RETURNS, working days for TURNAROUNDDAYS. RETURNS with a Baseline: the reduction to reach (50% = halved).",
     // Direction
-    "higher (default) or lower: which way is better. Returns value and turnaround days: lower. A reduction "
-    "(RETURNS with a Baseline): higher.",
+    "higher (default) or lower: which way is better. Returns value and turnaround days: lower. A reduction (RETURNS with a Baseline): higher.",
     // Amber
-    "Optional: the boundary between AMBER and RED. Between Amber and Target the status is AMBER; empty = no "
-    "AMBER "
-    "(below Target is RED).",
+    "Optional: the boundary between AMBER and RED. Between Amber and Target the status is AMBER; empty = no AMBER (below Target is RED).",
     // Baseline
-    "Optional: where the KPI stood at Start (e.g. last year's value). The review checks whether the KPI is "
-    "on track "
-    "on the straight line from Baseline at Start to Target at Due (TARGETPATH). RETURNS with a Baseline "
-    "measures "
-    "the reduction against it, pro rata for the elapsed part of Start to Due.",
+    "Optional: where the KPI stood at Start (e.g. last year's value). The review checks whether the KPI is on track on the straight line from Baseline at Start to Target at Due (TARGETPATH). RETURNS with a Baseline measures the reduction against it, pro rata for the elapsed part of Start to Due.",
     // Start
     "The date work on the objective starts (the baseline date).",
     // Due
@@ -75,20 +50,13 @@ const char* const kHeaderComments[kFieldCount] = {
     // Review frequency
     "How often the objective is reviewed: Weekly, Monthly, Quarterly, Half-yearly or Yearly.",
     // Actual
-    "The live KPI value: a formula built from KPI, Data and Options by the Quality Objectives commands (you "
-    "may edit "
-    "it). #N/A = no data to measure yet.",
+    "The live KPI value: a formula built from KPI, Data and Options by the Quality Objectives commands (you may edit it). #N/A = no data to measure yet.",
     // Status
-    "GREEN = target met, AMBER = between Amber and Target, RED = below Amber, GREY = no value yet: "
-    "KPISTATUS(Actual; Target; Direction; Amber).",
+    "GREEN = target met, AMBER = between Amber and Target, RED = below Amber, GREY = no value yet: KPISTATUS(Actual; Target; Direction; Amber).",
     // Complete
-    "Flags what ISO 9001 clause 6.2 requires and the row misses: what (Objective), resources, who "
-    "(Responsible), "
-    "when (Due), how evaluated (Evaluation).",
+    "Flags what ISO 9001 clause 6.2 requires and the row misses: what (Objective), resources, who (Responsible), when (Due), how evaluated (Evaluation).",
     // Check
-    "Written by Review, Action Log and Update Actuals: flags a row whose Actual formula is not the one its "
-    "KPI, Data, Segment by and Options give (e.g. Options edited after the Actual was written). Update "
-    "Actuals rewrites those Actuals; empty = Actual matches its Options.",
+    "Written by Review, Action Log and Update Actuals: flags a row whose Actual formula is not the one its KPI, Data, Segment by and Options give (e.g. Options edited after the Actual was written). Update Actuals rewrites those Actuals; empty = Actual matches its Options.",
 };
 
 const int kWidths[kFieldCount] = {1600, 6500, 3300, 4600, 4600, 6500, 2000, 2200, 2000, 2400,
@@ -159,8 +127,7 @@ std::vector<Objective> readRegister(const Table& t) {
   if (t.empty())
     throw UserError(
         std::string("The \"") + kRegisterSheet +
-        "\" sheet is empty. Use Quality Objectives > New Register to create the register with its "
-        "headers, then add one objective per row.");
+        "\" sheet is empty. Use Quality Objectives > New Register to create the register with its headers, then add one objective per row.");
   std::array<int, kFieldCount> cols;
   cols.fill(-1);
   for (int f = 0; f < kFieldCount; ++f)
@@ -357,8 +324,7 @@ void addValidations(sheet::SheetSpec& spec) {
   kpi.inputTitle = "KPI";
   kpi.inputHelp = "The qkpi function that measures this objective.";
   kpi.errorMessage =
-      "Choose a KPI from the list: OTIF, ONTIME, INFULL, RFT, RFTJOBS, RTY, RETURNS, TURNAROUND or "
-      "TURNAROUNDDAYS.";
+      "Choose a KPI from the list: OTIF, ONTIME, INFULL, RFT, RFTJOBS, RTY, RETURNS, TURNAROUND or TURNAROUNDDAYS.";
   spec.validations.push_back(kpi);
   sheet::Validation dir;
   dir.range = inputColumn(Field::Direction);

@@ -198,16 +198,14 @@ void addTitle(ReviewDraft& rv) {
   rv.add(textCell(0, 0, "Quality objectives review", kTitle));
   rv.label(1, 0, "Review date");
   rv.add(numberCell(1, 1, static_cast<double>(rv.today), kDate));
-  rv.add(textCell(1, 3,
-                  "ISO 9001 clause 6.2 - from the Objectives register. Every value is a live formula on the "
-                  "data, as of the review date.",
-                  kNote));
-  rv.add(
-      textCell(2, 0,
-               "Status: GREEN = target met, AMBER = between Amber and Target, RED = below Amber, GREY = no "
-               "value. Gap to target: + = better than target. On track: against the straight line from "
-               "Baseline at Start to Target at Due.",
-               kNote));
+  rv.add(textCell(
+      1, 3,
+      "ISO 9001 clause 6.2 - from the Objectives register. Every value is a live formula on the data, as of the review date.",
+      kNote));
+  rv.add(textCell(
+      2, 0,
+      "Status: GREEN = target met, AMBER = between Amber and Target, RED = below Amber, GREY = no value. Gap to target: + = better than target. On track: against the straight line from Baseline at Start to Target at Due.",
+      kNote));
 }
 
 // The summary table's header (with comments) and the formats of its n rows.
@@ -226,13 +224,9 @@ void addSummaryHeader(ReviewDraft& rv, int n) {
       "Actual minus Target in the better direction: + = better than target, - = short of it.",
       "The segment with the worst value in the per-segment table below (ignoring (blank) and (all)).",
       "The worst segment's value.",
-      "TARGETPATH: where the KPI should be at the review date on the straight line from Baseline at Start to "
-      "Target "
-      "at Due (a reduction objective starts at 0 % reduction).",
+      "TARGETPATH: where the KPI should be at the review date on the straight line from Baseline at Start to Target at Due (a reduction objective starts at 0 % reduction).",
       "Whether Actual is on or better than the on-track line.",
-      "Data rows the KPI did not count: outside the period, blank or not eligible, not yet due or still "
-      "open (rows minus rows used, from the (all) row of the per-segment table). For OTIF and TURNAROUND the "
-      "section beside the per-segment table says why.",
+      "Data rows the KPI did not count: outside the period, blank or not eligible, not yet due or still open (rows minus rows used, from the (all) row of the per-segment table). For OTIF and TURNAROUND the section beside the per-segment table says why.",
       "Who is responsible.",
       "When the objective is due."};
   for (int j = 0; j < kCols; ++j) {
@@ -260,8 +254,7 @@ void addSummaryRow(ReviewDraft& rv, const Prepared& p, const Section& sec) {
     rv.add(textCell(sr, kSumId, o.id.empty() ? std::string("(no ID)") : o.id, kStale));
     rv.spec.comments.push_back(
         {{sr, kSumId},
-         "The register's Actual differs from its Options, so the register shows another value than this "
-         "review (which measures KPI, Data, Segment by and Options). Run Update Actuals or edit the Options."});
+         "The register's Actual differs from its Options, so the register shows another value than this review (which measures KPI, Data, Segment by and Options). Run Update Actuals or edit the Options."});
   } else {
     rv.userText(sr, kSumId, o.id);
   }
@@ -493,12 +486,12 @@ int addSegmentTable(ReviewDraft& rv, const Prepared& p, const Section& sec, int 
   const int s = sec.top;
   rv.add(textCell(s + 6, 0, "Per segment", kSubheader));
   if (call.segmentBy.empty() || rows <= 0) {
-    rv.add(textCell(s + 7, 0,
-                    call.segmentBy.empty()
-                        ? "No Segment by: the KPI is measured over all data only."
-                        : "The per-segment table could not be sized (its probe formula gave no result): "
-                          "check Data, Segment by and Options.",
-                    kNote));
+    rv.add(textCell(
+        s + 7, 0,
+        call.segmentBy.empty()
+            ? "No Segment by: the KPI is measured over all data only."
+            : "The per-segment table could not be sized (its probe formula gave no result): check Data, Segment by and Options.",
+        kNote));
     return s + 9;
   }
   SegmentTable tab;
@@ -660,8 +653,8 @@ int addTrend(ReviewDraft& rv, const Prepared& p, const Section& sec, int t) {
   tr.open = openRowsFormula(call, "0", "0").has_value();
   rv.add(textCell(
       t, 2,
-      std::string("XmR chart of the 12 complete months: centre line = their mean; limits = centre +/- "
-                  "2.66 x average moving range; red = outside the limits (a signal).") +
+      std::string(
+          "XmR chart of the 12 complete months: centre line = their mean; limits = centre +/- 2.66 x average moving range; red = outside the limits (a signal).") +
           (tr.toDate >= 0 ? " Month to date (grey): not in the limits." : "") +
           (tr.open ? " Open: received in the month, not closed by its end." : ""),
       kNote));
@@ -710,9 +703,9 @@ std::vector<std::string> segmentTableProbes(const std::vector<Objective>& object
 sheet::SheetSpec review(const std::vector<Objective>& objectives, const std::vector<int>& segmentTableRows,
                         long today, long off, const std::string& sheetName) {
   if (objectives.empty())
-    throw UserError(std::string("The \"") + kRegisterSheet +
-                    "\" register has no objectives yet: add one objective per row (ID, Objective, KPI, Data, "
-                    "Target ...), then create the review.");
+    throw UserError(
+        std::string("The \"") + kRegisterSheet +
+        "\" register has no objectives yet: add one objective per row (ID, Objective, KPI, Data, Target ...), then create the review.");
   if (segmentTableRows.size() != objectives.size())
     throw std::invalid_argument("review: one probe result per objective expected");
   std::vector<Prepared> prep;
@@ -740,11 +733,11 @@ sheet::SheetSpec review(const std::vector<Objective>& objectives, const std::vec
   for (const Objective& o : objectives)
     if (actualDiffers(o)) stale += (stale.empty() ? "" : ", ") + (o.id.empty() ? rowLabel(o) : o.id);
   if (!stale.empty())
-    rv.add(textCell(3, 0,
-                    "Register check: " + stale +
-                        " - the register's Actual differs from its Options; this review measures the "
-                        "Options. Run Update Actuals or edit the Options.",
-                    kWarning));
+    rv.add(textCell(
+        3, 0,
+        "Register check: " + stale +
+            " - the register's Actual differs from its Options; this review measures the Options. Run Update Actuals or edit the Options.",
+        kWarning));
   addPageSetup(spec, s - 2);
   return spec;
 }

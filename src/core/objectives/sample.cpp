@@ -165,8 +165,7 @@ sheet::SheetSpec holidaySheet(const std::vector<Holiday>& hol) {
   spec.name = "Holidays";
   dataSheetSetup(
       spec, {"Date", "Holiday"}, {2600, 4500},
-      {"Public holidays: not working days for the turnaround KPIs. The named range Holidays covers "
-       "A2:A40: add dates below, the formulas pick them up.",
+      {"Public holidays: not working days for the turnaround KPIs. The named range Holidays covers A2:A40: add dates below, the formulas pick them up.",
        ""});
   int r = 1;
   for (const auto& h : hol) {
@@ -382,8 +381,7 @@ RegisterEntry otifObjective(const ObjectiveYear& year, int deliveryEnd, long off
   e.responsible = "Tom Becker (Logistics Manager)";
   e.resources = "Planning and logistics team; ERP delivery report; weekly S&OP meeting";
   e.evaluation =
-      "OTIF per customer from the ERP order lines (2 days late and 2 % short allowed); monthly quality "
-      "meeting, quarterly management review";
+      "OTIF per customer from the ERP order lines (2 days late and 2 % short allowed); monthly quality meeting, quarterly management review";
   e.frequency = "Monthly";
   return e;
 }
@@ -406,8 +404,7 @@ RegisterEntry returnsObjective(const ObjectiveYear& year, int returnsEnd, double
   e.responsible = "Sven Olsen (Operations Director)";
   e.resources = "Site quality engineers; 8D problem solving; EUR 25,000 for error-proofing";
   e.evaluation =
-      "Returns value per site from the returns log, year to date against last year pro rata; quarterly "
-      "management review";
+      "Returns value per site from the returns log, year to date against last year pro rata; quarterly management review";
   e.frequency = "Quarterly";
   return e;
 }
@@ -430,8 +427,7 @@ RegisterEntry turnaroundObjective(const ObjectiveYear& year, int returnsEnd, lon
   e.responsible = "Aisha Khan (Customer Service Lead)";
   e.resources = "Customer service team (3 people); returns workflow in the ERP";
   e.evaluation =
-      "Share of returns closed within 20 working days; open returns already late count as failures; "
-      "monthly quality meeting";
+      "Share of returns closed within 20 working days; open returns already late count as failures; monthly quality meeting";
   e.frequency = "Monthly";
   return e;
 }
