@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "objectives/objectives.h"
+#include "objectives_test_util.h"
 
 namespace obj = qkpi::objectives;
 using qkpi::sheet::Cell;
@@ -24,6 +25,9 @@ using qkpi::sheet::Range;
 using qkpi::sheet::SheetSpec;
 
 namespace {
+
+using obj::test::sheetNamed;
+using obj::test::tableOf;
 
 constexpr long kToday = 46351;  // 2026-11-25
 
@@ -119,28 +123,8 @@ void expectGolden(const std::string& name, const std::string& text) {
                 << "\n  now:    " << lb;
 }
 
-// The sample register as the commands read it back: formulas as their text,
-// Status as the review would compute it for two objectives.
-obj::Table tableOf(const SheetSpec& s) {
-  obj::Table t;
-  for (const Cell& c : s.cells) {
-    if (static_cast<int>(t.size()) <= c.pos.row) t.resize(c.pos.row + 1);
-    auto& row = t[c.pos.row];
-    if (static_cast<int>(row.size()) <= c.pos.col) row.resize(c.pos.col + 1);
-    if (c.kind == Cell::Kind::Number)
-      row[c.pos.col] = c.number;
-    else
-      row[c.pos.col] = c.text;
-  }
-  return t;
-}
-
-const SheetSpec& sheetNamed(const obj::SampleData& d, const std::string& name) {
-  for (const auto& s : d.sheets)
-    if (s.name == name) return s;
-  throw std::logic_error("no sheet " + name);
-}
-
+// The sample register as the commands read it back (formulas as their text),
+// with Status as the review would compute it for two objectives.
 std::vector<obj::Objective> sampleRegister(const obj::SampleData& d) {
   auto reg = obj::readRegister(tableOf(sheetNamed(d, "Objectives")));
   // What KPISTATUS gives on the sample data: two objectives need action.

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "objectives/objectives.h"
+#include "objectives_test_util.h"
 #include "test_util.h"
 
 namespace obj = qkpi::objectives;
@@ -18,30 +19,12 @@ using qkpi::sheet::SheetSpec;
 
 namespace {
 
+using obj::test::sheetNamed;
+using obj::test::tableOf;
+
 constexpr long kToday = 46351;  // 2026-11-25, a Wednesday
 constexpr long kStart = 46023;  // 2026-01-01: the objective year starts 10 months before November
 constexpr long kDue = 46387;    // 2026-12-31
-
-const SheetSpec& sheetNamed(const obj::SampleData& d, const std::string& name) {
-  for (const auto& s : d.sheets)
-    if (s.name == name) return s;
-  throw std::logic_error("no sheet " + name);
-}
-
-// A data sheet as rows of values (row 0 = headers).
-obj::Table tableOf(const SheetSpec& s) {
-  obj::Table t;
-  for (const Cell& c : s.cells) {
-    if (static_cast<int>(t.size()) <= c.pos.row) t.resize(c.pos.row + 1);
-    auto& row = t[c.pos.row];
-    if (static_cast<int>(row.size()) <= c.pos.col) row.resize(c.pos.col + 1);
-    if (c.kind == Cell::Kind::Number)
-      row[c.pos.col] = c.number;
-    else
-      row[c.pos.col] = c.text;
-  }
-  return t;
-}
 
 double num(const obj::Table& t, std::size_t r, std::size_t c) {
   if (c >= t[r].size()) return 0;

@@ -189,7 +189,8 @@ TEST(SidebarInsertKpi, FormulaAsTheRegisterBuildsIt) {
   in.options = {{"LateDays", "2"}, {"EarlyDays", ""}};
   f = kpiFormula(in);
   EXPECT_EQ(f.error, "");
-  EXPECT_EQ(f.formula, "=OTIF($Deliveries.D2:G20001;$Deliveries.A2:A20001;\"North\";\"2026-01-01\";TODAY();;2)");
+  EXPECT_EQ(f.formula,
+            "=OTIF($Deliveries.D2:G20001;$Deliveries.A2:A20001;\"North\";\"2026-01-01\";TODAY();;2)");
 
   in.segment = "7";  // a number stays a number
   EXPECT_EQ(kpiFormula(in).formula,
