@@ -23,10 +23,11 @@ skip() { echo "lo25: SKIPPED: $*"; exit $SKIP; }
 mounted() { mountpoint -q "$1"; }
 
 mount_all() {
-  mkdir -p "$CH$ROOT"
   mounted "$CH/proc" || mount -t proc proc "$CH/proc" || skip "cannot mount proc in the chroot"
   mounted "$CH/dev" || mount --bind /dev "$CH/dev" || skip "cannot bind /dev"
   mounted "$CH/tmp" || mount -t tmpfs tmpfs "$CH/tmp" || skip "cannot mount a tmpfs"
+  # The mount point after the tmpfs: a tree under /tmp must be made inside it.
+  mkdir -p "$CH$ROOT"
   mounted "$CH$ROOT" || mount --bind "$ROOT" "$CH$ROOT" || skip "cannot bind the source tree"
 }
 
