@@ -46,6 +46,11 @@ std::string kpiStatus(std::string_view actual, std::string_view target, std::str
   return call("KPISTATUS", {ifna(actual), target, blankAsEmpty(direction), blankAsEmpty(amber)});
 }
 
+std::string kpiStatusOnceFilled(std::string_view actual, std::string_view target, std::string_view direction,
+                                std::string_view amber) {
+  return call("IF", {call("ISBLANK", {actual}), kEmpty, kpiStatus(actual, target, direction, amber)});
+}
+
 std::string blankSegmentText() {
   return text(kBlankSegmentUtf8);
 }

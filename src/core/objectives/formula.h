@@ -36,6 +36,11 @@ std::string ifna(std::string_view x, std::string_view otherwise = kEmpty);
 std::string kpiStatus(std::string_view actual, std::string_view target, std::string_view direction,
                       std::string_view amber);
 
+// IF(ISBLANK(actual);"";kpiStatus(...)): the Status a new register row is
+// pre-filled with, empty until its Actual has a value.
+std::string kpiStatusOnceFilled(std::string_view actual, std::string_view target, std::string_view direction,
+                                std::string_view amber);
+
 // The labels of the blank-segment and all-rows rows of a ...BY table, as text
 // literals: "(blank)", "(all)".
 std::string blankSegmentText();

@@ -32,6 +32,8 @@
 #include <cstdio>
 
 #include "kpi/arg_kinds.h"
+#include "kpi/dates.h"
+#include "objectives/formula.h"
 #include "objectives/internal.h"
 #include "objectives/objectives.h"
 
@@ -399,13 +401,13 @@ std::optional<std::string> scalarExpression(const std::string& v, ArgKind kind) 
 // not fit the argument.
 std::optional<std::string> optionExpression(const std::string& value, ArgKind kind) {
   const std::string& v = value;
-  const bool dates = kind == ArgKind::Date || kind == ArgKind::Holidays;
+  const bool takesDate = kind == ArgKind::Date || kind == ArgKind::Holidays;
 
   // References first: a cell fits every argument; a block of cells or a
   // named range only the arguments that take several values (a bare word
   // such as "abc" for LateDays is a mistake, not a name).
   if (auto ref = parseRef(v)) {
-    if (ref->singleCell) return "IF(ISBLANK(" + ref->text + ");\"\";" + ref->text + ")";
+    if (ref->singleCell) return formula::blankAsEmpty(ref->text);
     if (!takesBlock(kind)) return std::nullopt;
     return ref->text;
   }
@@ -414,18 +416,17 @@ std::optional<std::string> optionExpression(const std::string& value, ArgKind ki
     return "TODAY()" + *suffix;
   }
   if (auto date = scanDate(v)) {
-    if (!dates) return std::nullopt;
+    if (!takesDate) return std::nullopt;
     int y = (*date)[0], mo = (*date)[1], d = (*date)[2];
     if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return std::nullopt;
-    return "DATE(" + std::to_string(y) + ";" + std::to_string(mo) + ";" + std::to_string(d) + ")";
+    return formula::call("DATE", {std::to_string(y), std::to_string(mo), std::to_string(d)});
   }
   std::string text = isQuoted(v) ? unquote(v) : v;
-  if (auto ymd = parseIsoDate(text)) {
-    if (!dates) return std::nullopt;
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd->y, ymd->m, ymd->d);
-    if (!acceptsText(kind, buf)) return std::nullopt;
-    return quoted(buf);
+  if (auto ymd = dates::parseIso(trim(text))) {
+    if (!takesDate) return std::nullopt;
+    const std::string iso = dates::isoText(*ymd);
+    if (!acceptsText(kind, iso)) return std::nullopt;
+    return formula::text(iso);
   }
   if (!v.empty() && v.front() == '{') {
     if (!takesBlock(kind)) return std::nullopt;

@@ -100,9 +100,8 @@ bool given(const Objective& o, Field f) {
 // Status for a row not filled in yet: empty until Actual has a value.
 std::string prefilledStatus(int row) {
   const std::string actual = c(Field::Actual, row);
-  return "=" + formula::call("IF", {formula::call("ISBLANK", {actual}), formula::kEmpty,
-                                    formula::kpiStatus(actual, c(Field::Target, row),
-                                                       c(Field::Direction, row), c(Field::Amber, row))});
+  return "=" + formula::kpiStatusOnceFilled(actual, c(Field::Target, row), c(Field::Direction, row),
+                                            c(Field::Amber, row));
 }
 
 }  // namespace

@@ -74,12 +74,10 @@ std::string actualDiffersMessage(const Objective& o) {
 
 bool statusDiffers(const Objective& o, std::string_view statusRead) {
   if (trim(std::string(statusRead)).empty()) return true;
-  const std::string actual = o.cell(Field::Actual);
-  const std::string kpiStatus =
-      formula::kpiStatus(actual, o.cell(Field::Target), o.cell(Field::Direction), o.cell(Field::Amber));
   // statusFormula(), or the form a new register pre-fills (empty until Actual has a value).
   const std::string prefilled =
-      "=" + formula::call("IF", {formula::call("ISBLANK", {actual}), formula::kEmpty, kpiStatus});
+      "=" + formula::kpiStatusOnceFilled(o.cell(Field::Actual), o.cell(Field::Target),
+                                         o.cell(Field::Direction), o.cell(Field::Amber));
   return !sameFormula(statusRead, statusFormula(o)) && !sameFormula(statusRead, prefilled);
 }
 
