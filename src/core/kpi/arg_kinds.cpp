@@ -41,6 +41,7 @@ void checkArgument(ArgKind kind, const Arg& value, const Context& ctx, std::stri
     case ArgKind::Table:
     case ArgKind::Cells:
     case ArgKind::Segments:
+    case ArgKind::Keys:
     case ArgKind::Segment:
       return;
   }

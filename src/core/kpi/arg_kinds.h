@@ -19,7 +19,7 @@ namespace qkpi {
 //    checked by columnMap when the table is known);
 //  - Weekend: parseWeekend; Holidays: the holidays of WorkCalendar (calendar.h);
 //  - Direction: readDirection (targets.h); Actual: a number or "";
-//  - Table, Cells, Segments, Segment: only known with the data: not checked.
+//  - Table, Cells, Segments, Keys, Segment: only known with the data: not checked.
 void checkArgument(ArgKind kind, const Arg& value, const Context& ctx, std::string_view what);
 
 }  // namespace qkpi

@@ -54,6 +54,18 @@ class RatioByTable {
     }
   }
 
+  // Totals that are not sums over rows (OTIFORDERSBY: orders, not lines):
+  // added to the group of `row` only, or to "(all)" only.
+  void addToGroupOf(std::size_t row, double numerator, double denominator) {
+    Group& g = groups_[group(row)];
+    g.numerator += numerator;
+    g.denominator += denominator;
+  }
+  void addToAll(double numerator, double denominator) {
+    groups_.back().numerator += numerator;
+    groups_.back().denominator += denominator;
+  }
+
   Matrix result() const {
     return table(6, [](Matrix& m, const Group& g) {
       m.cells.push_back(g.numerator);

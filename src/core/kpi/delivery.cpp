@@ -1,8 +1,10 @@
-// Delivery performance: OTIF, ONTIME, INFULL, OTIFBY (kpi-rules.md,
-// "Delivery performance").
+// Delivery performance: OTIF, ONTIME, INFULL, OTIFBY and the system of
+// measures OTIFQTY, OTIFORDERS, OTIFREASONS, OTIFQTYBY, OTIFORDERSBY
+// (kpi-rules.md, "Delivery performance").
 //
-// Every rule lives in classify(): one verdict per order line (eligible, on
-// time, in full), shared by the base functions and OTIFBY.
+// Every rule lives in classify(): one verdict per order line (eligible or
+// why not, when it arrived, in full), shared by every function here; the
+// reason of a line (OTIFREASONS) is reasonOf() of that verdict.
 //
 // Data decisions (also in the help):
 //  - OrderedQty <= 0 (blank, or a credit/return line): not eligible, left out;
@@ -16,14 +18,20 @@
 //    filter, so each OTIFBY row equals OTIF with that Segment and a wrong
 //    line is never hidden by a filter. Lines that are only ineligible (Due
 //    blank, OrderedQty <= 0) are not bad data.
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
 
 #include "kpi/args.h"
 #include "kpi/by_table.h"
 #include "kpi/common_args.h"
 #include "kpi/function_table.h"
+#include "kpi/keys.h"
 #include "kpi/segments.h"
 
 namespace qkpi {
@@ -44,10 +52,20 @@ struct DeliveryColumns {
   bool hasQuantities() const { return orderedQty != kNoColumn; }
 };
 
+// When the line arrived, judged against Due (kpi-rules.md: -EarlyDays <=
+// Delivered - Due <= LateDays is on time).
+enum class Timing : unsigned char { NoDates, OnTime, Late, Early, NotDelivered };
+
+// Why a line is not eligible (the line is left out of every measure).
+enum class LeftOut : unsigned char { No, NoDue, OutsidePeriod, NotOrdered, NotYetLate };
+
 struct Verdict {
   bool eligible = false;
   bool onTime = false;
   bool inFull = false;
+  Timing timing = Timing::NoDates;
+  LeftOut leftOut = LeftOut::No;
+  double ordered = 0, deliveredQty = 0;  // when the layout has quantities
 };
 
 // Exactly at the boundary is in full: DeliveredQty >= OrderedQty * (1 - tol),
@@ -62,11 +80,10 @@ bool inFull(double ordered, double delivered, double tolerance) {
 // it for every line, whatever the segment), then decides eligibility.
 Verdict classify(const NumTable& t, const DeliveryColumns& c, const DeliveryRules& r, std::size_t row) {
   Verdict v;
-  double ordered = 0, deliveredQty = 0;
   if (c.hasQuantities()) {
-    ordered = t.at(row, c.orderedQty);
-    deliveredQty = t.at(row, c.deliveredQty);
-    if (ordered > 0 && deliveredQty < 0)
+    v.ordered = t.at(row, c.orderedQty);
+    v.deliveredQty = t.at(row, c.deliveredQty);
+    if (v.ordered > 0 && v.deliveredQty < 0)
       throw DataError("DeliveredQty is negative in row " + std::to_string(row + 1) + " of Lines");
   }
   std::optional<long> due, delivered;
@@ -75,20 +92,39 @@ Verdict classify(const NumTable& t, const DeliveryColumns& c, const DeliveryRule
     const Context ctx{r.period.nullDateOffset};
     due = tableDay(t.at(row, c.due), ctx, "Due", row);
     delivered = tableDay(t.at(row, c.delivered), ctx, "Delivered", row);
-    if (!due || (r.period.active() && !r.period.containsDay(*due))) return v;
+    if (!due) {
+      v.leftOut = LeftOut::NoDue;
+      return v;
+    }
+    if (r.period.active() && !r.period.containsDay(*due)) {
+      v.leftOut = LeftOut::OutsidePeriod;
+      return v;
+    }
   }
-  if (c.hasQuantities() && !(ordered > 0)) return v;
+  if (c.hasQuantities() && !(v.ordered > 0)) {
+    v.leftOut = LeftOut::NotOrdered;
+    return v;
+  }
   if (c.hasDates()) {
     if (!delivered) {
       // Not delivered yet: not late at the end of the period -> left out.
-      if (r.period.to && static_cast<double>(*due) + r.lateDays >= static_cast<double>(*r.period.to))
+      if (r.period.to && static_cast<double>(*due) + r.lateDays >= static_cast<double>(*r.period.to)) {
+        v.leftOut = LeftOut::NotYetLate;
         return v;
+      }
+      v.timing = Timing::NotDelivered;
     } else {
       double days = static_cast<double>(*delivered - *due);
-      v.onTime = days <= r.lateDays && (!r.earlyDays || -days <= *r.earlyDays);
+      if (days > r.lateDays)
+        v.timing = Timing::Late;
+      else if (r.earlyDays && -days > *r.earlyDays)
+        v.timing = Timing::Early;
+      else
+        v.timing = Timing::OnTime;
     }
+    v.onTime = v.timing == Timing::OnTime;
   }
-  if (c.hasQuantities()) v.inFull = inFull(ordered, deliveredQty, r.tolerance);
+  if (c.hasQuantities()) v.inFull = inFull(v.ordered, v.deliveredQty, r.tolerance);
   v.eligible = true;
   return v;
 }
@@ -212,6 +248,197 @@ Value otifBy(const Context& ctx, std::span<const Arg> a) {
   return by.result();
 }
 
+// --- OTIF as a system of measures (kpi-rules.md v4) -------------------------
+
+// The one reason of an eligible line (OTIFREASONS' rows 1-7, in order).
+enum class Reason : unsigned char {
+  OnTimeInFull,
+  Short,
+  Late,
+  LateAndShort,
+  Early,
+  EarlyAndShort,
+  NotDelivered
+};
+constexpr std::size_t kReasonCount = 7;
+constexpr std::u16string_view kReasonText[kReasonCount] = {
+    u"on time in full", u"short", u"late", u"late and short", u"early", u"early and short", u"not delivered"};
+
+Reason reasonOf(const Verdict& v) {
+  switch (v.timing) {
+    case Timing::OnTime:
+    case Timing::NoDates:
+      return v.inFull ? Reason::OnTimeInFull : Reason::Short;
+    case Timing::Late:
+      return v.inFull ? Reason::Late : Reason::LateAndShort;
+    case Timing::Early:
+      return v.inFull ? Reason::Early : Reason::EarlyAndShort;
+    case Timing::NotDelivered:
+      break;
+  }
+  return Reason::NotDelivered;
+}
+
+DeliveryRules otifRules(const Context& ctx, const Arg& from, const Arg& to, const Arg& early, const Arg& late,
+                        double tolerance) {
+  return {readPeriod(from, to, ctx), optionalCount(early, "EarlyDays"),
+          optionalCount(late, "LateDays").value_or(0), tolerance};
+}
+
+// OTIFQTY's share of a line: what arrived on time, up to the ordered
+// quantity (no QtyTolerance: a short on-time line adds what was delivered).
+double onTimeQuantity(const Verdict& v) {
+  return v.onTime ? std::min(v.deliveredQty, v.ordered) : 0;
+}
+
+// OTIFQTY(Lines; [Segments]; [Segment]; [From]; [To]; [EarlyDays]; [LateDays]; [Columns])
+Value otifQty(const Context& ctx, std::span<const Arg> a) {
+  const NumTable& t = linesTable(a[0]);
+  DeliveryColumns c = fullLayout(a[7], t.cols);
+  DeliveryRules r = otifRules(ctx, a[3], a[4], a[5], a[6], 0);
+  SegmentFilter f(a[1], a[2], t.rowCount());
+  double numerator = 0, denominator = 0;
+  for (std::size_t row = 0; row < t.rowCount(); ++row) {
+    Verdict v = classify(t, c, r, row);
+    if (!f.keep(row) || !v.eligible) continue;
+    numerator += onTimeQuantity(v);
+    denominator += v.ordered;
+  }
+  return ratio(numerator, denominator);
+}
+
+// OTIFQTYBY(Lines; Segments; [From]; [To]; [EarlyDays]; [LateDays]; [Columns])
+Value otifQtyBy(const Context& ctx, std::span<const Arg> a) {
+  const NumTable& t = linesTable(a[0]);
+  DeliveryColumns c = fullLayout(a[6], t.cols);
+  DeliveryRules r = otifRules(ctx, a[2], a[3], a[4], a[5], 0);
+  SegmentIndex index(a[1], t.rowCount(), "Segments");
+  RatioByTable by(index);
+  for (std::size_t row = 0; row < t.rowCount(); ++row) {
+    by.countRow(row);
+    Verdict v = classify(t, c, r, row);
+    if (v.eligible) by.use(row, onTimeQuantity(v), v.ordered);
+  }
+  return by.result();
+}
+
+// The orders of the eligible lines: an order is OTIF when every eligible line
+// of it is. A line with a blank order key is an order of its own.
+class OrderTally {
+ public:
+  explicit OrderTally(std::size_t orders) : state_(orders, kNone) {}
+  void add(int order, bool otif) {
+    if (order == RowKeys::kNone) {
+      own_ += 1;
+      ownOtif_ += otif ? 1 : 0;
+    } else if (state_[static_cast<std::size_t>(order)] != kFailed) {
+      state_[static_cast<std::size_t>(order)] = otif ? kAllOtif : kFailed;
+    }
+  }
+  // (OTIF orders, orders), in one pass over the orders.
+  std::pair<double, double> totals() const {
+    double orders = own_, otif = ownOtif_;
+    for (unsigned char s : state_) {
+      orders += s != kNone ? 1 : 0;
+      otif += s == kAllOtif ? 1 : 0;
+    }
+    return {otif, orders};
+  }
+
+ private:
+  static constexpr unsigned char kNone = 0, kAllOtif = 1, kFailed = 2;
+  std::vector<unsigned char> state_;
+  double own_ = 0, ownOtif_ = 0;
+};
+
+// OTIFORDERS(Lines; Orders; [Segments]; [Segment]; [From]; [To]; [EarlyDays]; [LateDays]; [QtyTolerance];
+// [Columns])
+Value otifOrders(const Context& ctx, std::span<const Arg> a) {
+  const NumTable& t = linesTable(a[0]);
+  DeliveryColumns c = fullLayout(a[9], t.cols);
+  DeliveryRules r = otifRules(ctx, a[4], a[5], a[6], a[7], tolerance(a[8]));
+  RowKeys orders(a[1], t.rowCount(), "Orders");
+  SegmentFilter f(a[2], a[3], t.rowCount());
+  OrderTally tally(orders.size());
+  for (std::size_t row = 0; row < t.rowCount(); ++row) {
+    Verdict v = classify(t, c, r, row);
+    if (!f.keep(row) || !v.eligible) continue;
+    tally.add(orders.idOfRow(row), v.onTime && v.inFull);
+  }
+  auto [otif, count] = tally.totals();
+  return ratio(otif, count);
+}
+
+// OTIFORDERSBY(Lines; Orders; Segments; [From]; [To]; [EarlyDays]; [LateDays]; [QtyTolerance]; [Columns]):
+// an order of lines in several segments counts in each of them (as OTIFORDERS
+// with that Segment) and once in (all).
+Value otifOrdersBy(const Context& ctx, std::span<const Arg> a) {
+  const NumTable& t = linesTable(a[0]);
+  DeliveryColumns c = fullLayout(a[8], t.cols);
+  DeliveryRules r = otifRules(ctx, a[3], a[4], a[5], a[6], tolerance(a[7]));
+  RowKeys orders(a[1], t.rowCount(), "Orders");
+  SegmentIndex index(a[2], t.rowCount(), "Segments");
+  RatioByTable by(index);
+  OrderTally all(orders.size());
+  // Per (segment, order): the first line's row (to find the group) and the state.
+  struct PerSegment {
+    std::size_t row;
+    bool otif;
+  };
+  std::unordered_map<std::uint64_t, PerSegment> perSegment;
+  for (std::size_t row = 0; row < t.rowCount(); ++row) {
+    by.countRow(row);
+    Verdict v = classify(t, c, r, row);
+    if (!v.eligible) continue;
+    const bool otif = v.onTime && v.inFull;
+    by.use(row, 0, 0);  // a line counted; the order totals follow below
+    const int order = orders.idOfRow(row);
+    all.add(order, otif);
+    if (order == RowKeys::kNone) {
+      by.addToGroupOf(row, otif ? 1 : 0, 1);
+      continue;
+    }
+    const auto segment = static_cast<std::uint32_t>(index.idOfRow(row));  // kBlank -> its own group
+    const std::uint64_t key = (static_cast<std::uint64_t>(segment) << 32) | static_cast<std::uint32_t>(order);
+    auto [it, added] = perSegment.try_emplace(key, PerSegment{row, otif});
+    if (!added) it->second.otif = it->second.otif && otif;
+  }
+  for (const auto& entry : perSegment) by.addToGroupOf(entry.second.row, entry.second.otif ? 1 : 0, 1);
+  auto [otif, count] = all.totals();
+  by.addToAll(otif, count);
+  return by.result();
+}
+
+// OTIFREASONS(Lines; [Segments]; [Segment]; [From]; [To]; [EarlyDays]; [LateDays]; [QtyTolerance]; [Columns])
+Value otifReasons(const Context& ctx, std::span<const Arg> a) {
+  const NumTable& t = linesTable(a[0]);
+  DeliveryColumns c = fullLayout(a[8], t.cols);
+  DeliveryRules r = otifRules(ctx, a[3], a[4], a[5], a[6], tolerance(a[7]));
+  SegmentFilter f(a[1], a[2], t.rowCount());
+  std::array<double, kReasonCount> lines{};
+  double eligible = 0;
+  for (std::size_t row = 0; row < t.rowCount(); ++row) {
+    Verdict v = classify(t, c, r, row);
+    if (!f.keep(row) || !v.eligible) continue;
+    lines[static_cast<std::size_t>(reasonOf(v))] += 1;
+    eligible += 1;
+  }
+  Matrix m;
+  m.cols = 3;
+  auto add = [&](std::u16string_view reason, double count) {
+    m.cells.emplace_back(std::u16string(reason));
+    m.cells.emplace_back(count);
+    if (eligible > 0)
+      m.cells.emplace_back(count / eligible);
+    else
+      m.cells.emplace_back(std::u16string());
+    ++m.rows;
+  };
+  for (std::size_t i = 0; i < kReasonCount; ++i) add(kReasonText[i], lines[i]);
+  add(kAllSegment, eligible);
+  return m;
+}
+
 // --- Help texts and register facts ----------------------------------------------
 
 namespace ca = common_args;
@@ -306,6 +533,62 @@ constexpr LocalText kAction{
     "Analyse the late and short order lines by customer and cause (Pareto); agree corrective actions with planning, production and logistics; check the effect on the KPI at the next review.",
     "Verspätete und unvollständige Auftragspositionen nach Kunde und Ursache analysieren (Pareto); Korrekturmaßnahmen mit Arbeitsvorbereitung, Produktion und Logistik vereinbaren; die Wirksamkeit an der Kennzahl bei der nächsten Bewertung prüfen."};
 
+constexpr ArgSpec kOrders{
+    "Orders",
+    ArgType::Any,
+    ArgKind::Keys,
+    true,
+    {},
+    {"One column as long as Lines with each line's order number (text or number; 1001 equals \"1001\"). A blank order number makes the line an order of its own.",
+     "Eine Spalte so lang wie Lines mit der Auftragsnummer jeder Position (Text oder Zahl; 1001 ist gleich \"1001\"). Eine leere Auftragsnummer macht die Position zu einem eigenen Auftrag."}};
+
+constexpr LocalText kToQty{
+    "A line not yet delivered with Due + LateDays ≥ To is not late yet and is left out.",
+    "Eine noch nicht gelieferte Position mit Liefertermin + LateDays ≥ To ist noch nicht verspätet und bleibt außen vor."};
+
+constexpr ArgSpec kOtifQtyArgs[] = {
+    lines(kLines),  ca::segments(), ca::segment(), ca::from(kByDue),
+    ca::to(kToQty), kEarlyDays,     kLateDays,     ca::columns(kFields),
+};
+
+constexpr ArgSpec kOtifQtyByArgs[] = {
+    lines(kLines), ca::segmentsBy(), ca::from(kByDue),     ca::to(kToQty),
+    kEarlyDays,    kLateDays,        ca::columns(kFields),
+};
+
+constexpr ArgSpec kOtifOrdersArgs[] = {
+    lines(kLines),   kOrders,    ca::segments(), ca::segment(), ca::from(kByDue),
+    ca::to(kToLate), kEarlyDays, kLateDays,      kQtyTolerance, ca::columns(kFields),
+};
+
+constexpr ArgSpec kOtifOrdersByArgs[] = {
+    lines(kLines), kOrders,   ca::segmentsBy(), ca::from(kByDue),     ca::to(kToLate),
+    kEarlyDays,    kLateDays, kQtyTolerance,    ca::columns(kFields),
+};
+
+constexpr ArgSpec kOtifReasonsArgs[] = {
+    lines(kLines), ca::segments(), ca::segment(), ca::from(kByDue),     ca::to(kToLate),
+    kEarlyDays,    kLateDays,      kQtyTolerance, ca::columns(kFields),
+};
+
+constexpr LocalText kOtifQtyByColumns[] = {
+    {"Segment", "Segment"},
+    {"Lines", "Positionen"},
+    {"Lines counted", "Positionen gezählt"},
+    {"Quantity on time", "Menge termingerecht"},
+    {"Quantity ordered", "Bestellmenge"},
+    {"OTIF (quantity)", "Liefertreue (Menge)"},
+};
+
+constexpr LocalText kOtifOrdersByColumns[] = {
+    {"Segment", "Segment"},
+    {"Lines", "Positionen"},
+    {"Lines counted", "Positionen gezählt"},
+    {"Orders on time in full", "Aufträge termingerecht und vollständig"},
+    {"Orders", "Aufträge"},
+    {"OTIF (orders)", "Liefertreue (Aufträge)"},
+};
+
 // OTIFBY's result columns.
 constexpr LocalText kOtifByColumns[] = {
     {"Segment", "Segment"},
@@ -322,6 +605,21 @@ constexpr KpiFacts kOtifFacts{
 constexpr KpiFacts kOntimeFacts{MeasureKind::Ratio, {"ONTIME", "Termintreue"}, "", {}, kAction, false, "To"};
 constexpr KpiFacts kInfullFacts{
     MeasureKind::Ratio, {"INFULL", "Mengentreue"}, "", {}, kAction, false, "To", 2};
+
+constexpr KpiFacts kOtifQtyFacts{MeasureKind::Ratio,
+                                 {"OTIF (quantity)", "Liefertreue (Menge)"},
+                                 "OTIFQTYBY",
+                                 kOtifQtyByColumns,
+                                 kAction,
+                                 false,
+                                 "To"};
+constexpr KpiFacts kOtifOrdersFacts{MeasureKind::Ratio,
+                                    {"OTIF (orders)", "Liefertreue (Aufträge)"},
+                                    "OTIFORDERSBY",
+                                    kOtifOrdersByColumns,
+                                    kAction,
+                                    false,
+                                    "To"};
 
 constexpr FunctionSpec kFunctions[] = {
     {"OTIF",
@@ -354,6 +652,45 @@ constexpr FunctionSpec kFunctions[] = {
       "Liefertreue je Segment in einem Aufruf (Matrixformel): eine Zeile je Segment in der Reihenfolge von SEGMENTS, dann (blank), dann (all); Spalten Segment, Positionen, gezählt, termingerecht und vollständig, gezählt, OTIF (\"\" wenn keine). Jede Zeile gleicht OTIF mit diesem Segment. Fehler: Fehler:502 bei falschem Argument; #WERT! bei Liefermenge < 0 in irgendeiner Zeile."},
      kOtifByArgs,
      otifBy,
+     nullptr},
+    {"OTIFQTY",
+     true,
+     false,
+     {"Quantity on time in full: quantity delivered on time (up to the ordered quantity) ÷ quantity ordered, over OTIF's lines. Errors: #N/A when no line counts; Err:502 for a bad argument; #VALUE! for bad data in any row.",
+      "Liefertreue nach Menge: termingerecht gelieferte Menge (höchstens die Bestellmenge) ÷ Bestellmenge, über die Positionen von OTIF. Fehler: #NV ohne zählbare Position; Fehler:502 bei falschem Argument; #WERT! bei falschen Daten in irgendeiner Zeile."},
+     kOtifQtyArgs,
+     otifQty,
+     &kOtifQtyFacts},
+    {"OTIFORDERS",
+     true,
+     false,
+     {"Order OTIF: share of orders whose counted lines are all on time and in full (lines judged as by OTIF, grouped by Orders). Errors: #N/A when no line counts; Err:502 for a bad argument or no Orders; #VALUE! for bad data in any row.",
+      "Liefertreue je Auftrag: Anteil der Aufträge, deren gezählte Positionen alle termingerecht und vollständig sind (Positionen wie bei OTIF, nach Orders gruppiert). Fehler: #NV ohne zählbare Position; Fehler:502 bei falschem Argument oder ohne Orders; #WERT! bei falschen Daten in irgendeiner Zeile."},
+     kOtifOrdersArgs,
+     otifOrders,
+     &kOtifOrdersFacts},
+    {"OTIFREASONS",
+     true,
+     true,
+     {"Why lines fail (array formula, 8 rows × 3 columns): on time in full, short, late, late and short, early, early and short, not delivered, (all), each with lines and share of OTIF's counted lines. Errors: Err:502 for a bad argument; #VALUE! for bad data in any row.", "Warum Positionen verfehlt werden (Matrixformel, 8 Zeilen × 3 Spalten): on time in full, short, late, late and short, early, early and short, not delivered, (all), je mit Positionen und Anteil an den gezählten Positionen von OTIF. Fehler: Fehler:502 bei falschem Argument; #WERT! bei falschen Daten in irgendeiner Zeile."},
+     kOtifReasonsArgs,
+     otifReasons,
+     nullptr},
+    {"OTIFQTYBY",
+     true,
+     true,
+     {"OTIFQTY per segment in one call (array formula): a row per segment, then (blank), then (all); columns segment, lines, lines counted, quantity on time, quantity ordered, OTIF by quantity. Errors: Err:502 for a bad argument; #VALUE! for bad data in any row.",
+      "OTIFQTY je Segment in einem Aufruf (Matrixformel): eine Zeile je Segment, dann (blank), dann (all); Spalten Segment, Positionen, gezählt, Menge termingerecht, Bestellmenge, Liefertreue nach Menge. Fehler: Fehler:502 bei falschem Argument; #WERT! bei falschen Daten in irgendeiner Zeile."},
+     kOtifQtyByArgs,
+     otifQtyBy,
+     nullptr},
+    {"OTIFORDERSBY",
+     true,
+     true,
+     {"OTIFORDERS per segment in one call (array formula): a row per segment, then (blank), then (all); columns segment, lines, lines counted, OTIF orders, orders, order OTIF. Errors: Err:502 for a bad argument; #VALUE! for bad data in any row.",
+      "OTIFORDERS je Segment in einem Aufruf (Matrixformel): eine Zeile je Segment, dann (blank), dann (all); Spalten Segment, Positionen, gezählt, Aufträge termingerecht und vollständig, Aufträge, Liefertreue je Auftrag. Fehler: Fehler:502 bei falschem Argument; #WERT! bei falschen Daten in irgendeiner Zeile."},
+     kOtifOrdersByArgs,
+     otifOrdersBy,
      nullptr},
 };
 

@@ -28,6 +28,7 @@ enum class ArgKind : unsigned char {
   Table,       // the data as a numeric table (ArgType::Table)
   Cells,       // the data as a block of cells (RFTJOBS Jobs, RTY Yields)
   Segments,    // one column as long as the table (customer, site ...)
+  Keys,        // one column as long as the table grouping its rows (OTIFORDERS' Orders)
   Segment,     // the segment to keep: one value
   Date,        // a date serial or ISO text date; 0 or "" = no date
   Count,       // a number of days, 0 or more (EarlyDays, LateDays, Days)
@@ -131,7 +132,8 @@ Value evaluate(const FunctionSpec& spec, const Context& ctx, std::span<const Arg
 std::string argumentDescription(const FunctionSpec& f, std::size_t arg, std::string_view language);
 
 // Module tables, concatenated by functionTable() (defined in the module files).
-std::span<const FunctionSpec> deliveryFunctions();  // OTIF, ONTIME, INFULL, OTIFBY
+std::span<const FunctionSpec> deliveryFunctions();  // OTIF, ONTIME, INFULL, OTIFBY, OTIFQTY, OTIFORDERS,
+                                                    // OTIFREASONS, OTIFQTYBY, OTIFORDERSBY
 std::span<const FunctionSpec> qualityFunctions();   // RFT, RFTJOBS, RTY, RFTBY, RFTJOBSBY
 std::span<const FunctionSpec> returnsFunctions();   // RETURNS, REDUCTION, TARGETPATH, WORKDAYSELAPSED,
                                                     // TURNAROUND, TURNAROUNDDAYS, RETURNSBY, TURNAROUNDBY

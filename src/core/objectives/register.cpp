@@ -322,8 +322,10 @@ void addValidations(sheet::SheetSpec& spec) {
   kpi.values = kpiNames();
   kpi.inputTitle = "KPI";
   kpi.inputHelp = "The qkpi function that measures this objective.";
-  kpi.errorMessage =
-      "Choose a KPI from the list: OTIF, ONTIME, INFULL, RFT, RFTJOBS, RTY, RETURNS, TURNAROUND or TURNAROUNDDAYS.";
+  kpi.errorMessage = "Choose a KPI from the list:";
+  for (std::size_t i = 0; i < kpi.values.size(); ++i)
+    kpi.errorMessage += (i == 0 ? " " : i + 1 == kpi.values.size() ? " or " : ", ") + kpi.values[i];
+  kpi.errorMessage += '.';
   spec.validations.push_back(kpi);
   sheet::Validation dir;
   dir.range = inputColumn(Field::Direction);

@@ -490,11 +490,23 @@ TEST(DeliveryFunctions, Specs) {
     return out;
   };
   auto fs = deliveryFunctions();
-  ASSERT_EQ(fs.size(), 4u);
+  ASSERT_EQ(fs.size(), 9u);
   EXPECT_EQ(fs[0].name, "OTIF");
   EXPECT_EQ(fs[1].name, "ONTIME");
   EXPECT_EQ(fs[2].name, "INFULL");
   EXPECT_EQ(fs[3].name, "OTIFBY");
+  EXPECT_EQ(fs[4].name, "OTIFQTY");
+  EXPECT_EQ(fs[5].name, "OTIFORDERS");
+  EXPECT_EQ(fs[6].name, "OTIFREASONS");
+  EXPECT_EQ(fs[7].name, "OTIFQTYBY");
+  EXPECT_EQ(fs[8].name, "OTIFORDERSBY");
+  // kpi-rules.md v4, "OTIF as a system of measures".
+  EXPECT_EQ(names(fs[4]), (std::vector<std::string>{"Lines", "Segments", "Segment", "From", "To", "EarlyDays",
+                                                    "LateDays", "Columns"}));
+  EXPECT_EQ(names(fs[5]), (std::vector<std::string>{"Lines", "Orders", "Segments", "Segment", "From", "To",
+                                                    "EarlyDays", "LateDays", "QtyTolerance", "Columns"}));
+  EXPECT_EQ(names(fs[6]), names(fs[0]));
+  EXPECT_TRUE(fs[5].args[1].required);
   EXPECT_EQ(names(fs[0]), (std::vector<std::string>{"Lines", "Segments", "Segment", "From", "To", "EarlyDays",
                                                     "LateDays", "QtyTolerance", "Columns"}));
   EXPECT_EQ(names(fs[1]), (std::vector<std::string>{"Lines", "Segments", "Segment", "From", "To", "EarlyDays",
@@ -505,12 +517,14 @@ TEST(DeliveryFunctions, Specs) {
                                                     "LateDays", "QtyTolerance", "Columns"}));
   for (const FunctionSpec& f : fs) {
     EXPECT_TRUE(f.needsDocument) << f.name;
-    EXPECT_EQ(f.arrayResult, f.name == "OTIFBY") << f.name;
+    EXPECT_EQ(f.arrayResult, f.name.ends_with("BY") || f.name == "OTIFREASONS") << f.name;
     EXPECT_EQ(f.args[0].type, ArgType::Table);
     EXPECT_TRUE(f.args[0].required);
     for (std::size_t i = 1; i < f.args.size(); ++i) {
       EXPECT_EQ(f.args[i].type, ArgType::Any) << f.name << " " << f.args[i].name;
-      EXPECT_EQ(f.args[i].required, f.name == "OTIFBY" && f.args[i].name == "Segments") << f.name;
+      const bool required =
+          (f.name.ends_with("BY") && f.args[i].name == "Segments") || f.args[i].name == "Orders";
+      EXPECT_EQ(f.args[i].required, required) << f.name;
     }
   }
 }

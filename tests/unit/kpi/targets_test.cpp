@@ -317,8 +317,8 @@ TEST(KpiFactsTable, RegisterKpisAndTheirFacts) {
   std::vector<std::string> kpis;
   for (const FunctionSpec& f : functionTable())
     if (f.kpi) kpis.emplace_back(f.name);
-  EXPECT_EQ(kpis, (std::vector<std::string>{"OTIF", "ONTIME", "INFULL", "RFT", "RFTJOBS", "RTY", "RETURNS",
-                                            "TURNAROUND", "TURNAROUNDDAYS"}));
+  EXPECT_EQ(kpis, (std::vector<std::string>{"OTIF", "ONTIME", "INFULL", "OTIFQTY", "OTIFORDERS", "RFT",
+                                            "RFTJOBS", "RTY", "RETURNS", "TURNAROUND", "TURNAROUNDDAYS"}));
   for (const FunctionSpec& f : functionTable()) {
     if (!f.kpi) continue;
     const KpiFacts& k = *f.kpi;
@@ -336,8 +336,10 @@ TEST(KpiFactsTable, RegisterKpisAndTheirFacts) {
     ASSERT_NE(by, nullptr);
     EXPECT_TRUE(by->arrayResult);
     EXPECT_EQ(by->kpi, nullptr);  // a ...BY function is no register KPI
-    EXPECT_EQ(by->args[1].kind, ArgKind::Segments);
-    EXPECT_TRUE(by->args[1].required);
+    // Segments follows the data (and OTIFORDERSBY's Orders), required.
+    const std::size_t seg = f.name == "OTIFORDERS" ? 2 : 1;
+    EXPECT_EQ(by->args[seg].kind, ArgKind::Segments);
+    EXPECT_TRUE(by->args[seg].required);
     ASSERT_FALSE(k.segmentColumns.empty());
     EXPECT_EQ(k.segmentColumns[0].en, "Segment");
     for (const LocalText& c : k.segmentColumns) EXPECT_FALSE(c.de.empty());

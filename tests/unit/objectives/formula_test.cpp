@@ -147,8 +147,8 @@ TEST(ObjectivesFormula, DataIsNormalised) {
 
 TEST(ObjectivesFormula, KpiErrors) {
   EXPECT_EQ(userError([] { formulaOf("OTIFF", "$D.A1:D9", ""); }),
-            "Objectives row 4 (ID Q-02): unknown KPI \"OTIFF\". Choose one of OTIF, ONTIME, INFULL, RFT, "
-            "RFTJOBS, RTY, "
+            "Objectives row 4 (ID Q-02): unknown KPI \"OTIFF\". Choose one of OTIF, ONTIME, INFULL, "
+            "OTIFQTY, OTIFORDERS, RFT, RFTJOBS, RTY, "
             "RETURNS, TURNAROUND, TURNAROUNDDAYS.");
   EXPECT_TRUE(contains(userError([] { formulaOf("OTIFBY", "$D.A1:D9", ""); }),
                        "Use OTIF with a Segment by column: the review adds the per-segment table."));

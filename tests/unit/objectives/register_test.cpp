@@ -82,8 +82,9 @@ TEST(ObjectivesRegister, NewRegisterDropdowns) {
   const auto& kpi = s.validations[0];
   EXPECT_EQ(kpi.range.first, (Pos{1, 2}));
   EXPECT_EQ(kpi.range.last, (Pos{999, 2}));
-  EXPECT_EQ(kpi.values, (std::vector<std::string>{"OTIF", "ONTIME", "INFULL", "RFT", "RFTJOBS", "RTY",
-                                                  "RETURNS", "TURNAROUND", "TURNAROUNDDAYS"}));
+  EXPECT_EQ(kpi.values,
+            (std::vector<std::string>{"OTIF", "ONTIME", "INFULL", "OTIFQTY", "OTIFORDERS", "RFT", "RFTJOBS",
+                                      "RTY", "RETURNS", "TURNAROUND", "TURNAROUNDDAYS"}));
   EXPECT_TRUE(kpi.strict);
   EXPECT_FALSE(kpi.errorMessage.empty());
   const auto& dir = s.validations[1];
@@ -289,8 +290,9 @@ TEST(ObjectivesNames, IsoDateAndReviewNames) {
 // drive the register's KPI list, labels, per-segment headers and proposals.
 TEST(ObjectivesRegister, KpiFactsDriveTheWorkflow) {
   using namespace qkpi::objectives::detail;
-  EXPECT_EQ(kpiNames(), (std::vector<std::string>{"OTIF", "ONTIME", "INFULL", "RFT", "RFTJOBS", "RTY",
-                                                  "RETURNS", "TURNAROUND", "TURNAROUNDDAYS"}));
+  EXPECT_EQ(kpiNames(),
+            (std::vector<std::string>{"OTIF", "ONTIME", "INFULL", "OTIFQTY", "OTIFORDERS", "RFT", "RFTJOBS",
+                                      "RTY", "RETURNS", "TURNAROUND", "TURNAROUNDDAYS"}));
   auto call = [](const std::string& kpi, const std::string& segmentBy = "") {
     Objective o;
     o.row = 3;
