@@ -528,8 +528,10 @@ void applyChart(const Reference<css::sheet::XSpreadsheetDocument>& doc,
   Reference<chart::XChartDocument> cd(eos->getEmbeddedObject(), UNO_QUERY);
   if (!cd.is()) return;
   Reference<lang::XMultiServiceFactory> cf(cd, UNO_QUERY_THROW);
-  Reference<chart::XDiagram> line(cf->createInstance("com.sun.star.chart.LineDiagram"), UNO_QUERY);
-  if (line.is()) cd->setDiagram(line);
+  Reference<chart::XDiagram> diagram(cf->createInstance(ch.bars ? OUString("com.sun.star.chart.BarDiagram")
+                                                                : OUString("com.sun.star.chart.LineDiagram")),
+                                     UNO_QUERY);
+  if (diagram.is()) cd->setDiagram(diagram);
   if (!ch.title.empty()) {
     props(cd)->setPropertyValue("HasMainTitle", Any(true));
     props(cd->getTitle())->setPropertyValue("String", Any(u(ch.title)));

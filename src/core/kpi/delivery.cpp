@@ -600,11 +600,19 @@ constexpr LocalText kOtifByColumns[] = {
 };
 
 // As of: To (lines due after it, or not late by it, are left out).
-constexpr KpiFacts kOtifFacts{
-    MeasureKind::Ratio, {"OTIF", "Liefertreue (OTIF)"}, "OTIFBY", kOtifByColumns, kAction, false, "To"};
-constexpr KpiFacts kOntimeFacts{MeasureKind::Ratio, {"ONTIME", "Termintreue"}, "", {}, kAction, false, "To"};
+constexpr KpiFacts kOtifFacts{MeasureKind::Ratio,
+                              {"OTIF", "Liefertreue (OTIF)"},
+                              "OTIFBY",
+                              kOtifByColumns,
+                              kAction,
+                              false,
+                              "To",
+                              0,
+                              true};
+constexpr KpiFacts kOntimeFacts{
+    MeasureKind::Ratio, {"ONTIME", "Termintreue"}, "", {}, kAction, false, "To", 0, true};
 constexpr KpiFacts kInfullFacts{
-    MeasureKind::Ratio, {"INFULL", "Mengentreue"}, "", {}, kAction, false, "To", 2};
+    MeasureKind::Ratio, {"INFULL", "Mengentreue"}, "", {}, kAction, false, "To", 2, true};
 
 constexpr KpiFacts kOtifQtyFacts{MeasureKind::Ratio,
                                  {"OTIF (quantity)", "Liefertreue (Menge)"},
@@ -612,14 +620,18 @@ constexpr KpiFacts kOtifQtyFacts{MeasureKind::Ratio,
                                  kOtifQtyByColumns,
                                  kAction,
                                  false,
-                                 "To"};
+                                 "To",
+                                 0,
+                                 true};
 constexpr KpiFacts kOtifOrdersFacts{MeasureKind::Ratio,
                                     {"OTIF (orders)", "Liefertreue (Aufträge)"},
                                     "OTIFORDERSBY",
                                     kOtifOrdersByColumns,
                                     kAction,
                                     false,
-                                    "To"};
+                                    "To",
+                                    0,
+                                    true};
 
 constexpr FunctionSpec kFunctions[] = {
     {"OTIF",

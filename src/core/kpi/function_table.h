@@ -93,6 +93,10 @@ struct KpiFacts {
   // A Data layout of this many fields (range width, or positions in Columns)
   // has no dates, so no as-of default (INFULL on OrderedQty, DeliveredQty: 2). 0 = none.
   int undatedFields = 0;
+  // A delivery KPI (OTIF family, 4-field layout): the register accepts an
+  // Orders option for it (OTIFORDERS' Orders), and the review shows the line,
+  // quantity and order figures and why lines failed (OTIFREASONS).
+  bool deliverySystem = false;
 };
 
 // Computes a function. `args` has exactly one entry per ArgSpec, in order;

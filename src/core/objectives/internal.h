@@ -123,6 +123,13 @@ enum class Measure {
 // The KPIs a register row may name (the functions with KpiFacts), in dropdown order.
 const std::vector<std::string>& kpiNames();
 
+// The functions of OTIF as a system of measures, which the review adds to a
+// delivery objective (KpiFacts::deliverySystem).
+inline constexpr std::string_view kLineFunction = "OTIF";
+inline constexpr std::string_view kQuantityFunction = "OTIFQTY";
+inline constexpr std::string_view kOrdersFunction = "OTIFORDERS";
+inline constexpr std::string_view kReasonsFunction = "OTIFREASONS";
+
 // An objective's KPI call, parsed and checked. Option expressions may contain
 // the token TODAY(), replaced when rendered.
 struct KpiCall {
@@ -137,6 +144,13 @@ struct KpiCall {
   // The as-of argument (KpiFacts::asOfArgument) was not in the Options and is
   // TODAY() by default (see kpi_call.cpp).
   bool asOfDefaulted = false;
+  // A delivery KPI on the 4-field layout: the review adds the OTIF system block.
+  bool deliverySystem = false;
+  bool hasOption(std::string_view name) const {
+    for (const auto& op : options)
+      if (op.first == name) return true;
+    return false;
+  }
 };
 // UserError (naming the row) on an unknown KPI, bad Data/Segment by, bad options.
 KpiCall parseKpi(const Objective& o);

@@ -275,6 +275,8 @@ const char* expected(ArgKind k) {
       return "a 7-character mask such as \"0000011\" (Monday first, 1 = day off) or a weekend number 1-7 or 11-17";
     case ArgKind::Holidays:
       return "a range or named range of dates such as Holidays or $Holidays.A2:A40, or dates in braces such as {\"2026-12-24\";\"2026-12-25\"}";
+    case ArgKind::Keys:
+      return "one column as long as Data with the order numbers, with its sheet, e.g. $Deliveries.B2:B20001";
     default:
       break;
   }
@@ -283,7 +285,7 @@ const char* expected(ArgKind k) {
 
 // The kinds that take a block of cells (a range, a named range or an inline array).
 bool takesBlock(ArgKind k) {
-  return k == ArgKind::Columns || k == ArgKind::Holidays;
+  return k == ArgKind::Columns || k == ArgKind::Holidays || k == ArgKind::Keys;
 }
 
 // Whether the functions accept `value` for an argument of `kind`: the very
@@ -407,10 +409,12 @@ std::optional<std::string> optionExpression(const std::string& value, ArgKind ki
   // named range only the arguments that take several values (a bare word
   // such as "abc" for LateDays is a mistake, not a name).
   if (auto ref = parseRef(v)) {
+    if (kind == ArgKind::Keys) return ref->named || ref->cols == 1 ? std::optional(ref->text) : std::nullopt;
     if (ref->singleCell) return formula::blankAsEmpty(ref->text);
     if (!takesBlock(kind)) return std::nullopt;
     return ref->text;
   }
+  if (kind == ArgKind::Keys) return std::nullopt;  // a column, nothing else
   if (auto suffix = scanToday(v)) {
     if (kind != ArgKind::Date) return std::nullopt;
     return "TODAY()" + *suffix;
@@ -517,10 +521,20 @@ std::string segmentByReference(const Objective& o, const FunctionSpec& fn, const
 
 // The options of the register row: every argument after the data, except
 // the segments (the Segment by column gives them).
+// A delivery KPI (KpiFacts::deliverySystem) also takes OTIFORDERS' Orders, for
+// the review's order figure (renderCall passes it only to a function that has it).
 std::vector<const ArgSpec*> optionArgs(const FunctionSpec& fn) {
   std::vector<const ArgSpec*> r;
   for (std::size_t i = 1; i < fn.args.size(); ++i)
     if (fn.args[i].kind != ArgKind::Segments && fn.args[i].kind != ArgKind::Segment) r.push_back(&fn.args[i]);
+  const bool hasOrders =
+      std::any_of(r.begin(), r.end(), [](const ArgSpec* a) { return a->kind == ArgKind::Keys; });
+  if (fn.kpi && fn.kpi->deliverySystem && !hasOrders) {
+    const FunctionSpec* orders = findFunction(kOrdersFunction);
+    if (!orders) throw std::logic_error("objectives: no function " + std::string(kOrdersFunction));
+    for (const ArgSpec& a : orders->args)
+      if (a.kind == ArgKind::Keys) r.push_back(&a);
+  }
   return r;
 }
 
@@ -563,9 +577,18 @@ std::vector<std::pair<std::string, std::string>> parseOptions(const Objective& o
     given.emplace_back(&arg, *expr);
   }
   std::vector<std::pair<std::string, std::string>> ordered;
-  for (const ArgSpec* v : valid)
+  for (const ArgSpec* v : valid) {
+    bool found = false;
     for (const auto& g : given)
-      if (g.first == v) ordered.emplace_back(std::string(v->name), g.second);
+      if (g.first == v) {
+        ordered.emplace_back(std::string(v->name), g.second);
+        found = true;
+      }
+    const bool own = v >= fn.args.data() && v < fn.args.data() + fn.args.size();  // not OTIFORDERS' Orders
+    if (!found && own && v->required)
+      throw UserError(where + ": " + kpi + " needs the option " + std::string(v->name) +
+                      "=: " + expected(v->kind) + ".");
+  }
   return ordered;
 }
 
@@ -671,6 +694,8 @@ KpiCall parseKpi(const Objective& o) {
   call.options = parseOptions(o, *call.fn, where);
   setMeasure(call, o, where);
   addAsOfDefault(call, call.data);
+  call.deliverySystem = facts.deliverySystem && !call.reduction &&
+                        !(facts.undatedFields > 0 && fieldCount(call, call.data) == facts.undatedFields);
   call.lowerIsBetter = iequals(trim(o.direction), "lower");
   return call;
 }

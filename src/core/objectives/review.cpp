@@ -21,7 +21,9 @@
 //   t     "12-month trend" (t = s+10+N, or s+9 without a table)
 //   t+1   Month | value | Moving range | Centre line | Lower limit | Upper limit
 //   t+2 .. t+13 the 12 months up to the review date; chart at H(t+1):N(t+16)
-//   next section at t+18
+//   then for a delivery objective the OTIF system block at t+18
+//   (addDeliverySystem: why lines failed, its Pareto, line/quantity/order
+//   figures; 15 rows); the next section after it
 #include <algorithm>
 #include <cstdio>
 #include <stdexcept>
@@ -518,6 +520,87 @@ int addSegmentTable(ReviewDraft& rv, const Prepared& p, const Section& sec, int 
   return std::max(tab.last + 3, reasonsEnd + 2);
 }
 
+// ---- OTIF as a system (delivery objectives) ---------------------------------------------
+
+// The line, quantity and order figures, why lines failed (OTIFREASONS) and
+// its Pareto, for a delivery objective (KpiCall::deliverySystem), at row t:
+//   t     "Why lines failed" (A)                t+1 header: Reason | Lines | Share (A..C),
+//   t+2 .. t+9 the OTIFREASONS array            Pareto of failures | Lines | Cumulative (E..G)
+//   t+2 .. t+7 the six failure reasons, most lines first (E..G)
+//   t+9   Measure | Value (E..G), t+10 .. t+12 lines, quantity, orders
+//   chart I(t+1):N(t+13). Returns the first row of the next section.
+int addDeliverySystem(ReviewDraft& rv, const Prepared& p, const Section& sec, int t) {
+  using formula::call, formula::kEmpty;
+  const KpiCall& kpi = p.call;
+  if (!kpi.deliverySystem) return t;
+  auto fn = [](std::string_view name) {
+    const FunctionSpec* f = findFunction(name);
+    if (!f) throw std::logic_error("objectives: no function " + std::string(name));
+    return f;
+  };
+  rv.add(textCell(t, 0, "Why lines failed", kSubheader));
+  rv.add(textCell(
+      t, 2,
+      "Every counted order line in exactly one reason (OTIFREASONS), over the objective's period and all segments, as of the review date.",
+      kNote));
+  const int h = t + 1, a = t + 2;
+  const char* const reasonHeaders[] = {"Reason", "Lines", "Share"};
+  for (int j = 0; j < 3; ++j) rv.add(textCell(h, j, reasonHeaders[j], kHeader));
+  rv.add(arrayCell(a, 0, 8, 3, "=" + renderCall(*fn(kReasonsFunction), kpi, rv.todayLit)));
+  rv.spec.rangeStyles.push_back({range(a, 1, a + 7, 1), kInteger});
+  rv.spec.rangeStyles.push_back({range(a, 2, a + 7, 2), kPercent});
+
+  // Pareto: the failure reasons (rows 2-7 of the array) by lines, most first;
+  // ties keep the array's order (key = lines - position/100).
+  const std::string lines = absRangeName(range(a + 1, 1, a + 6, 1));
+  const std::string texts = absRangeName(range(a + 1, 0, a + 6, 0));
+  const std::string key =
+      lines + "-(" + call("ROW", {lines}) + "-" + call("ROW", {absCellName(a + 1, 1)}) + ")/100";
+  const std::string none = call("SUM", {lines}) + "=0";
+  const char* const paretoHeaders[] = {"Pareto of failures", "Lines", "Cumulative"};
+  for (int j = 0; j < 3; ++j) rv.add(textCell(h, 4 + j, paretoHeaders[j], kHeader));
+  for (int k = 1; k <= 6; ++k) {
+    const int r = a + k - 1;
+    const std::string large = call("LARGE", {key, std::to_string(k)});
+    rv.add(arrayCell(
+        r, 4, 1, 1,
+        "=" + call("IF", {none, kEmpty, call("INDEX", {texts, call("MATCH", {large, key, "0"})})})));
+    rv.add(arrayCell(r, 5, 1, 1, "=" + call("IF", {none, kEmpty, call("ROUND", {large, "0"})}), kInteger));
+    rv.add(formulaCell(
+        r, 6,
+        "=" + call("IF",
+                   {none, kEmpty, call("SUM", {rangeName(range(a, 5, r, 5))}) + "/" + call("SUM", {lines})}),
+        kPercent));
+  }
+
+  // Line, quantity and order OTIF side by side.
+  const int m = t + 9;
+  rv.add(textCell(m, 4, "Measure", kHeader));
+  rv.add(textCell(m, 5, "", kHeader));
+  rv.add(textCell(m, 6, "Value", kHeader));
+  auto measure = [&](int r, const char* label, std::string_view name) {
+    rv.add(textCell(r, 4, label));
+    rv.add(formulaCell(r, 6, "=" + formula::ifna(renderCall(*fn(name), kpi, rv.todayLit)), kPercent));
+  };
+  measure(m + 1, "Order lines (OTIF)", kLineFunction);
+  measure(m + 2, "Quantity (OTIFQTY)", kQuantityFunction);
+  if (kpi.hasOption("Orders"))
+    measure(m + 3, "Orders (OTIFORDERS)", kOrdersFunction);
+  else
+    rv.add(textCell(m + 3, 4, "Orders: add Orders=<order number column> to the Options", kNote));
+
+  sheet::Chart chart;
+  chart.name = "qkpi reasons " + std::to_string(sec.index + 1);
+  chart.anchor = range(h, 8, t + 13, kCols - 1);
+  chart.title = (p.o->id.empty() ? std::string() : p.o->id + " ") + "why lines failed (Pareto)";
+  chart.categories = range(a, 4, a + 5, 4);
+  chart.series = {range(a, 5, a + 5, 5)};
+  chart.seriesNames = {"Lines"};
+  chart.bars = true;
+  rv.spec.charts.push_back(chart);
+  return t + 15;
+}
+
 // ---- 12-month trend ----------------------------------------------------------------------
 
 }  // namespace
@@ -727,7 +810,7 @@ sheet::SheetSpec review(const std::vector<Objective>& objectives, const std::vec
     addFacts(rv, prep[i], sec);
     addSummaryRow(rv, prep[i], sec);
     const int t = addSegmentTable(rv, prep[i], sec, segmentTableRows[i]);
-    s = addTrend(rv, prep[i], sec, t);
+    s = addDeliverySystem(rv, prep[i], sec, addTrend(rv, prep[i], sec, t));
   }
   std::string stale;
   for (const Objective& o : objectives)

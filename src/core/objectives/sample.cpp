@@ -222,11 +222,17 @@ DataSheet deliveriesSheet(Rng& rng, const Calendar& cal, long today) {
   DataSheet out;
   sheet::SheetSpec& spec = out.spec;
   spec.name = "Deliveries";
-  dataSheetSetup(spec, {"Customer", "Order", "Line", "Due", "Delivered", "Ordered qty", "Delivered qty"},
-                 {4200, 2600, 1400, 2600, 2600, 2400, 2400},
-                 {"", "", "", "Due date of the order line (OTIF period date).",
-                  "Delivery date; empty = not delivered yet.", "Ordered quantity; 0 = line cancelled.",
-                  "Delivered quantity."});
+  dataSheetSetup(
+      spec, {"Customer", "Order", "Line", "Due", "Delivered", "Ordered qty", "Delivered qty", "Promised"},
+      {4200, 2600, 1400, 2600, 2600, 2400, 2400, 2600},
+      {"", "Order number: OTIFORDERS groups the lines by it (register Options: Orders=$Deliveries.B2:B...).",
+       "", "Due date requested by the customer (OTIF period date).",
+       "Delivery date; empty = not delivered yet.", "Ordered quantity; 0 = line cancelled.",
+       "Delivered quantity.",
+       "Date confirmed to the customer. To measure against it instead of the requested date, take Data D:H with Columns={5;2;3;4} (Promised, Delivered, Ordered qty, Delivered qty)."});
+  // The promised dates come from a stream of their own, so that adding them
+  // left every other sample value as it was.
+  Rng promisedRng(0x50524F4D49534544ULL);
   const long first = today - 364, last = today + 20;
   std::vector<long> days;
   for (long d = first; d <= last; ++d)
@@ -245,6 +251,8 @@ DataSheet deliveriesSheet(Rng& rng, const Calendar& cal, long today) {
       const int nLines = std::min(rng.range(1, 6), target - lines);
       char orderNo[16];
       std::snprintf(orderNo, sizeof orderNo, "SO-%06d", 240000 + order);
+      // Most orders are confirmed for the requested day; some later (capacity), never earlier.
+      const long promisedDay = dueDay + (promisedRng.chance(0.8) ? 0 : promisedRng.range(1, 7));
       for (int ln = 1; ln <= nLines; ++ln, ++lines, ++r) {
         const DeliveryLine l = deliveryLine(rng, cust, dueDay, today, improve);
         spec.cells.push_back(textCell(r, 0, kCustomers[cust]));
@@ -254,10 +262,12 @@ DataSheet deliveriesSheet(Rng& rng, const Calendar& cal, long today) {
         if (l.deliveredDay) spec.cells.push_back(numberCell(r, 4, static_cast<double>(l.deliveredDay)));
         spec.cells.push_back(numberCell(r, 5, l.ordered));
         spec.cells.push_back(numberCell(r, 6, l.delivered));
+        spec.cells.push_back(numberCell(r, 7, static_cast<double>(promisedDay)));
       }
     }
   }
   spec.rangeStyles.push_back({range(1, 3, r - 1, 4), kDate});
+  spec.rangeStyles.push_back({range(1, 7, r - 1, 7), kDate});
   out.end = kDeliveryLines + 1;
   return out;
 }
@@ -371,7 +381,8 @@ RegisterEntry otifObjective(const ObjectiveYear& year, int deliveryEnd, long off
   e.kpi = "OTIF";
   e.data = "$Deliveries.D2:G" + d;
   e.segmentBy = "$Deliveries.A2:A" + d;
-  e.options = "From=" + isoDate(year.start, off) + "; To=TODAY(); LateDays=2; QtyTolerance=0.02";
+  e.options = "From=" + isoDate(year.start, off) +
+              "; To=TODAY(); LateDays=2; QtyTolerance=0.02; Orders=$Deliveries.B2:B" + d;
   e.target = 0.95;
   e.direction = "higher";
   e.amber = 0.92;

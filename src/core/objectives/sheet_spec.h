@@ -95,6 +95,7 @@ struct Chart {
   Range categories;           // x-axis labels (one column)
   std::vector<Range> series;  // one column each
   std::vector<std::string> seriesNames;
+  bool bars = false;  // a column (bar) chart; else a line chart
 };
 
 // A cell style applied to a block of cells after the cells are written (e.g.

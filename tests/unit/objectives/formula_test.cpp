@@ -173,7 +173,16 @@ TEST(ObjectivesFormula, UnknownOptionNamesTheRowAndTheValidNames) {
   EXPECT_EQ(
       userError([] { formulaOf("OTIF", "$D.D2:G9", "Late=2"); }),
       "Objectives row 4 (ID Q-02): unknown option \"Late\" for OTIF. Valid options: From, To, EarlyDays, "
-      "LateDays, QtyTolerance, Columns.");
+      "LateDays, QtyTolerance, Columns, Orders.");
+  // Orders: a column reference only; OTIFORDERS requires it.
+  EXPECT_EQ(formulaOf("OTIF", "$D.D2:G9", "Orders=$D.B2:B9"), "=OTIF($D.D2:G9;;;;TODAY())");
+  EXPECT_EQ(formulaOf("OTIFORDERS", "$D.D2:G9", "Orders=$D.B2:B9"),
+            "=OTIFORDERS($D.D2:G9;$D.B2:B9;;;;TODAY())");
+  EXPECT_TRUE(
+      contains(userError([] { formulaOf("OTIFORDERS", "$D.D2:G9", ""); }), "needs the option Orders="));
+  EXPECT_TRUE(
+      contains(userError([] { formulaOf("OTIF", "$D.D2:G9", "Orders=5"); }), "Orders=5 is not valid"));
+  EXPECT_TRUE(contains(userError([] { formulaOf("OTIF", "$D.D2:G9", "Orders=$D.A2:B9"); }), "is not valid"));
   EXPECT_TRUE(contains(userError([] { formulaOf("OTIF", "$D.D2:G9", "Segment=ACME"); }),
                        "Segments go in the Segment by column"));
   EXPECT_TRUE(contains(userError([] { formulaOf("OTIF", "$D.D2:G9", "LateDays=2; latedays=3"); }),

@@ -76,6 +76,7 @@ std::string dump(const SheetSpec& s) {
       << " cat=" << rng(c.categories);
     for (std::size_t i = 0; i < c.series.size(); ++i)
       o << " s=" << rng(c.series[i]) << ":" << (i < c.seriesNames.size() ? c.seriesNames[i] : "");
+    if (c.bars) o << " bars";
     o << "\n";
   }
   o << "freeze " << s.freezeRows << "," << s.freezeCols << "\n";

@@ -173,8 +173,8 @@ TEST(ObjectivesReview, SectionFactsAreCopiedAsValuesAndText) {
   EXPECT_EQ(text(s, 12, 9), "From=2026-01-01; To=TODAY(); LateDays=2");
   EXPECT_EQ(text(s, 13, 9), "OK");
   // Q-3 has no Responsible and no Due: flagged in its section.
-  EXPECT_EQ(text(s, 76, 9), "Missing: who (Responsible), when (Due)");
-  EXPECT_EQ(at(s, 76, 9).style, "qkpi Missing");
+  EXPECT_EQ(text(s, 91, 9), "Missing: who (Responsible), when (Due)");
+  EXPECT_EQ(at(s, 91, 9).style, "qkpi Missing");
 }
 
 TEST(ObjectivesReview, PerSegmentTableOfTheProbedSize) {
@@ -250,13 +250,13 @@ TEST(ObjectivesReview, TrendWithXmrLimitsAndChart) {
   // Signals: complete months only.
   EXPECT_TRUE(hasFormat(s, rg(26, 1, 37, 1), "AND(ISNUMBER(B27);ISNUMBER($E$27);OR(B27<$E$27;B27>$F$27))",
                         "qkpi Signal"));
-  for (const auto& cf : s.conditionalFormats) {  // the other trends: Q-2 rows 57..68, Q-3 rows 87..98
+  for (const auto& cf : s.conditionalFormats) {  // the other trends: Q-2 rows 72..83, Q-3 rows 102..113
     if (cf.style == "qkpi Signal") {
-      EXPECT_TRUE(cf.range.last.row == 37 || cf.range.last.row == 68 || cf.range.last.row == 98)
+      EXPECT_TRUE(cf.range.last.row == 37 || cf.range.last.row == 83 || cf.range.last.row == 113)
           << cf.formula;
     }
   }
-  ASSERT_EQ(s.charts.size(), 3u);  // RTY has no trend
+  ASSERT_EQ(s.charts.size(), 4u);  // RTY has no trend; Q-1's Pareto is charts[1]
   const auto& c = s.charts[0];
   EXPECT_EQ(c.title, "Q-1 OTIF per month (complete months)");
   EXPECT_EQ(c.anchor, rg(25, 7, 40, 13));
@@ -283,49 +283,95 @@ TEST(ObjectivesReview, ReductionObjective) {
   SheetSpec s = theReview();
   // Summary row 6 (0-based), section at 42, facts on row 43 (sheet row 44).
   EXPECT_EQ(f(s, 6, 3),
-            "=REDUCTION(J44*(MIN(DATE(2026;11;25);N44)-L44+1)/"
-            "(N44-L44+1);RETURNS($Returns.C2:E50;;;L44;MIN(DATE(2026;"
-            "11;25);N44);{1;3}))");
+            "=REDUCTION(J59*(MIN(DATE(2026;11;25);N59)-L59+1)/"
+            "(N59-L59+1);RETURNS($Returns.C2:E50;;;L59;MIN(DATE(2026;"
+            "11;25);N59);{1;3}))");
   EXPECT_EQ(at(s, 6, 3).style, "qkpi Percent");
-  EXPECT_EQ(f(s, 6, 9), "=TARGETPATH(0;E7;L44;N44;DATE(2026;11;25))");
-  EXPECT_EQ(at(s, 43, 9).number, 10000);
-  EXPECT_EQ(at(s, 43, 9).style, "qkpi Number");
-  EXPECT_EQ(at(s, 43, 13).number, 46387);  // ISO text Due read as a date
-  EXPECT_EQ(text(s, 48, 3), "Elapsed share of Start to Due");
-  EXPECT_EQ(f(s, 48, 5), "=(MIN(DATE(2026;11;25);N44)-L44+1)/(N44-L44+1)");
+  EXPECT_EQ(f(s, 6, 9), "=TARGETPATH(0;E7;L59;N59;DATE(2026;11;25))");
+  EXPECT_EQ(at(s, 58, 9).number, 10000);
+  EXPECT_EQ(at(s, 58, 9).style, "qkpi Number");
+  EXPECT_EQ(at(s, 58, 13).number, 46387);  // ISO text Due read as a date
+  EXPECT_EQ(text(s, 63, 3), "Elapsed share of Start to Due");
+  EXPECT_EQ(f(s, 63, 5), "=(MIN(DATE(2026;11;25);N59)-L59+1)/(N59-L59+1)");
   const std::vector<std::string> headers = {"Segment",      "Returns",         "Returns so far",
                                             "Value so far", "Value last year", "Baseline pro rata",
                                             "Reduction",    "Status"};
-  for (int j = 0; j < 8; ++j) EXPECT_EQ(text(s, 49, j), headers[j]);
-  const Cell& now = at(s, 50, 0);
+  for (int j = 0; j < 8; ++j) EXPECT_EQ(text(s, 64, j), headers[j]);
+  const Cell& now = at(s, 65, 0);
   EXPECT_EQ(now.kind, Cell::Kind::ArrayFormula);
   EXPECT_EQ(now.arrayRows, 3);
   EXPECT_EQ(now.arrayCols, 4);
-  EXPECT_EQ(now.text, "=RETURNSBY($Returns.C2:E50;$Returns.A2:A50;L44;MIN(DATE(2026;11;25);N44);{1;3})");
-  const Cell& last = at(s, 50, 4);
+  EXPECT_EQ(now.text, "=RETURNSBY($Returns.C2:E50;$Returns.A2:A50;L59;MIN(DATE(2026;11;25);N59);{1;3})");
+  const Cell& last = at(s, 65, 4);
   EXPECT_EQ(last.kind, Cell::Kind::ArrayFormula);
   EXPECT_EQ(last.arrayRows, 3);
   EXPECT_EQ(last.arrayCols, 1);
   EXPECT_EQ(last.text,
-            "=INDEX(RETURNSBY($Returns.C2:E50;$Returns.A2:A50;DATE(YEAR(L44)-1;MONTH(L44);DAY(L44));DATE("
-            "YEAR(N44)-1;"
-            "MONTH(N44);DAY(N44));{1;3});0;4)");
-  EXPECT_EQ(f(s, 50, 5), "=IF(ISNUMBER(E51);E51*$F$49;\"\")");
-  EXPECT_EQ(f(s, 50, 6), "=IF(AND(ISNUMBER(F51);ISNUMBER(D51));IF(F51>0;REDUCTION(F51;D51);\"\");\"\")");
-  EXPECT_EQ(f(s, 52, 7),
-            "=KPISTATUS(IFNA(G53;\"\");$D$44;IF(ISBLANK($F$44);\"\";$F$44);IF(ISBLANK($H$44);\"\";$H$44))");
-  EXPECT_EQ(f(s, 53, 0), "=IF(A53&\"\"=\"(all)\";\"\";\"" + kCutOff + "\")");
-  EXPECT_EQ(f(s, 6, 11), "=IF(A53&\"\"=\"(all)\";B53-C53;\"\")");
+            "=INDEX(RETURNSBY($Returns.C2:E50;$Returns.A2:A50;DATE(YEAR(L59)-1;MONTH(L59);DAY(L59));DATE("
+            "YEAR(N59)-1;"
+            "MONTH(N59);DAY(N59));{1;3});0;4)");
+  EXPECT_EQ(f(s, 65, 5), "=IF(ISNUMBER(E66);E66*$F$64;\"\")");
+  EXPECT_EQ(f(s, 65, 6), "=IF(AND(ISNUMBER(F66);ISNUMBER(D66));IF(F66>0;REDUCTION(F66;D66);\"\");\"\")");
+  EXPECT_EQ(f(s, 67, 7),
+            "=KPISTATUS(IFNA(G68;\"\");$D$59;IF(ISBLANK($F$59);\"\";$F$59);IF(ISBLANK($H$59);\"\";$H$59))");
+  EXPECT_EQ(f(s, 68, 0), "=IF(A68&\"\"=\"(all)\";\"\";\"" + kCutOff + "\")");
+  EXPECT_EQ(f(s, 6, 11), "=IF(A68&\"\"=\"(all)\";B68-C68;\"\")");
   // Worst segment on the reduction column, higher is better.
-  EXPECT_NE(at(s, 6, 8).text.find("MIN(IF(ISNUMBER(G51:G53)"), std::string::npos);
+  EXPECT_NE(at(s, 6, 8).text.find("MIN(IF(ISNUMBER(G66:G68)"), std::string::npos);
   // Trend: the monthly returns value, no upper cap at 1.
-  EXPECT_EQ(text(s, 56, 1), "Returns value");
-  EXPECT_EQ(f(s, 57, 1), "=IFNA(RETURNS($Returns.C2:E50;;;DATE(2025;11;1);DATE(2025;11;30);{1;3});\"\")");
-  EXPECT_EQ(at(s, 57, 1).style, "qkpi Number");
-  EXPECT_EQ(f(s, 57, 5), "=IFERROR(D58+2.66*AVERAGE($C$59:$C$69);\"\")");
-  EXPECT_EQ(s.charts[1].title, "Q-2 Returns value per month (complete months)");
-  EXPECT_FALSE(hasCell(s, 57, 6));  // RETURNS has no open rows
-  EXPECT_EQ(s.charts[1].anchor, rg(56, 7, 71, 13));
+  EXPECT_EQ(text(s, 71, 1), "Returns value");
+  EXPECT_EQ(f(s, 72, 1), "=IFNA(RETURNS($Returns.C2:E50;;;DATE(2025;11;1);DATE(2025;11;30);{1;3});\"\")");
+  EXPECT_EQ(at(s, 72, 1).style, "qkpi Number");
+  EXPECT_EQ(f(s, 72, 5), "=IFERROR(D73+2.66*AVERAGE($C$74:$C$84);\"\")");
+  EXPECT_EQ(s.charts[2].title, "Q-2 Returns value per month (complete months)");
+  EXPECT_FALSE(hasCell(s, 72, 6));  // RETURNS has no open rows
+  EXPECT_EQ(s.charts[2].anchor, rg(71, 7, 86, 13));
+}
+
+// OTIF as a system (issue 10): after Q-1's trend, why lines failed (OTIFREASONS
+// over the objective's period, as of the review date), its Pareto and the line
+// and quantity figures; no Orders option: a note instead of the order figure.
+TEST(ObjectivesReview, DeliveryObjectiveShowsOtifAsASystem) {
+  SheetSpec s = theReview();
+  // Q-1's trend ends at row 40 (chart 25..40): the block starts at 42.
+  EXPECT_EQ(text(s, 42, 0), "Why lines failed");
+  EXPECT_EQ(at(s, 42, 0).style, "qkpi Subheader");
+  EXPECT_EQ(text(s, 43, 0), "Reason");
+  EXPECT_EQ(text(s, 43, 4), "Pareto of failures");
+  const Cell& reasons = at(s, 44, 0);
+  EXPECT_EQ(reasons.kind, Cell::Kind::ArrayFormula);
+  EXPECT_EQ(reasons.arrayRows, 8);
+  EXPECT_EQ(reasons.arrayCols, 3);
+  EXPECT_EQ(reasons.text, "=OTIFREASONS($Deliveries.D2:G101;;;\"2026-01-01\";DATE(2026;11;25);;2)");
+  // Pareto row 1: the failure reason with most lines (rows 46..51 of the sheet: reasons 2..7).
+  EXPECT_EQ(at(s, 44, 5).text,
+            "=IF(SUM($B$46:$B$51)=0;\"\";ROUND(LARGE($B$46:$B$51-(ROW($B$46:$B$51)-ROW($B$46))/100;1);0))");
+  EXPECT_EQ(f(s, 49, 6), "=IF(SUM($B$46:$B$51)=0;\"\";SUM(F45:F50)/SUM($B$46:$B$51))");
+  EXPECT_EQ(text(s, 52, 4), "Order lines (OTIF)");
+  EXPECT_EQ(f(s, 52, 6), "=IFNA(OTIF($Deliveries.D2:G101;;;\"2026-01-01\";DATE(2026;11;25);;2);\"\")");
+  EXPECT_EQ(f(s, 53, 6), "=IFNA(OTIFQTY($Deliveries.D2:G101;;;\"2026-01-01\";DATE(2026;11;25);;2);\"\")");
+  EXPECT_EQ(at(s, 53, 6).style, "qkpi Percent");
+  EXPECT_NE(text(s, 54, 4).find("Orders="), std::string::npos);
+  const auto& c = s.charts[1];
+  EXPECT_TRUE(c.bars);
+  EXPECT_EQ(c.title, "Q-1 why lines failed (Pareto)");
+  EXPECT_EQ(c.categories, rg(44, 4, 49, 4));
+  EXPECT_EQ(c.series, (std::vector<Range>{rg(44, 5, 49, 5)}));
+  // The next section starts 15 rows later than without the block.
+  EXPECT_EQ(text(s, 57, 0), "Q-2");
+}
+
+// With Orders= in the Options the review adds the order figure; the function
+// itself (OTIF) never sees Orders.
+TEST(ObjectivesReview, OrdersOptionGivesTheOrderFigure) {
+  std::vector<Objective> reg = smallRegister();
+  reg[0].options += "; Orders=$Deliveries.B2:B101";
+  SheetSpec s = review(reg, {4, 3, 2, 0}, kToday, 0, "Review 2026-11-25");
+  EXPECT_EQ(text(s, 54, 4), "Orders (OTIFORDERS)");
+  EXPECT_EQ(
+      f(s, 54, 6),
+      "=IFNA(OTIFORDERS($Deliveries.D2:G101;$Deliveries.B2:B101;;;\"2026-01-01\";DATE(2026;11;25);;2);\"\")");
+  EXPECT_EQ(f(s, 5, 3), "=OTIF($Deliveries.D2:G101;;;\"2026-01-01\";DATE(2026;11;25);;2)");
 }
 
 TEST(ObjectivesReview, LowerIsBetterWithoutByFunction) {
@@ -338,44 +384,44 @@ TEST(ObjectivesReview, LowerIsBetterWithoutByFunction) {
   EXPECT_FALSE(hasCell(s, 7, 9));
   EXPECT_FALSE(hasCell(s, 7, 11));  // no rows-left-out without a ...BY table
   EXPECT_FALSE(hasCell(s, 7, 12));  // no Responsible: nothing written
-  EXPECT_EQ(text(s, 80, 0), "Segment");
-  EXPECT_EQ(text(s, 80, 1), "Turnaround days");
-  EXPECT_EQ(text(s, 80, 2), "Status");
-  const Cell& segs = at(s, 81, 0);
+  EXPECT_EQ(text(s, 95, 0), "Segment");
+  EXPECT_EQ(text(s, 95, 1), "Turnaround days");
+  EXPECT_EQ(text(s, 95, 2), "Status");
+  const Cell& segs = at(s, 96, 0);
   EXPECT_EQ(segs.kind, Cell::Kind::ArrayFormula);
   EXPECT_EQ(segs.arrayRows, 2);
   EXPECT_EQ(segs.arrayCols, 1);
   EXPECT_EQ(segs.text, "=SEGMENTS($Returns.A2:A50)");
-  EXPECT_EQ(f(s, 81, 1),
-            "=IFNA(TURNAROUNDDAYS($Returns.C2:D50;$Returns.A2:A50;A82;;;;;Holidays;DATE(2026;11;25));\"\")");
-  EXPECT_EQ(f(s, 82, 1),
-            "=IFNA(TURNAROUNDDAYS($Returns.C2:D50;$Returns.A2:A50;A83;;;;;Holidays;DATE(2026;11;25));\"\")");
-  EXPECT_EQ(f(s, 82, 2),
-            "=KPISTATUS(IFNA(B83;\"\");$D$75;IF(ISBLANK($F$75);\"\";$F$75);IF(ISBLANK($H$75);\"\";$H$75))");
-  EXPECT_EQ(f(s, 83, 0), "=IF(ROWS(SEGMENTS($Returns.A2:A50))>2;\"" + kCutOff + "\";\"\")");
+  EXPECT_EQ(f(s, 96, 1),
+            "=IFNA(TURNAROUNDDAYS($Returns.C2:D50;$Returns.A2:A50;A97;;;;;Holidays;DATE(2026;11;25));\"\")");
+  EXPECT_EQ(f(s, 97, 1),
+            "=IFNA(TURNAROUNDDAYS($Returns.C2:D50;$Returns.A2:A50;A98;;;;;Holidays;DATE(2026;11;25));\"\")");
+  EXPECT_EQ(f(s, 97, 2),
+            "=KPISTATUS(IFNA(B98;\"\");$D$90;IF(ISBLANK($F$90);\"\";$F$90);IF(ISBLANK($H$90);\"\";$H$90))");
+  EXPECT_EQ(f(s, 98, 0), "=IF(ROWS(SEGMENTS($Returns.A2:A50))>2;\"" + kCutOff + "\";\"\")");
   // The worst segment is the highest number of days.
   EXPECT_EQ(
       at(s, 7, 8).text,
-      "=IF(SUMPRODUCT(ISNUMBER(B82:B83)*IFERROR((A82:A83&\"\"<>\"(all)\")*(A82:A83&\"\"<>\"(blank)\");0))=0;"
+      "=IF(SUMPRODUCT(ISNUMBER(B97:B98)*IFERROR((A97:A98&\"\"<>\"(all)\")*(A97:A98&\"\"<>\"(blank)\");0))=0;"
       "\"\";MAX(IF("
-      "ISNUMBER(B82:B83)*IFERROR((A82:A83&\"\"<>\"(all)\")*(A82:A83&\"\"<>\"(blank)\");0);B82:B83;\"\")))");
+      "ISNUMBER(B97:B98)*IFERROR((A97:A98&\"\"<>\"(all)\")*(A97:A98&\"\"<>\"(blank)\");0);B97:B98;\"\")))");
   // Each month as of its last day (the Options' AsOf=TODAY() is the review date for the Actual only).
-  EXPECT_EQ(f(s, 87, 1),
+  EXPECT_EQ(f(s, 102, 1),
             "=IFNA(TURNAROUNDDAYS($Returns.C2:D50;;;DATE(2025;11;1);DATE(2025;11;30);;;Holidays;DATE(2025;11;"
             "30));\"\")");
-  EXPECT_EQ(f(s, 99, 1),
+  EXPECT_EQ(f(s, 114, 1),
             "=IFNA(TURNAROUNDDAYS($Returns.C2:D50;;;DATE(2026;11;1);DATE(2026;11;25);;;Holidays;DATE(2026;11;"
             "25));\"\")");
   // Open rows beside each month: received in the month, not closed by its end.
-  EXPECT_EQ(text(s, 86, 6), "Open");
+  EXPECT_EQ(text(s, 101, 6), "Open");
   EXPECT_EQ(
-      f(s, 87, 6),
+      f(s, 102, 6),
       "=COUNTIFS(INDEX($Returns.C2:D50;0;1);\">=\"&DATE(2025;11;1);INDEX($Returns.C2:D50;0;1);\"<\"&("
       "DATE(2025;11;30)+1);INDEX($Returns.C2:D50;0;2);\"\")+COUNTIFS(INDEX($Returns.C2:D50;0;1);\">=\"&"
       "DATE(2025;11;1);INDEX($Returns.C2:D50;0;1);\"<\"&(DATE(2025;11;30)+1);INDEX($Returns.C2:D50;0;2);"
       "\">=\"&DATE(2025;11;30)+1)");
-  EXPECT_EQ(at(s, 99, 6).style, "qkpi To date");
-  EXPECT_EQ(f(s, 87, 5), "=IFERROR(D88+2.66*AVERAGE($C$89:$C$99);\"\")");
+  EXPECT_EQ(at(s, 114, 6).style, "qkpi To date");
+  EXPECT_EQ(f(s, 102, 5), "=IFERROR(D103+2.66*AVERAGE($C$104:$C$114);\"\")");
 }
 
 TEST(ObjectivesReview, ObjectiveWithoutSegmentsOrPeriod) {
@@ -383,12 +429,12 @@ TEST(ObjectivesReview, ObjectiveWithoutSegmentsOrPeriod) {
   EXPECT_EQ(f(s, 8, 3), "=RTY($Steps.B2:B5)");
   EXPECT_FALSE(hasCell(s, 8, 7));
   EXPECT_FALSE(hasCell(s, 8, 8));
-  EXPECT_EQ(text(s, 103, 0), "Q-4");
-  EXPECT_EQ(text(s, 110, 0), "No Segment by: the KPI is measured over all data only.");
-  EXPECT_EQ(text(s, 112, 0), "12-month trend");
-  EXPECT_EQ(text(s, 113, 0), "RTY has no period: no monthly trend.");
+  EXPECT_EQ(text(s, 118, 0), "Q-4");
+  EXPECT_EQ(text(s, 125, 0), "No Segment by: the KPI is measured over all data only.");
+  EXPECT_EQ(text(s, 127, 0), "12-month trend");
+  EXPECT_EQ(text(s, 128, 0), "RTY has no period: no monthly trend.");
   ASSERT_TRUE(s.printRange.has_value());
-  EXPECT_EQ(*s.printRange, rg(0, 0, 113, 13));
+  EXPECT_EQ(*s.printRange, rg(0, 0, 128, 13));
 }
 
 TEST(ObjectivesReview, SummaryFormatsAndPageSetup) {
@@ -400,7 +446,7 @@ TEST(ObjectivesReview, SummaryFormatsAndPageSetup) {
   EXPECT_TRUE(hasFormat(s, rg(5, 10, 8, 10), "$K6=\"behind\"", "qkpi RED"));
   EXPECT_EQ(s.columns.size(), 14u);
   // One objective per printed page: a manual break before every section but the first.
-  EXPECT_EQ(s.rowBreaks, (std::vector<int>{42, 73, s.rowBreaks.back()}));
+  EXPECT_EQ(s.rowBreaks, (std::vector<int>{57, 88, s.rowBreaks.back()}));
   EXPECT_GT(s.rowBreaks.back(), 73);
   EXPECT_EQ(s.freezeRows, 2);
   EXPECT_TRUE(s.printLandscape);
