@@ -86,7 +86,10 @@ def prepare(d, rows, objectives):
     sh, hdr, regrows = ts.register_rows(doc)
     actual = hdr.index("Actual")
     formulas = [sh.getCellByPosition(actual, i + 1).getFormula() for i in range(len(regrows))]
-    big = sum(1 for f in formulas if str(rows + 1) in f)
+    # the copies' Actuals refer to the data with relative rows (as Update Actuals writes them): shifted by their
+    # row offset, still over the grown table
+    big = sum(1 for f in formulas if re.search(r"\.[A-Z]+\d+:[A-Z]+(\d+)", f) and
+              int(re.search(r"\.[A-Z]+\d+:[A-Z]+(\d+)", f).group(1)) >= rows)
     log(f"[bench] register: {len(regrows)} objectives, {big} of them over {rows} rows")
     return sh, hdr, len(regrows), big
 
