@@ -5,6 +5,7 @@
 #include <chrono>
 #include <com/sun/star/accessibility/XAccessible.hpp>
 #include <com/sun/star/awt/AsyncCallback.hpp>
+#include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XButton.hpp>
@@ -12,6 +13,7 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/frame/DispatchResultEvent.hpp>
 #include <com/sun/star/frame/DispatchResultState.hpp>
+#include <com/sun/star/frame/FrameAction.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XNotifyingDispatch.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
@@ -50,12 +52,16 @@ void Panel::init() {
                 Reference<awt::XWindowPeer>(args_.parent, UNO_QUERY));
   window_.set(c, UNO_QUERY_THROW);
   container_.set(c, UNO_QUERY_THROW);
-  add("FixedText", "measure");  // never shown: measures texts (textSize)
+  add("FixedText", "measure");  // never shown: measure texts (textSize)
   Reference<awt::XWindow>(control("measure"), UNO_QUERY_THROW)->setVisible(false);
+  add("FixedText", "measureBold");
+  set("measureBold", "FontWeight", Any(float(awt::FontWeight::BOLD)));
+  Reference<awt::XWindow>(control("measureBold"), UNO_QUERY_THROW)->setVisible(false);
   build();
   refresh();
   watchDocument();
   window_->addWindowListener(static_cast<awt::XWindowListener*>(this));
+  args_.frame->addFrameActionListener(this);
   awt::Rectangle r = args_.parent->getPosSize();
   window_->setPosSize(0, 0, r.Width, layout(r.Width, true), awt::PosSize::POSSIZE);
   window_->setVisible(true);
@@ -85,6 +91,7 @@ void Panel::dispose() {
   try {
     if (watchedDoc_.is()) watchedDoc_->removeModifyListener(this);
     if (watchedRange_.is()) watchedRange_->removeModifyListener(this);
+    if (args_.frame.is()) args_.frame->removeFrameActionListener(this);
   } catch (const uno::Exception&) {
   }
   watchedDoc_.clear();
@@ -125,14 +132,18 @@ void Panel::notify(const Any&) {
   pending_ = false;
   if (disposed_) return;
   try {
-    const auto t0 = std::chrono::steady_clock::now();
+    using Clock = std::chrono::steady_clock;
+    const auto t0 = Clock::now();
     refresh();
     watchDocument();
+    const auto t1 = Clock::now();
     relayout();
     static const bool timing = std::getenv("QKPI_SIDEBAR_TIMING") != nullptr;
+    auto ms = [](Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); };
     if (timing)
-      std::fprintf(stderr, "qkpi sidebar: refresh %s %.2f ms\n", utf8(args_.resourceUrl).c_str(),
-                   std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+      std::fprintf(stderr, "qkpi sidebar: refresh %s %.2f ms (read and draw %.2f, layout %.2f)\n",
+                   utf8(args_.resourceUrl).c_str(), ms(Clock::now() - t0), ms(t1 - t0),
+                   ms(Clock::now() - t1));
   } catch (const uno::Exception& ex) {
     std::fprintf(stderr, "qkpi sidebar: refresh failed: %s\n", utf8(ex.Message).c_str());
   } catch (const std::exception& ex) {
@@ -147,6 +158,18 @@ void Panel::dispatchFinished(const frame::DispatchResultEvent& e) {
 }
 
 void Panel::onDispatchResult(bool, const std::string&) {}
+
+void Panel::frameAction(const frame::FrameActionEvent& e) {
+  switch (e.Action) {
+    case frame::FrameAction_COMPONENT_ATTACHED:
+    case frame::FrameAction_COMPONENT_REATTACHED:
+    case frame::FrameAction_CONTEXT_CHANGED:
+      scheduleRefresh();  // refresh() reads document() anew; watchDocument() moves the listeners to it
+      break;
+    default:
+      break;
+  }
+}
 
 Reference<css::sheet::XSpreadsheetDocument> Panel::document() const {
   if (!args_.frame.is()) return {};
@@ -216,7 +239,13 @@ awt::Size Panel::preferredSize(const std::string& name) const {
                  ? Reference<lang::XServiceInfo>(c->getModel(), UNO_QUERY_THROW)->getImplementationName()
                  : OUString();
   get(name, "Label") >>= label;
-  const std::string key = utf8(kind) + '\x1f' + utf8(label);
+  float weight = 0;
+  get(name, "FontWeight") >>= weight;
+  const std::string key = utf8(kind) +
+                          (weight > awt::FontWeight::NORMAL ? "\x1f"
+                                                              "b"
+                                                            : "") +
+                          '\x1f' + utf8(label);
   auto it = sizes_.find(key);
   if (it != sizes_.end()) return it->second;
   Reference<awt::XLayoutConstrains> lc(c, UNO_QUERY);
@@ -226,24 +255,72 @@ awt::Size Panel::preferredSize(const std::string& name) const {
   return p;
 }
 
-awt::Size Panel::textSize(const std::string& text) {
-  set("measure", "Label", Any(u(text)));
-  return preferredSize("measure");
+awt::Size Panel::textSize(const std::string& text, bool bold) {
+  // cached before the measuring control is touched: setting its Label costs a peer update
+  const std::string key = (bold ? "b\x1f" : "n\x1f") + text;
+  auto it = textSizes_.find(key);
+  if (it != textSizes_.end()) return it->second;
+  const char* m = bold ? "measureBold" : "measure";
+  set(m, "Label", Any(u(text)));
+  const awt::Size size = preferredSize(m);
+  if (textSizes_.size() > 5000) textSizes_.clear();
+  textSizes_.emplace(key, size);
+  return size;
 }
 
-int Panel::wrappedHeight(const std::string& label, int w) {
-  const int lineHeight = std::max(textSize("X").Height, 1);
+int Panel::wrappedHeight(const std::string& label, int w, bool bold) {
+  const int lineHeight = std::max(textSize("X", bold).Height, 1);
+  int& spaceWidth = spaceWidth_[bold ? 1 : 0];
+  if (spaceWidth < 0) spaceWidth = std::max(textSize("x x", bold).Width - textSize("xx", bold).Width, 1);
+  const int avail = std::max(w * 97 / 100 - 4, 1);  // the control's own border and rounding
   int lines = 0;
   std::size_t start = 0;
   while (true) {
     const std::size_t end = label.find('\n', start);
-    const std::string line = label.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    // +15 %: a word that does not fit moves whole to the next line
-    lines += std::max(1, (textSize(line).Width * 115 / 100 + w - 1) / std::max(w, 1));
+    const std::string para = label.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    // greedy, word by word, as VCL wraps a multi-line text
+    int cur = -1;
+    ++lines;
+    std::size_t p = 0;
+    while (p <= para.size()) {
+      std::size_t q = para.find(' ', p);
+      if (q == std::string::npos) q = para.size();
+      const std::string word = para.substr(p, q - p);
+      p = q + 1;
+      if (word.empty()) continue;
+      const int ww = textSize(word, bold).Width;
+      if (cur < 0) {
+        cur = ww;
+      } else if (cur + spaceWidth + ww <= avail) {
+        cur += spaceWidth + ww;
+      } else {
+        ++lines;
+        cur = ww;
+      }
+      while (cur > avail) {  // a word longer than the line breaks inside it
+        ++lines;
+        cur -= avail;
+      }
+    }
     if (end == std::string::npos) break;
     start = end + 1;
   }
   return lines * lineHeight;
+}
+
+int Panel::widestLine(const std::string& label, bool bold) {
+  int widest = 0;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = label.find('\n', start);
+    widest = std::max(
+        widest,
+        textSize(label.substr(start, end == std::string::npos ? std::string::npos : end - start), bold)
+            .Width);
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return widest;
 }
 
 int Panel::preferredWidth(const std::string& name) const {
@@ -258,7 +335,9 @@ int Panel::heightFor(const std::string& name, int w) {
   if (!multi || w <= 0) return p.Height;
   OUString label;
   get(name, "Label") >>= label;
-  return wrappedHeight(utf8(label), w) + 2;
+  float weight = 0;
+  get(name, "FontWeight") >>= weight;
+  return wrappedHeight(utf8(label), w, weight > awt::FontWeight::NORMAL) + 2;
 }
 
 void Panel::dispatch(const std::string& command) {

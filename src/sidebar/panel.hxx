@@ -9,7 +9,10 @@
 // document (XModifyListener) and to the register's cells (value changes from a
 // recalculation); a change only sets a flag and posts ONE asynchronous callback
 // (awt AsyncCallback, the main thread's next user event), so a burst of
-// changes gives one refresh and no timer runs.
+// changes gives one refresh and no timer runs. It also listens to the frame
+// (XFrameActionListener): a different document loaded into the same frame
+// (File > Open replacing an unmodified Untitled, loadComponentFromURL "_self")
+// attaches a new component, and the panel rebinds to it on the next refresh.
 #pragma once
 
 #include <cppuhelper/interfacecontainer.h>
@@ -24,6 +27,7 @@
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/frame/XDispatchResultListener.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XFrameActionListener.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/ui/XSidebar.hpp>
@@ -33,7 +37,7 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <com/sun/star/util/XModifyBroadcaster.hpp>
 #include <com/sun/star/util/XModifyListener.hpp>
-#include <cppuhelper/implbase9.hxx>
+#include <cppuhelper/implbase10.hxx>
 #include <map>
 #include <string>
 #include <vector>
@@ -60,10 +64,11 @@ struct PanelArgs {
 // Sizes in pixels of the panel's layout.
 inline constexpr int kMargin = 6, kGap = 4;
 
-class Panel : public cppu::WeakImplHelper9<css::ui::XUIElement, css::ui::XToolPanel, css::ui::XSidebarPanel,
-                                           css::lang::XComponent, css::awt::XWindowListener,
-                                           css::awt::XActionListener, css::util::XModifyListener,
-                                           css::awt::XCallback, css::frame::XDispatchResultListener> {
+class Panel
+    : public cppu::WeakImplHelper10<
+          css::ui::XUIElement, css::ui::XToolPanel, css::ui::XSidebarPanel, css::lang::XComponent,
+          css::awt::XWindowListener, css::awt::XActionListener, css::util::XModifyListener,
+          css::awt::XCallback, css::frame::XDispatchResultListener, css::frame::XFrameActionListener> {
  public:
   explicit Panel(const PanelArgs& args);
   ~Panel() override;
@@ -100,6 +105,8 @@ class Panel : public cppu::WeakImplHelper9<css::ui::XUIElement, css::ui::XToolPa
   void SAL_CALL notify(const css::uno::Any&) override;
   // ---- XDispatchResultListener ----
   void SAL_CALL dispatchFinished(const css::frame::DispatchResultEvent& e) override;
+  // ---- XFrameActionListener: another component in the frame -> rebind ----
+  void SAL_CALL frameAction(const css::frame::FrameActionEvent& e) override;
 
  protected:
   // ---- for the panels ----
@@ -126,9 +133,13 @@ class Panel : public cppu::WeakImplHelper9<css::ui::XUIElement, css::ui::XToolPa
   int heightFor(const std::string& name, int w);
   int preferredWidth(const std::string& name) const;
   css::awt::Size preferredSize(const std::string& name) const;
-  // The size of `text` in one line of the panel's font; the height of `label` wrapped at width `w`.
-  css::awt::Size textSize(const std::string& text);
-  int wrappedHeight(const std::string& label, int w);
+  // The size of `text` in one line of the panel's font; the height of `label` wrapped at width `w`
+  // (word by word as the control wraps it: each word measured once, so a long word is never cut).
+  // `bold`: in the bold font (titles, chips, the summary).
+  css::awt::Size textSize(const std::string& text, bool bold = false);
+  int wrappedHeight(const std::string& label, int w, bool bold = false);
+  // The widest line of `label` (lines split at '\n').
+  int widestLine(const std::string& label, bool bold = false);
   // Runs org.qkpi:<command> on the frame with notification (Silent: the panel shows the outcome).
   void dispatch(const std::string& command);
   void scheduleRefresh();
@@ -143,8 +154,10 @@ class Panel : public cppu::WeakImplHelper9<css::ui::XUIElement, css::ui::XToolPa
   Reference<css::util::XModifyBroadcaster> watchedDoc_, watchedRange_;
   std::string watchedRangeName_;
   bool pending_ = false, disposed_ = false, shown_ = false;
+  int spaceWidth_[2] = {-1, -1};  // of the panel's font, normal and bold (wrappedHeight)
   int lastHeight_ = -1;
   mutable std::map<std::string, css::awt::Size> sizes_;  // preferred sizes by control kind and label
+  std::map<std::string, css::awt::Size> textSizes_;      // textSize() by font weight and text
 };
 
 // The panel for a resource URL ".../ObjectivesPanel", ".../ActionsPanel", ".../InsertKpiPanel".

@@ -2,20 +2,25 @@
 // Each draws objectives/sidebar_model.h and forwards events; no rule here.
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/awt/XButton.hpp>
 #include <com/sun/star/awt/XComboBox.hpp>
 #include <com/sun/star/awt/XItemListener.hpp>
 #include <com/sun/star/awt/XListBox.hpp>
 #include <com/sun/star/awt/XTextComponent.hpp>
+#include <com/sun/star/awt/XTextListener.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/sheet/XCellAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XRangeSelection.hpp>
+#include <com/sun/star/sheet/XRangeSelectionListener.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/style/VerticalAlignment.hpp>
@@ -24,9 +29,13 @@
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
+#include <com/sun/star/util/XNumberFormatTypes.hpp>
+#include <com/sun/star/util/XNumberFormats.hpp>
+#include <com/sun/star/util/XNumberFormatsSupplier.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <cppuhelper/queryinterface.hxx>
 #include <cstdio>
+#include <cstdlib>
 #include <rtl/ref.hxx>
 
 #include "dispatch_args.hxx"
@@ -110,16 +119,24 @@ class ObjectivesPanel : public Panel {
   }
 
   void refresh() override {
+    using Clock = std::chrono::steady_clock;
+    const auto t0 = Clock::now();
     Reference<css::sheet::XSpreadsheetDocument> doc = document();
     Reference<css::sheet::XSpreadsheet> reg =
         doc.is() ? commands::sheetByName(doc, objectives::kRegisterSheet) : nullptr;
     objectives::Table values;
     if (reg.is()) values = commands::readTable(reg);
+    const auto t1 = Clock::now();
     auto shown = [&](int row, int col) {
       Reference<text::XText> t(reg->getCellByPosition(col, row), UNO_QUERY);
       return t.is() ? utf8(t->getString()) : std::string();
     };
-    view_ = model::objectivesView(reg.is() ? &values : nullptr, shown, language_);
+    auto formula = [&](int row, int col) {  // the Actual as entered (the stale check)
+      Reference<table::XCell> c = reg->getCellByPosition(col, row);
+      return c->getType() == table::CellContentType_EMPTY ? std::string() : utf8(c->getFormula());
+    };
+    view_ = model::objectivesView(reg.is() ? &values : nullptr, shown, language_, formula);
+    const auto t2 = Clock::now();
     lastRow_ = static_cast<int>(values.size());
     lastCol_ = values.empty() ? 0 : static_cast<int>(values[0].size());
     set("summary", "Label", str(view_.message.empty() ? view_.summary : view_.message));
@@ -128,7 +145,7 @@ class ObjectivesPanel : public Panel {
       const std::string k = std::to_string(i);
       add("FixedText", "chip" + k,
           {pv("Align", Any(sal_Int16(1))), pv("VerticalAlign", Any(style::VerticalAlignment_MIDDLE)),
-           pv("FontWeight", Any(float(awt::FontWeight::BOLD)))});
+           pv("FontWeight", Any(float(awt::FontWeight::BOLD))), pv("MultiLine", Any(true))});
       add("Button", "line" + k, {pv("MultiLine", Any(true)), pv("Align", Any(sal_Int16(0)))});
     }
     for (std::size_t i = n; i < shownLines_; ++i) {  // fewer: remove the rest
@@ -141,15 +158,23 @@ class ObjectivesPanel : public Panel {
     for (std::size_t i = 0; i < n; ++i) {
       const model::ObjectiveLine& l = view_.lines[i];
       const std::string k = std::to_string(i);
-      set("chip" + k, "Label", str(l.statusWord));
+      set("chip" + k, "Label", str(l.chip));
       set("chip" + k, "BackgroundColor", Any(sal_Int32(l.background)));
       set("chip" + k, "TextColor", Any(sal_Int32(l.foreground)));
       set("line" + k, "Label",
-          str(l.id + "  " + l.name + "\n" + actual + " " + l.actual + "   " + target + " " + l.target));
-      set("line" + k, "HelpText", str(l.id + ": " + l.fullName + " (" + l.statusWord + ")"));
+          str(l.id + "  " + l.name + "\n" + actual + " " + l.actual + "   " + target + " " + l.target +
+              (l.stale ? "\n\u26A0 " + l.staleNote : "")));
+      set("line" + k, "HelpText",
+          str(l.id + ": " + l.fullName + " (" + model::lightLabel(l.light, language_) + ")" +
+              (l.stale ? ". " + l.staleNote : "")));
       Reference<awt::XButton>(control("line" + k), UNO_QUERY_THROW)
           ->setActionCommand(u("select:" + std::to_string(l.row)));
     }
+    static const bool timing = std::getenv("QKPI_SIDEBAR_TIMING") != nullptr;
+    auto ms = [](Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); };
+    if (timing)
+      std::fprintf(stderr, "qkpi sidebar: objectives: read %.2f ms, model %.2f ms, draw %.2f ms\n",
+                   ms(t1 - t0), ms(t2 - t1), ms(Clock::now() - t2));
   }
 
   int layout(int width, bool apply) override {
@@ -166,7 +191,7 @@ class ObjectivesPanel : public Panel {
     }
     int chipW = 0;
     for (std::size_t i = 0; i < shownLines_; ++i)
-      chipW = std::max(chipW, preferredWidth("chip" + std::to_string(i)) + 12);
+      chipW = std::max(chipW, widestLine(view_.lines[i].chip, true) + 12);
     for (std::size_t i = 0; i < shownLines_; ++i) {
       const std::string k = std::to_string(i);
       OUString label;
@@ -285,12 +310,24 @@ class ActionsPanel : public Panel {
 
 // ---- Insert KPI ------------------------------------------------------------------
 
-class InsertKpiPanel : public Panel, public awt::XItemListener {
+// The range fields (Data range, Segment column) take a typed reference, the
+// current selection ("Use selection") or a range picked in the sheet with
+// Calc's own reference input ("Select…": XRangeSelection, the collapsed
+// range bar Calc's dialogs use). What is typed is checked as the register
+// checks its Data column (model::checkRange) and against the document's
+// sheets and named ranges; the problem is shown under the field.
+class InsertKpiPanel : public Panel,
+                       public awt::XItemListener,
+                       public awt::XTextListener,
+                       public css::sheet::XRangeSelectionListener {
  public:
   using Panel::Panel;
-  // XItemListener (the function list) and the XInterface glue for the extra interface
+  // XItemListener (the function list), XTextListener (the range fields),
+  // XRangeSelectionListener ("Select…") and the XInterface glue for them
   Any SAL_CALL queryInterface(const uno::Type& t) override {
-    Any a = ::cppu::queryInterface(t, static_cast<awt::XItemListener*>(this));
+    Any a = ::cppu::queryInterface(t, static_cast<awt::XItemListener*>(this),
+                                   static_cast<awt::XTextListener*>(this),
+                                   static_cast<css::sheet::XRangeSelectionListener*>(this));
     return a.hasValue() ? a : Panel::queryInterface(t);
   }
   void SAL_CALL acquire() noexcept override { Panel::acquire(); }
@@ -299,7 +336,30 @@ class InsertKpiPanel : public Panel, public awt::XItemListener {
     rebuildOptions();
     relayout();
   }
-  void SAL_CALL disposing(const lang::EventObject& e) override { Panel::disposing(e); }
+  void SAL_CALL textChanged(const awt::TextEvent&) override {
+    checkFields();
+    relayout();
+  }
+  void SAL_CALL done(const css::sheet::RangeSelectionEvent& e) override {
+    stopListening();
+    if (selecting_.empty()) return;
+    Reference<awt::XTextComponent>(control(selecting_), UNO_QUERY_THROW)->setText(e.RangeDescriptor);
+    selecting_.clear();
+    checkFields();
+    relayout();
+  }
+  void SAL_CALL aborted(const css::sheet::RangeSelectionEvent&) override {
+    stopListening();
+    selecting_.clear();
+  }
+  void SAL_CALL disposing(const lang::EventObject& e) override {
+    if (e.Source == rangeSelection_) rangeSelection_.clear();
+    Panel::disposing(e);
+  }
+  void SAL_CALL dispose() override {
+    stopListening();
+    Panel::dispose();
+  }
 
  protected:
   void build() override {
@@ -314,11 +374,9 @@ class InsertKpiPanel : public Panel, public awt::XItemListener {
          pv("LineCount", Any(sal_Int16(12)))});
     Reference<awt::XListBox>(control("function"), UNO_QUERY_THROW)->addItemListener(this);
     label("lData", "kpi-data");
-    add("Edit", "data");
-    button("useData", "kpi-use-selection", "use:data");
+    rangeField("data");
     label("lSegments", "kpi-segments");
-    add("Edit", "segments");
-    button("useSegments", "kpi-use-selection", "use:segments");
+    rangeField("segments");
     label("lSegment", "kpi-segment");
     add("Edit", "segment");
     label("lFrom", "kpi-from");
@@ -339,20 +397,39 @@ class InsertKpiPanel : public Panel, public awt::XItemListener {
   int layout(int width, bool apply) override {
     const int w = std::max(width - 2 * kMargin, 60);
     int y = kMargin;
-    auto row = [&](const char* l, const char* field, const char* btn) {
+    auto row = [&](const char* l, const char* field) {
       const int hl = heightFor(l, w);
       place(l, kMargin, y, w, hl, apply);
       y += hl + 1;
-      const int bw = btn ? std::min(preferredWidth(btn) + 16, w / 2) : 0;
       const int he = std::max(heightFor(field, w), 22);
-      place(field, kMargin, y, w - (btn ? bw + kGap : 0), he, apply);
-      if (btn) place(btn, kMargin + w - bw, y, bw, he, apply);
+      place(field, kMargin, y, w, he, apply);
       y += he + kGap;
     };
-    row("lFunction", "function", nullptr);
-    row("lData", "data", "useData");
-    row("lSegments", "segments", "useSegments");
-    row("lSegment", "segment", nullptr);
+    // a range field: the field, then [Select…] [Use selection], then its problem (if any)
+    auto rangeRow = [&](const char* l, const std::string& field) {
+      row(l, field.c_str());
+      // side by side when both labels fit in half the width (German "Auswahl übernehmen" may not): else
+      // stacked
+      const int half = (w - kGap) / 2;
+      const bool sideBySide =
+          std::max(preferredWidth("select:" + field), preferredWidth("use:" + field)) + 16 <= half;
+      const int bw = sideBySide ? half : w;
+      const int bh = std::max({heightFor("select:" + field, bw), heightFor("use:" + field, bw), 20}) + 4;
+      place("select:" + field, kMargin, y, bw, bh, apply);
+      if (!sideBySide) y += bh + kGap;
+      place("use:" + field, sideBySide ? kMargin + half + kGap : kMargin, y, sideBySide ? w - half - kGap : w,
+            bh, apply);
+      y += bh + kGap;
+      OUString problem;
+      get("problem:" + field, "Label") >>= problem;
+      const int hp = problem.isEmpty() ? 0 : heightFor("problem:" + field, w);
+      place("problem:" + field, kMargin, y, w, hp, apply);
+      if (hp) y += hp + kGap;
+    };
+    row("lFunction", "function");
+    rangeRow("lData", "data");
+    rangeRow("lSegments", "segments");
+    row("lSegment", "segment");
     // From and To side by side
     const int half = (w - kGap) / 2, hl = heightFor("lFrom", half);
     place("lFrom", kMargin, y, half, hl, apply);
@@ -397,14 +474,21 @@ class InsertKpiPanel : public Panel, public awt::XItemListener {
     if (cmd == "use:data" || cmd == "use:segments") {
       const std::string r = selectionName(args_.frame);
       Reference<awt::XTextComponent>(control(cmd.substr(4)), UNO_QUERY_THROW)->setText(u(r));
+      checkFields();
+      relayout();
       return;
     }
-    const model::KpiFormula f = model::kpiFormula(inputs());
+    if (cmd == "select:data" || cmd == "select:segments") return startSelection(cmd.substr(7));
+    model::KpiFormula f = model::kpiFormula(inputs());
+    if (f.error.empty() && !checkFields()) f = {"", model::text("kpi-fix-range", language_), ""};
     set("formula", "Label", str(f.formula.empty() ? f.error : f.formula));
     set("formula", "TextColor", Any(sal_Int32(f.formula.empty() ? 0x9C0006 : 0x1F4E79)));
-    if (f.formula.empty()) return set("result", "Label", str(""));
+    if (f.formula.empty()) {
+      set("result", "Label", str(""));
+      return relayout();
+    }
     if (cmd == "preview") preview(f.formula);
-    if (cmd == "insert") insert(f.formula);
+    if (cmd == "insert") insert(f);
     relayout();
   }
 
@@ -412,9 +496,69 @@ class InsertKpiPanel : public Panel, public awt::XItemListener {
   void label(const char* name, const char* key) {
     add("FixedText", name, {pv("Label", str(model::text(key, language_)))});
   }
-  void button(const char* name, const char* key, const char* cmd) {
+  void button(const std::string& name, const char* key, const std::string& cmd,
+              const char* helpKey = nullptr) {
     add("Button", name, {pv("Label", str(model::text(key, language_)))});
-    Reference<awt::XButton>(control(name), UNO_QUERY_THROW)->setActionCommand(OUString::createFromAscii(cmd));
+    if (helpKey) set(name, "HelpText", str(model::text(helpKey, language_)));
+    Reference<awt::XButton>(control(name), UNO_QUERY_THROW)->setActionCommand(u(cmd));
+  }
+
+  // The field `name`, its buttons select:<name> and use:<name>, and its problem text problem:<name>.
+  void rangeField(const std::string& name) {
+    add("Edit", name, {pv("HelpText", str("$Deliveries.D2:G20001"))});
+    Reference<awt::XTextComponent>(control(name), UNO_QUERY_THROW)->addTextListener(this);
+    button("select:" + name, "kpi-select-range", "select:" + name, "kpi-select-help");
+    button("use:" + name, "kpi-use-selection", "use:" + name);
+    add("FixedText", "problem:" + name, wrapped(""));
+    set("problem:" + name, "TextColor", Any(sal_Int32(0x9C0006)));
+  }
+
+  // Checks the range fields, shows each one's problem under it; false when one has a problem.
+  bool checkFields() {
+    bool ok = true;
+    Reference<css::sheet::XSpreadsheetDocument> doc = document();
+    for (const char* name : {"data", "segments"}) {
+      model::RangeCheck c =
+          model::checkRange(boxText(control(name)), std::string(name) == "segments", language_);
+      if (c.problem.empty() && !c.reference.empty() && doc.is()) {
+        if (!c.named && !commands::hasSheet(doc, c.sheet))
+          c.problem = model::text("kpi-no-sheet", language_) + " \"" + c.sheet + "\".";
+        else if (c.named && !commands::namedRanges(doc)->hasByName(u(c.reference)))
+          c.problem = model::text("kpi-no-name", language_) + " \"" + c.reference + "\".";
+      }
+      set(std::string("problem:") + name, "Label", str(c.problem));
+      ok = ok && c.problem.empty();
+    }
+    return ok;
+  }
+
+  // "Select…": Calc's reference input for the field `name` (its text is the start value).
+  void startSelection(const std::string& name) {
+    Reference<css::sheet::XRangeSelection> rs(args_.frame->getController(), UNO_QUERY);
+    if (!rs.is()) return;
+    if (rangeSelection_ != rs) {
+      stopListening();
+      rangeSelection_ = rs;
+      rs->addRangeSelectionListener(this);
+    }
+    selecting_ = name;
+    Sequence<beans::PropertyValue> props(3);
+    props.getArray()[0] =
+        pv("Title", str(model::text("kpi-select-title", language_) + " – " +
+                        model::text(name == "data" ? "kpi-data" : "kpi-segments", language_)));
+    props.getArray()[1] = pv("CloseOnMouseRelease", Any(false));  // adjust or type, then Enter / OK
+    props.getArray()[2] =
+        pv("InitialValue", Any(Reference<awt::XTextComponent>(control(name), UNO_QUERY_THROW)->getText()));
+    rs->startRangeSelection(props);
+  }
+
+  void stopListening() {
+    if (!rangeSelection_.is()) return;
+    try {
+      rangeSelection_->removeRangeSelectionListener(this);
+    } catch (const uno::Exception&) {
+    }
+    rangeSelection_.clear();
   }
 
   const FunctionSpec* selected() const {
@@ -489,15 +633,42 @@ class InsertKpiPanel : public Panel, public awt::XItemListener {
     set("result", "Label", str(model::text("kpi-value", language_) + ": " + shown));
   }
 
-  // The formula into the current cell, as one undo step "Insert KPI".
-  void insert(const std::string& formula) {
+  // The number format key of `code` (en-US format code) in the document, added when missing.
+  sal_Int32 formatKey(const std::string& code) {
+    Reference<util::XNumberFormatsSupplier> nfs(document(), UNO_QUERY_THROW);
+    Reference<util::XNumberFormats> formats = nfs->getNumberFormats();
+    const lang::Locale enUS("en", "US", "");
+    sal_Int32 key = formats->queryKey(u(code), enUS, false);
+    return key >= 0 ? key : formats->addNew(u(code), enUS);
+  }
+
+  // Whether the cell has the default number format (General of its language): only then
+  // does Insert KPI give a ratio the percent format; a format the user chose stays.
+  bool hasDefaultFormat(const Reference<table::XCell>& cell) {
+    Reference<beans::XPropertySet> cp(cell, UNO_QUERY_THROW);
+    sal_Int32 key = 0;
+    cp->getPropertyValue("NumberFormat") >>= key;
+    lang::Locale locale;
+    cp->getPropertyValue("CharLocale") >>= locale;
+    Reference<util::XNumberFormatsSupplier> nfs(document(), UNO_QUERY_THROW);
+    Reference<util::XNumberFormatTypes> types(nfs->getNumberFormats(), UNO_QUERY_THROW);
+    return key == 0 || key == types->getStandardIndex(locale);
+  }
+
+  // The formula into the current cell and, for a ratio in a cell of the default
+  // format, the register's percent format: one undo step "Insert KPI".
+  void insert(const model::KpiFormula& f) {
     Reference<table::XCell> cell = currentCell();
     if (!cell.is()) return set("result", "Label", str(model::text("kpi-no-cell", language_)));
     Reference<document::XUndoManagerSupplier> us(document(), UNO_QUERY);
     Reference<document::XUndoManager> undo = us.is() ? us->getUndoManager() : nullptr;
-    if (undo.is()) undo->enterUndoContext("Insert KPI");
+    if (undo.is()) undo->enterUndoContext(u(model::text("kpi-undo", language_)));
     try {
-      cell->setFormula(u(formula));
+      const bool format = !f.numberFormat.empty() && hasDefaultFormat(cell);
+      cell->setFormula(u(f.formula));
+      if (format)
+        Reference<beans::XPropertySet>(cell, UNO_QUERY_THROW)
+            ->setPropertyValue("NumberFormat", Any(formatKey(f.numberFormat)));
     } catch (...) {
       if (undo.is()) undo->leaveUndoContext();
       throw;
@@ -519,6 +690,8 @@ class InsertKpiPanel : public Panel, public awt::XItemListener {
 
   std::vector<const FunctionSpec*> fns_;
   std::vector<model::OptionField> options_;
+  Reference<css::sheet::XRangeSelection> rangeSelection_;  // listened to while "Select…" runs
+  std::string selecting_;                                  // the field "Select…" fills ("" = none)
 };
 
 }  // namespace

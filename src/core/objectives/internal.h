@@ -55,6 +55,15 @@ std::string absCellName(int row, int col);        // (3, 6) -> "$G$4"
 std::string rangeName(const sheet::Range& r);     // "A2:F7" (relative)
 std::string absRangeName(const sheet::Range& r);  // "$A$2:$F$7"
 std::string sheetPrefix(std::string_view sheet);  // "$Objectives." / "$'Action Log'."
+// A reference as the register's Data and Segment by columns read it (kpi_call.cpp):
+// a sheet-qualified cell range or a named range, normalised.
+struct ParsedReference {
+  std::string text;   // "$Deliveries.A2:D100" or the name
+  std::string sheet;  // "" for a name
+  bool named = false;
+  int cols = 0;  // columns of a cell range; 0 for a name
+};
+std::optional<ParsedReference> parseReference(const std::string& s);
 
 // ---- sheet spec building ------------------------------------------------------
 sheet::Cell textCell(int row, int col, std::string text, std::string style = {});

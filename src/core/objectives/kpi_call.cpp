@@ -60,7 +60,8 @@ std::string joinNames(const std::vector<std::string>& names) {
 // ---- references -------------------------------------------------------------
 
 struct Ref {
-  std::string text;  // normalised: $Sheet.A2:D100 or a name
+  std::string text;   // normalised: $Sheet.A2:D100 or a name
+  std::string sheet;  // "" for a name
   bool named = false;
   bool singleCell = false;
   int cols = 0;  // columns of a cell range; 0 for a name
@@ -186,6 +187,7 @@ std::optional<Ref> scanCellRange(std::string_view s) {
   }
   if (!sc.atEnd()) return std::nullopt;
   Ref r;
+  r.sheet = sheet;
   r.text = sheetPrefix(sheet) + upperCell(c1->text);
   r.singleCell = !c2;
   r.cols = 1;
@@ -800,6 +802,12 @@ std::u16string utf16(std::string_view utf8) {
     }
   }
   return r;
+}
+
+std::optional<ParsedReference> parseReference(const std::string& s) {
+  auto r = parseRef(trim(s));
+  if (!r) return std::nullopt;
+  return ParsedReference{r->text, r->sheet, r->named, r->cols};
 }
 
 }  // namespace qkpi::objectives::detail

@@ -58,6 +58,21 @@ constexpr Text kTexts[] = {
     {"kpi-need-data", "Give the data range (or take the current selection).",
      "Geben Sie den Datenbereich an (oder übernehmen Sie die Auswahl)."},
     {"kpi-value", "Value", "Wert"},
+    {"kpi-select-help", "Select the range in the sheet (Calc's reference input); Enter or OK takes it.",
+     "Den Bereich in der Tabelle markieren (Calcs Bezugseingabe); Eingabetaste oder OK übernimmt ihn."},
+    {"kpi-select-title", "Insert KPI: select the range", "Kennzahl einfügen: Bereich markieren"},
+    {"kpi-not-range",
+     "is not a range: write it with its sheet, e.g. $Deliveries.D2:G20001, or a named range.",
+     "ist kein Bereich: mit Tabelle schreiben, z. B. $Deliveries.D2:G20001, oder ein benannter Bereich."},
+    {"kpi-one-column", "must be one column, e.g. $Deliveries.A2:A20001.",
+     "muss eine Spalte sein, z. B. $Deliveries.A2:A20001."},
+    {"kpi-no-sheet", "This document has no sheet", "Dieses Dokument hat keine Tabelle"},
+    {"kpi-no-name", "This document has no named range", "Dieses Dokument hat keinen benannten Bereich"},
+    {"kpi-fix-range", "Fix the range shown in red first.", "Zuerst den rot markierten Bereich korrigieren."},
+    {"kpi-undo", "Insert KPI", "Kennzahl einfügen"},
+    {"stale", "Actual is stale: run Update Actuals", "Istwert veraltet: Istwerte aktualisieren"},
+    {"stale-count-1", "stale Actual", "veralteter Istwert"},
+    {"stale-count-n", "stale Actuals", "veraltete Istwerte"},
 };
 
 const char* kpiStatusCode(Light l) {
@@ -121,12 +136,21 @@ std::uint32_t lightForeground(Light l) {
   return static_cast<std::uint32_t>(ragColours()[static_cast<std::size_t>(l)].font);
 }
 
+std::string lightCode(Light l) {
+  return kpiStatusCode(l);
+}
+
 std::string lightWord(Light l, std::string_view language) {
   if (language == "de") {
-    static const char* const kDe[] = {"GRÜN", "GELB", "ROT", "GRAU"};
+    static const char* const kDe[] = {"grün", "gelb", "rot", "grau"};
     return kDe[static_cast<std::size_t>(l)];
   }
   return kpiStatusCode(l);
+}
+
+std::string lightLabel(Light l, std::string_view language) {
+  const std::string code = kpiStatusCode(l);
+  return language == "de" ? code + " (" + lightWord(l, language) + ")" : code;
 }
 
 std::string shortName(std::string_view s, std::size_t max) {
@@ -140,7 +164,8 @@ std::string shortName(std::string_view s, std::size_t max) {
   return trim(t.substr(0, cut)) + "…";
 }
 
-ObjectivesView objectivesView(const Table* reg, const ShownText& shown, std::string_view language) {
+ObjectivesView objectivesView(const Table* reg, const ShownText& shown, std::string_view language,
+                              const ShownText& formula) {
   ObjectivesView v;
   if (!reg) {
     v.message = text("no-register", language);
@@ -172,7 +197,19 @@ ObjectivesView objectivesView(const Table* reg, const ShownText& shown, std::str
     line.actual = cellText(Field::Actual);
     line.target = cellText(Field::Target);
     line.light = lightOf(o.status);
+    line.code = lightCode(line.light);
     line.statusWord = lightWord(line.light, language);
+    line.chip = language == "de" ? line.code + "\n" + line.statusWord : line.code;
+    const int actualCol = o.col[static_cast<int>(Field::Actual)];
+    if (formula && actualCol >= 0) {
+      Objective withFormula = o;
+      withFormula.actualRead = formula(o.row, actualCol);
+      line.stale = actualDiffers(withFormula);  // the review's check, not a copy of it
+    }
+    if (line.stale) {
+      line.staleNote = text("stale", language);
+      ++v.stale;
+    }
     line.background = lightBackground(line.light);
     line.foreground = lightForeground(line.light);
     switch (line.light) {
@@ -198,8 +235,9 @@ ObjectivesView objectivesView(const Table* reg, const ShownText& shown, std::str
   const int counts[] = {v.green, v.amber, v.red, v.grey};
   for (std::size_t i = 0; i < 4; ++i)
     if (counts[i])
-      parts.push_back(std::to_string(counts[i]) + " " + lightWord(static_cast<Light>(i), language));
+      parts.push_back(std::to_string(counts[i]) + " " + lightLabel(static_cast<Light>(i), language));
   for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? ", " : ": ") + parts[i];
+  if (v.stale) s += "; " + plural(v.stale, text("stale-count-1", language), text("stale-count-n", language));
   v.summary = s;
   return v;
 }
@@ -307,6 +345,23 @@ std::vector<OptionField> optionFields(const FunctionSpec& fn, std::string_view l
   return out;
 }
 
+RangeCheck checkRange(std::string_view typed, bool oneColumn, std::string_view language) {
+  RangeCheck c;
+  const std::string t = trim(typed);
+  if (t.empty()) return c;
+  std::optional<ParsedReference> r = parseReference(t);
+  if (!r) {
+    c.problem = "\"" + t + "\" " + text("kpi-not-range", language);
+    return c;
+  }
+  c.reference = r->text;
+  c.sheet = r->sheet;
+  c.named = r->named;
+  c.columns = r->cols;
+  if (oneColumn && !r->named && r->cols != 1) c.problem = "\"" + t + "\" " + text("kpi-one-column", language);
+  return c;
+}
+
 KpiFormula kpiFormula(const KpiInputs& in) {
   KpiFormula out;
   Objective o;  // the inputs as a register row: the register's own parsing and checks
@@ -337,6 +392,11 @@ KpiFormula kpiFormula(const KpiInputs& in) {
       }
     }
     out.formula = "=" + renderCall(*call.fn, call, "TODAY()", overrides);
+    if (call.measure == Measure::Ratio) {
+      // the register's own percent style ("qkpi Percent"); a reduction objective's RETURNS stays an amount
+      for (const sheet::Style& st : standardStyles())
+        if (st.name == measureStyle(call.measure)) out.numberFormat = st.numberFormat;
+    }
   } catch (const UserError& e) {
     std::string m = e.what();
     if (m.rfind(where, 0) == 0) m = m.substr(where.size());  // not a register row: no row label

@@ -43,8 +43,15 @@ struct ObjectiveLine {
   std::string fullName;        // the whole Objective text (tooltip)
   std::string actual, target;  // as the register shows them ("95.4 %"); "–" when empty
   Light light = Light::Grey;
-  std::string statusWord;                        // "GREEN" / "GRÜN" ...: never colour alone
+  std::string code;        // the KPISTATUS code "GREEN" ... (the register's Status, in every language)
+  std::string statusWord;  // the status in words: "GREEN" (en, the code itself) / "grün" (de)
+  std::string chip;        // the chip's text: the code, and in German the word below it ("AMBER\ngelb")
   std::uint32_t background = 0, foreground = 0;  // 0xRRGGBB of the status chip
+  // The Actual formula differs from the one its KPI, Data and Options give now
+  // (objectives::actualDiffers, the review's stale-Actual check): its value,
+  // and the status computed from it, are not what the row asks for.
+  bool stale = false;
+  std::string staleNote;  // "Actual is stale: run Update Actuals" ("" when not stale)
 };
 inline constexpr std::size_t kShortName = 28;  // characters (UTF-8 code points)
 
@@ -52,8 +59,8 @@ struct ObjectivesView {
   bool hasRegister = false;  // false: offer "Insert sample data" and "New register"
   std::string message;       // shown above the lines (no register, a bad header, no rows ...); "" = none
   std::vector<ObjectiveLine> lines;
-  int green = 0, amber = 0, red = 0, grey = 0;
-  std::string summary;  // "3 objectives: 1 GREEN, 1 AMBER, 1 RED"
+  int green = 0, amber = 0, red = 0, grey = 0, stale = 0;
+  std::string summary;  // "3 objectives: 1 GREEN, 1 AMBER, 1 RED; 1 stale Actual"
 };
 
 // How the register shows a cell: (0-based sheet row, column) -> its text.
@@ -61,8 +68,12 @@ using ShownText = std::function<std::string(int row, int col)>;
 
 // `reg`: the register sheet's values (row 0 = headers), or nullptr when the
 // document has no "Objectives" sheet. `shown` gives the formatted text of
-// the Actual and Target cells (called only for those).
-ObjectivesView objectivesView(const Table* reg, const ShownText& shown, std::string_view language);
+// the Actual and Target cells (called only for those). `formula` gives the
+// formula of an Actual cell as XCell::getFormula returns it ("" when empty;
+// called only for the Actual cells): with it, a stale Actual is marked; without
+// (an empty function) nothing is marked stale.
+ObjectivesView objectivesView(const Table* reg, const ShownText& shown, std::string_view language,
+                              const ShownText& formula = {});
 
 // Light of a KPISTATUS code as the register's Status cell holds it (case and
 // spaces ignored); anything else (empty, an error, another text) is Grey.
@@ -70,8 +81,14 @@ Light lightOf(std::string_view status);
 // Chip colours, the same hues as the register's conditional formats.
 std::uint32_t lightBackground(Light);
 std::uint32_t lightForeground(Light);
-// "GREEN", "AMBER", "RED", "GREY" (de: "GRÜN", "GELB", "ROT", "GRAU").
+// The KPISTATUS code: "GREEN", "AMBER", "RED", "GREY" (the same in every language).
+std::string lightCode(Light);
+// The status in words: en the code itself; de "grün", "gelb", "rot", "grau".
 std::string lightWord(Light, std::string_view language);
+// How the panel names a status: the code, and in German the word after it
+// ("GREEN" / "AMBER (gelb)"): the code stays the register's, the word is
+// what a German reader says.
+std::string lightLabel(Light, std::string_view language);
 
 // The short name: `s` trimmed, cut at the last space before `max` code points
 // (or at `max` when there is none) with "…" appended.
@@ -131,7 +148,24 @@ struct KpiInputs {
 struct KpiFormula {
   std::string formula;  // "=OTIF($Deliveries.D2:G20001;$Deliveries.A2:A20001;\"North\";\"2026-01-01\")"
   std::string error;    // what to fix ("" when formula is set), in English as the register says it
+  // The number format code (en-US) the register gives such a value, for a
+  // fraction (a ratio KPI: "0.00%", the "qkpi Percent" style); "" = leave the cell's format.
+  std::string numberFormat;
 };
+// A range as typed into a range field, read as the register reads its Data
+// column ("$Deliveries.A2:D20001", "Deliveries.A2:A9", "'My sheet'.A2:A9", a
+// named range). Whether that sheet or name exists is the document's question:
+// src/sidebar asks it and says kpi-no-sheet / kpi-no-name.
+struct RangeCheck {
+  std::string reference;  // normalised ("$Deliveries.A2:D20001"); "" when not a range
+  std::string sheet;      // its sheet ("Deliveries"); "" for a named range
+  bool named = false;     // a named range
+  int columns = 0;        // columns of a cell range (0 for a name)
+  std::string problem;    // "" = fine; else what to fix, in the panel language
+};
+// `oneColumn`: the field wants one column (the segment column). An empty field is fine.
+RangeCheck checkRange(std::string_view typed, bool oneColumn, std::string_view language);
+
 // The formula of the inputs, built as the register builds its Actual
 // (parseKpi + renderCall: same option syntax, same checks).
 KpiFormula kpiFormula(const KpiInputs&);

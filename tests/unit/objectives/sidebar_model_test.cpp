@@ -72,6 +72,8 @@ TEST(SidebarObjectives, OneLinePerRowWithColourAndWord) {
   EXPECT_EQ(v.lines[0].target, "1:6");
   EXPECT_EQ(v.lines[0].light, Light::Green);
   EXPECT_EQ(v.lines[0].statusWord, "GREEN");
+  EXPECT_EQ(v.lines[0].code, "GREEN");
+  EXPECT_EQ(v.lines[0].chip, "GREEN");
   EXPECT_EQ(v.lines[0].background, 0xC6EFCEu);  // the register's GREEN style
   EXPECT_EQ(v.lines[1].light, Light::Amber);
   EXPECT_EQ(v.lines[2].light, Light::Red);
@@ -79,9 +81,48 @@ TEST(SidebarObjectives, OneLinePerRowWithColourAndWord) {
   EXPECT_EQ(v.lines[3].light, Light::Grey);  // an error is no status
   EXPECT_EQ(v.summary, "4 objectives: 1 GREEN, 1 AMBER, 1 RED, 1 GREY");
   ObjectivesView de = objectivesView(&reg, shown, "de");
-  EXPECT_EQ(de.lines[0].statusWord, "GRÜN");
-  EXPECT_EQ(de.lines[2].statusWord, "ROT");
-  EXPECT_EQ(de.summary, "4 Ziele: 1 GRÜN, 1 GELB, 1 ROT, 1 GRAU");
+  // German: the code stays (the register's Status says AMBER in every language), the word is added
+  EXPECT_EQ(de.lines[0].code, "GREEN");
+  EXPECT_EQ(de.lines[0].statusWord, "grün");
+  EXPECT_EQ(de.lines[1].chip, "AMBER\ngelb");
+  EXPECT_EQ(de.lines[2].statusWord, "rot");
+  EXPECT_EQ(de.summary, "4 Ziele: 1 GREEN (grün), 1 AMBER (gelb), 1 RED (rot), 1 GREY (grau)");
+  EXPECT_EQ(lightLabel(Light::Grey, "en"), "GREY");
+  EXPECT_EQ(lightLabel(Light::Amber, "de"), "AMBER (gelb)");
+  // without the Actual formulas nothing is stale
+  for (const ObjectiveLine& l : v.lines) EXPECT_FALSE(l.stale) << l.id;
+}
+
+TEST(SidebarObjectives, StaleActualIsMarkedInWordsAsTheReviewFindsIt) {
+  Table reg = registerOf({{"Q-01", "Deliveries", "OTIF", "$D.A2:D9", 0.95, "GREEN"},
+                          {"Q-02", "Right first time", "RFT", "$Q.A2:B9", 0.9, "AMBER"},
+                          {"Q-03", "Returns", "RETURNS", "$R.A2:B9", 100, "RED"}});
+  const std::vector<Objective> objs = readRegister(reg);
+  ASSERT_EQ(objs.size(), 3u);
+  std::vector<int> asked;
+  auto formula = [&](int row, int col) -> std::string {
+    asked.push_back(col);
+    if (row == 1) return actualFormula(objs[0]);                // as Update Actuals writes it: current
+    if (row == 2) return "=ORG.QKPI.QUALITYKPI.RFT($Q.A2:B5)";  // Data changed since: stale
+    return "";  // an empty Actual is not stale (nothing computed yet)
+  };
+  ObjectivesView v = objectivesView(&reg, shown, "en", formula);
+  ASSERT_EQ(v.lines.size(), 3u);
+  EXPECT_EQ(asked, (std::vector<int>{16, 16, 16}));  // only the Actual cells
+  EXPECT_FALSE(v.lines[0].stale);
+  EXPECT_EQ(v.lines[0].staleNote, "");
+  EXPECT_TRUE(v.lines[1].stale);
+  EXPECT_EQ(v.lines[1].staleNote, "Actual is stale: run Update Actuals");
+  EXPECT_FALSE(v.lines[2].stale);
+  EXPECT_EQ(v.stale, 1);
+  EXPECT_EQ(v.summary, "3 objectives: 1 GREEN, 1 AMBER, 1 RED; 1 stale Actual");
+  // the same verdict as the review's check column
+  Objective o = objs[1];
+  o.actualRead = "=ORG.QKPI.QUALITYKPI.RFT($Q.A2:B5)";
+  EXPECT_TRUE(actualDiffers(o));
+  ObjectivesView de = objectivesView(&reg, shown, "de", formula);
+  EXPECT_EQ(de.lines[1].staleNote, "Istwert veraltet: Istwerte aktualisieren");
+  EXPECT_EQ(de.summary, "3 Ziele: 1 GREEN (grün), 1 AMBER (gelb), 1 RED (rot); 1 veralteter Istwert");
 }
 
 TEST(SidebarObjectives, EmptyShownCellIsADashAndBadHeaderIsTheRegistersMessage) {
@@ -198,6 +239,45 @@ TEST(SidebarInsertKpi, FormulaAsTheRegisterBuildsIt) {
   in.segment = "007";  // but not a code with leading zeros
   EXPECT_EQ(kpiFormula(in).formula,
             "=OTIF($Deliveries.D2:G20001;$Deliveries.A2:A20001;\"007\";\"2026-01-01\";TODAY();;2)");
+}
+
+TEST(SidebarInsertKpi, RatioGetsTheRegistersPercentFormat) {
+  KpiInputs in;
+  in.function = "OTIF";
+  in.data = "$Deliveries.D2:G20001";
+  EXPECT_EQ(kpiFormula(in).numberFormat, "0.00%");  // the "qkpi Percent" style
+  in.function = "RFT";
+  in.data = "$Quality.A2:B9";
+  EXPECT_EQ(kpiFormula(in).numberFormat, "0.00%");
+  in.function = "RETURNS";  // an amount
+  EXPECT_EQ(kpiFormula(in).numberFormat, "");
+  in.function = "TURNAROUNDDAYS";  // days
+  EXPECT_EQ(kpiFormula(in).numberFormat, "");
+  in.function = "OTIF";
+  in.data = "";  // no formula, no format
+  EXPECT_EQ(kpiFormula(in).numberFormat, "");
+}
+
+TEST(SidebarInsertKpi, RangeFieldAcceptsWhatTheRegisterAccepts) {
+  RangeCheck c = checkRange(" $Deliveries.a2:d20001 ", false, "en");
+  EXPECT_EQ(c.problem, "");
+  EXPECT_EQ(c.reference, "$Deliveries.A2:D20001");
+  EXPECT_EQ(c.sheet, "Deliveries");
+  EXPECT_EQ(c.columns, 4);
+  c = checkRange("'Action Log'.B2:B9", true, "en");
+  EXPECT_EQ(c.problem, "");
+  EXPECT_EQ(c.sheet, "Action Log");
+  EXPECT_EQ(c.reference, "$'Action Log'.B2:B9");
+  c = checkRange("MyDeliveries", true, "en");
+  EXPECT_TRUE(c.named);
+  EXPECT_EQ(c.problem, "");
+  EXPECT_EQ(checkRange("", true, "en").problem, "");  // empty: nothing to check
+  c = checkRange("$Deliveries.A2:B9", true, "en");
+  EXPECT_EQ(c.problem, "\"$Deliveries.A2:B9\" must be one column, e.g. $Deliveries.A2:A20001.");
+  c = checkRange("A2:D9 x", false, "de");
+  EXPECT_EQ(c.reference, "");
+  EXPECT_NE(c.problem.find("kein Bereich"), std::string::npos) << c.problem;
+  EXPECT_NE(checkRange("=SUM(A1)", false, "en").problem, "");
 }
 
 TEST(SidebarInsertKpi, ErrorsWithoutARowLabel) {
