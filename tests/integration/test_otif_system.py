@@ -88,6 +88,12 @@ def factors(r, seg, frm, to, early, late, tol):
     return "*".join(elig), ontime, infull, late_f, early_f, notdel
 
 
+def by_row(by, key, col):
+    """Column `col` of the BY table's row whose segment has `key` (lower case). The text cells of an
+    add-in's array do not compare equal in LibreOffice 7.4 until they pass through &"" (README)."""
+    return (f'=SUMPRODUCT((LOWER(INDEX({by};0;1)&"")={q(key)})*1;INDEX({by};0;{col}))')
+
+
 def qkpi_args(v):
     name, seg, key, frm, to, early, late, tol = v
     return (SEGS, seg) if seg is not None else (None, None), frm, to, early, late, tol
@@ -144,15 +150,14 @@ def build_checks(doc):
                    f"=SUM({e_rng})/SUM({d_rng})")
         if seg is not None:
             by_o = call("OTIFORDERSBY", LINES, ORDERS, SEGS, frm, to, early, late, tol)
-            CHECKS.add("OTIFORDERSBY", name, f"=VLOOKUP({q(seg.strip())};{by_o};6;0)", f"=SUM({e_rng})/SUM({d_rng})")
-            CHECKS.add("OTIFORDERSBY", name + ": orders", f"=VLOOKUP({q(seg.strip())};{by_o};5;0)",
-                       f"=SUM({d_rng})")
+            CHECKS.add("OTIFORDERSBY", name, by_row(by_o, key, 6), f"=SUM({e_rng})/SUM({d_rng})")
+            CHECKS.add("OTIFORDERSBY", name + ": orders", by_row(by_o, key, 5), f"=SUM({d_rng})")
             by_q = call("OTIFQTYBY", LINES, SEGS, frm, to, early, late)
-            CHECKS.add("OTIFQTYBY", name, f"=VLOOKUP({q(seg.strip())};{by_q};6;0)",
+            CHECKS.add("OTIFQTYBY", name, by_row(by_q, key, 6),
                        f"=SUMPRODUCT({e}*{ontime}*IF(ISNUMBER({G});IF({G}<{F};{G};{F});0))/SUMPRODUCT({e}*{F})")
         else:
             by_o = call("OTIFORDERSBY", LINES, ORDERS, SEGS, frm, to, early, late, tol)
-            CHECKS.add("OTIFORDERSBY", name + ": (all)", f'=VLOOKUP("(all)";{by_o};6;0)',
+            CHECKS.add("OTIFORDERSBY", name + ": (all)", by_row(by_o, "(all)", 6),
                        f"=SUM({e_rng})/SUM({d_rng})")
         col += 5
     CHECKS.add("OTIFORDERS", "Orders missing", call("OTIFORDERS", LINES), expect_error=office.ERR_502)
