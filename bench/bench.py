@@ -395,7 +395,7 @@ class PeakRss:
 
     def __init__(self, pid):
         self.pid = pid
-        self.peaks = {}  # (case key, variant label) -> max MB over runs
+        self.peaks = {}  # (case key, rows label, variant label) -> max MB over runs
 
     def _status_kb(self, field):
         with open(f"/proc/{self.pid}/status") as f:
@@ -426,7 +426,7 @@ def timed_run(doc, sheet, variant, key=None):
     doc.calculateAll()
     t = time.perf_counter() - t0
     if PEAK and key:
-        PEAK.stop((key, variant.label))
+        PEAK.stop((*key, variant.label))
     return t
 
 
@@ -437,7 +437,7 @@ def run_cases(doc, sheet, cases, reps, log, per_run_log):
             f"    native: {case.native.describe}")
         results = {}
         for v in (case.qkpi, case.native):
-            t = timed_run(doc, sheet, v, case.key)
+            t = timed_run(doc, sheet, v, (case.key, case.rows_label))
             results[v.label] = read_result(case, sheet)
             v.clear(sheet)
             log(f"    warm-up {v.label}: {t:.3f} s")
@@ -448,7 +448,7 @@ def run_cases(doc, sheet, cases, reps, log, per_run_log):
         for case in cases:
             order = (case.qkpi, case.native) if rep % 2 == 0 else (case.native, case.qkpi)
             for v in order:
-                t = timed_run(doc, sheet, v, case.key)
+                t = timed_run(doc, sheet, v, (case.key, case.rows_label))
                 if case.compare == "scalar":
                     val = cell_value(sheet, "A1")
                     if not isinstance(val, float):
@@ -480,8 +480,8 @@ def table(cases):
         mq, mn, r, lo, hi = summarize(c)
         line = f"| {c.name} | {c.rows_label} | {fmt_s(mq)} | {fmt_s(mn)} | **{r:.3f}** | {lo:.3f}–{hi:.3f} |"
         if PEAK:
-            line += (f" {PEAK.peaks.get((c.key, 'qkpi'), 0):.0f} / "
-                     f"{PEAK.peaks.get((c.key, 'native'), 0):.0f} |")
+            line += (f" {PEAK.peaks.get((c.key, c.rows_label, 'qkpi'), 0):.0f} / "
+                     f"{PEAK.peaks.get((c.key, c.rows_label, 'native'), 0):.0f} |")
         lines.append(line)
     return "\n".join(lines)
 
