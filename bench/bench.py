@@ -114,6 +114,14 @@ def make_deliveries(n, rnd):
     return rows
 
 
+MANY_TARGET = "K-TARGET"
+
+
+def distinct_key(i):
+    """Row i of the Del.F column: a customer of its own in every row, except MANY_TARGET in one row of 1000."""
+    return MANY_TARGET if i % 1000 == 7 else f"K{i:07d}"
+
+
 def make_counts(n, rnd):
     """Good, Inspected (3 % empty rows)."""
     rows = []
@@ -218,8 +226,9 @@ def rng(sheet, c0, c1, n):
     return f"${sheet}.${c0}$2:${c1}${n + 1}"
 
 
-def delivery_native(n, seg=None):
-    A, B, C, D, E = (rng("Del", c, c, n) for c in "ABCDE")
+def delivery_native(n, seg=None, seg_col="E"):
+    A, B, C, D = (rng("Del", c, c, n) for c in "ABCD")
+    E = rng("Del", seg_col, seg_col, n)
     s = f"*({E}={office_q(seg)})" if seg is not None else ""
     elig = f"({A}>0)*({C}>0){s}"
     hit = f"*({B}>0)*({B}-{A}<={LATE_DAYS})*({D}>={C}*(1-{TOL}))"
@@ -250,6 +259,18 @@ def build_table_cases(n):
                 f'OTIF(Del.A:D;Del.E;"{SEGMENT}";;;;{LATE_DAYS};{TOL})'),
         Variant("native", [("A1", "cell", delivery_native(n, SEGMENT))],
                 f'as OTIF, both SUMPRODUCTs with *(E="{SEGMENT}")'),
+        "scalar"))
+
+    F = rng("Del", "F", "F", n)
+    many = MANY_TARGET
+    cases.append(Case(
+        "otifsegmany", f'OTIF segment "{many}" among {n - n // 1000 + 1:,} distinct keys vs SUMPRODUCT with key',
+        f"{n:,}",
+        Variant("qkpi", [("A1", "cell", f'=OTIF({L};{F};"{many}";;;;{LATE_DAYS};{TOL})')],
+                f'OTIF(Del.A:D;Del.F;"{many}";;;;{LATE_DAYS};{TOL}), Del.F: a key of its own per row, '
+                f'"{many}" in one row of 1000'),
+        Variant("native", [("A1", "cell", delivery_native(n, many, "F"))],
+                f'as OTIF, both SUMPRODUCTs with *(F="{many}")'),
         "scalar"))
 
     k = len(CUSTOMERS)
@@ -369,11 +390,43 @@ def check(case, results, log):
     raise ValueError(kind)
 
 
-def timed_run(doc, sheet, variant):
+class PeakRss:
+    """Peak resident memory that soffice gains during one recalculation (Linux: clear_refs 5 resets VmHWM)."""
+
+    def __init__(self, pid):
+        self.pid = pid
+        self.peaks = {}  # (case key, rows label, variant label) -> max MB over runs
+
+    def _status_kb(self, field):
+        with open(f"/proc/{self.pid}/status") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+        return 0
+
+    def start(self):
+        with open(f"/proc/{self.pid}/clear_refs", "w") as f:
+            f.write("5")
+        self.before = self._status_kb("VmRSS")
+
+    def stop(self, key):
+        mb = (self._status_kb("VmHWM") - self.before) / 1024
+        self.peaks[key] = max(self.peaks.get(key, 0.0), mb)
+        return mb
+
+
+PEAK = None  # a PeakRss when --peak-rss is given
+
+
+def timed_run(doc, sheet, variant, key=None):
     variant.place(sheet)
+    if PEAK:
+        PEAK.start()
     t0 = time.perf_counter()
     doc.calculateAll()
     t = time.perf_counter() - t0
+    if PEAK and key:
+        PEAK.stop((*key, variant.label))
     return t
 
 
@@ -384,7 +437,7 @@ def run_cases(doc, sheet, cases, reps, log, per_run_log):
             f"    native: {case.native.describe}")
         results = {}
         for v in (case.qkpi, case.native):
-            t = timed_run(doc, sheet, v)
+            t = timed_run(doc, sheet, v, (case.key, case.rows_label))
             results[v.label] = read_result(case, sheet)
             v.clear(sheet)
             log(f"    warm-up {v.label}: {t:.3f} s")
@@ -395,7 +448,7 @@ def run_cases(doc, sheet, cases, reps, log, per_run_log):
         for case in cases:
             order = (case.qkpi, case.native) if rep % 2 == 0 else (case.native, case.qkpi)
             for v in order:
-                t = timed_run(doc, sheet, v)
+                t = timed_run(doc, sheet, v, (case.key, case.rows_label))
                 if case.compare == "scalar":
                     val = cell_value(sheet, "A1")
                     if not isinstance(val, float):
@@ -417,13 +470,19 @@ def fmt_s(t):
 
 
 def table(cases):
-    head = ("| case | rows | qkpi median s | native median s | ratio qkpi/native | per-round ratio min–max |\n"
-            "|---|---:|---:|---:|---:|---:|")
-    lines = [head]
+    head = "| case | rows | qkpi median s | native median s | ratio qkpi/native | per-round ratio min–max |"
+    rule = "|---|---:|---:|---:|---:|---:|"
+    if PEAK:
+        head += " peak RSS gain MB qkpi / native |"
+        rule += "---:|"
+    lines = [head, rule]
     for c in cases:
         mq, mn, r, lo, hi = summarize(c)
-        lines.append(f"| {c.name} | {c.rows_label} | {fmt_s(mq)} | {fmt_s(mn)} | **{r:.3f}** | "
-                     f"{lo:.3f}–{hi:.3f} |")
+        line = f"| {c.name} | {c.rows_label} | {fmt_s(mq)} | {fmt_s(mn)} | **{r:.3f}** | {lo:.3f}–{hi:.3f} |"
+        if PEAK:
+            line += (f" {PEAK.peaks.get((c.key, c.rows_label, 'qkpi'), 0):.0f} / "
+                     f"{PEAK.peaks.get((c.key, c.rows_label, 'native'), 0):.0f} |")
+        lines.append(line)
     return "\n".join(lines)
 
 
@@ -508,13 +567,16 @@ def main():
     ap.add_argument("--reps", type=int, default=7, help="timed rounds per case (default 7)")
     ap.add_argument("--wd-formulas", type=int, default=10000,
                     help="per-row WORKDAYSELAPSED / NETWORKDAYS.INTL formulas (default 10000; 0 = skip)")
-    ap.add_argument("--cases", default="otif,otifseg,otifby,rft,turnaround,wd,wdnohol",
-                    help="subset of: otif,otifseg,otifby,rft,turnaround,wd,wdnohol")
+    ap.add_argument("--cases", default="otif,otifseg,otifsegmany,otifby,rft,turnaround,wd,wdnohol",
+                    help="subset of: otif,otifseg,otifsegmany,otifby,rft,turnaround,wd,wdnohol")
     ap.add_argument("--oxt", default=os.path.join(REPO, "build", "qkpi.oxt"))
     ap.add_argument("--seed", type=int, default=20260101)
     ap.add_argument("--readme", default=os.path.join(HERE, "README.md"))
     ap.add_argument("--no-readme", action="store_true", help="only print, do not update bench/README.md")
+    ap.add_argument("--peak-rss", action="store_true",
+                    help="also report the peak resident memory soffice gains during a recalculation (Linux)")
     args = ap.parse_args()
+    global PEAK
     sizes = [int(x.replace("_", "")) for x in args.rows.split(",") if x.strip()]
     wanted = set(args.cases.split(","))
     t_start = time.monotonic()
@@ -532,6 +594,8 @@ def main():
     try:
         oxt = copy_oxt(os.path.abspath(args.oxt), tmp)
         with Office(oxt) as o:
+            if args.peak_rss:
+                PEAK = PeakRss(o.proc.pid)
             version = office_version(o)
             settings = calc_settings(o)
             log(f"{version}; nproc {os.cpu_count()}; {settings}")
@@ -548,8 +612,10 @@ def main():
                     rnd = random.Random(args.seed + n)
                     write_holidays(doc)
                     keys = {c.key for c in cases}
-                    if keys & {"otif", "otifseg", "otifby"}:
+                    if keys & {"otif", "otifseg", "otifby", "otifsegmany"}:
                         write_block(add_sheet(doc, "Del"), 0, 1, make_deliveries(n, rnd))
+                    if "otifsegmany" in keys:
+                        write_block(doc.getSheets().getByName("Del"), 5, 1, [(distinct_key(i),) for i in range(n)])
                     if "rft" in keys:
                         write_block(add_sheet(doc, "Q"), 0, 1, make_counts(n, rnd))
                     if "turnaround" in keys:

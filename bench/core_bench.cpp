@@ -58,6 +58,43 @@ void segmentIndex(std::size_t rows) {
     segments = idx.size();
   });
   std::printf("SegmentIndex, %zu rows, %zu segments: %.1f ms (median of 5)\n", rows, segments, ms);
+  std::size_t kept = 0;
+  qkpi::Arg target = qkpi::Arg::scalar(qkpi::Cell::of(std::u16string_view(u"kunde \u00E442")));
+  ms = medianMs(5, [&] {
+    qkpi::SegmentFilter f(col, target, rows);
+    kept = 0;
+    for (std::size_t r = 0; r < rows; ++r) kept += f.keep(r);
+  });
+  std::printf("SegmentFilter one segment of those, %zu rows kept: %.1f ms (median of 5)\n", kept, ms);
+}
+
+// One segment among `rows` distinct keys (a customer number per row): the
+// single-segment filter, and the whole index (what the filter built before).
+void distinctKeys(std::size_t rows, bool ascii) {
+  std::vector<std::u16string> names;
+  names.reserve(rows);
+  for (std::size_t r = 0; r < rows; ++r) {
+    std::u16string n = ascii ? u"K" : u"K\u00DC";
+    for (char c : std::to_string(r)) n.push_back(static_cast<char16_t>(c));
+    names.push_back(std::move(n));
+  }
+  std::vector<qkpi::Cell> cells;
+  cells.reserve(rows);
+  for (const auto& n : names) cells.push_back(qkpi::Cell::of(std::u16string_view(n)));
+  qkpi::Arg col = qkpi::Arg::cells(rows, 1, std::move(cells));
+  std::u16string wanted = ascii ? u"k4242" : u"k\u00FC4242";
+  qkpi::Arg target = qkpi::Arg::scalar(qkpi::Cell::of(std::u16string_view(wanted)));
+  std::size_t kept = 0;
+  double ms = medianMs(5, [&] {
+    qkpi::SegmentFilter f(col, target, rows);
+    kept = 0;
+    for (std::size_t r = 0; r < rows; ++r) kept += f.keep(r);
+  });
+  const char* kind = ascii ? "ASCII" : "non-ASCII";
+  std::printf("SegmentFilter one of %zu distinct %s keys (%zu kept): %.1f ms (median of 5)\n", rows, kind,
+              kept, ms);
+  ms = medianMs(3, [&] { qkpi::SegmentIndex idx(col, rows); });
+  std::printf("SegmentIndex of %zu distinct %s keys: %.1f ms (median of 3)\n", rows, kind, ms);
 }
 
 }  // namespace
@@ -65,5 +102,7 @@ void segmentIndex(std::size_t rows) {
 int main(int argc, char** argv) {
   std::size_t rows = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 1'000'000;
   segmentIndex(rows);
+  distinctKeys(rows, true);
+  distinctKeys(rows, false);
   return 0;
 }

@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   libreoffice-calc libreoffice-dev libreoffice-dev-common libreoffice-script-provider-python python3-uno
   libreoffice-l10n-de
-  libboost-dev libgtest-dev libgmock-dev cmake g++ make
+  libboost-dev libgtest-dev libgmock-dev libicu-dev cmake g++ make
   clang libclang-rt-14-dev clang-tidy clang-format
   xvfb imagemagick poppler-utils fonts-dejavu-core fonts-liberation2
 )

@@ -122,7 +122,10 @@ class QualityKpi : public cppu::WeakImplHelper5<org::qkpi::XQualityKpi, css::she
     return locale_.Language == "de" ? "de" : "en";
   }
 
-  // The document's NullDate as an offset from 1899-12-30.
+  // The document's NullDate as an offset from 1899-12-30, read on every call:
+  // no cache, as nothing tells reliably when it changes (ScModelObj's
+  // property-change listener is a stub), and the read is not what a call
+  // costs (docs/reliability.md, "Scalar call cost").
   static long nullDateOffset(const Reference<css::beans::XPropertySet>& document) {
     if (!document.is()) return 0;
     css::util::Date d;

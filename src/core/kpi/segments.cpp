@@ -1,97 +1,55 @@
-// Segment keys and the per-row segment index (see segments.h).
-//
-// Case folding without ICU: ASCII is folded directly; any other code point c
-// becomes towlower(towupper(c)) in glibc's built-in C.UTF-8 locale, which
-// carries the full Unicode simple case mappings (so ς/σ/Σ, ſ/s, Ä/ä, Ω/ω/Ohm
-// sign, Kelvin sign/k and ß/ẞ match).
+// Segment keys and the per-row segment index (see segments.h); the text key
+// itself (trim, NFC, case folding with ICU) is in text_key.cpp.
 #include "kpi/segments.h"
 
-#include <locale.h>
-#include <wctype.h>
-
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 #include <string>
 #include <unordered_map>
 
+#include "kpi/text_key.h"
+
 namespace qkpi {
 namespace {
-
-// Unicode White_Space (PropList.txt).
-bool isWhiteSpace(char16_t c) {
-  if (c <= 0x20) return c == 0x20 || (c >= 0x09 && c <= 0x0D);
-  if (c < 0x85) return false;
-  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
-}
-
-std::u16string_view trim(std::u16string_view t) {
-  while (!t.empty() && isWhiteSpace(t.front())) t.remove_prefix(1);
-  while (!t.empty() && isWhiteSpace(t.back())) t.remove_suffix(1);
-  return t;
-}
-
-locale_t utf8Locale() {
-  static const locale_t loc = [] {
-    locale_t l = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(nullptr));
-    if (!l) l = newlocale(LC_CTYPE_MASK, "en_US.UTF-8", static_cast<locale_t>(nullptr));
-    return l;  // nullptr: only ASCII is folded
-  }();
-  return loc;
-}
-
-char32_t foldCodePoint(char32_t c) {
-  if (c < 0x80) return (c >= u'A' && c <= u'Z') ? c + 0x20 : c;
-  locale_t loc = utf8Locale();
-  if (!loc) return c;
-  wint_t upper = towupper_l(static_cast<wint_t>(c), loc);
-  return static_cast<char32_t>(towlower_l(upper, loc));
-}
-
-void appendCodePoint(std::u16string& out, char32_t c) {
-  if (c < 0x10000) {
-    out.push_back(static_cast<char16_t>(c));
-  } else {
-    c -= 0x10000;
-    out.push_back(static_cast<char16_t>(0xD800 + (c >> 10)));
-    out.push_back(static_cast<char16_t>(0xDC00 + (c & 0x3FF)));
-  }
-}
-
-std::u16string foldText(std::u16string_view t) {
-  std::u16string out;
-  out.reserve(t.size());
-  bool ascii = std::all_of(t.begin(), t.end(), [](char16_t c) { return c < 0x80; });
-  if (ascii) {
-    for (char16_t c : t) out.push_back((c >= u'A' && c <= u'Z') ? static_cast<char16_t>(c + 0x20) : c);
-    return out;
-  }
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    char32_t c = t[i];
-    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < t.size() && t[i + 1] >= 0xDC00 && t[i + 1] <= 0xDFFF) {
-      c = 0x10000 + ((c - 0xD800) << 10) + (t[i + 1] - 0xDC00);
-      ++i;
-    }
-    // A lone surrogate is kept as it is (towupper leaves it unchanged anyway).
-    appendCodePoint(out, (c >= 0xD800 && c <= 0xDFFF) ? c : foldCodePoint(c));
-  }
-  return out;
-}
 
 double normalized(double v) {
   return v == 0 ? 0.0 : v;
 }  // -0 -> 0
 
-std::u16string numberKey(double v) {
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, normalized(v));
-  return std::u16string(buf, res.ptr);  // ASCII only
+// The shortest decimal text of a number, written into buf (ASCII).
+std::string_view numberText(double v, std::array<char, 64>& buf) {
+  auto res = std::to_chars(buf.data(), buf.data() + buf.size(), normalized(v));
+  return {buf.data(), static_cast<std::size_t>(res.ptr - buf.data())};
 }
 
-std::u16string textKey(std::u16string_view t) {
-  return foldText(trim(t));
+std::u16string numberKey(double v) {
+  std::array<char, 64> buf{};
+  std::string_view t = numberText(v, buf);
+  return {t.begin(), t.end()};
+}
+
+bool isAscii(std::u16string_view t) {
+  bool ascii = true;
+  for (char16_t c : t) ascii &= c < 0x80;
+  return ascii;
+}
+
+// ASCII text t (trimmed) against a key: its key is its ASCII lower case.
+bool asciiKeyEquals(std::u16string_view t, std::u16string_view key) {
+  if (t.size() != key.size()) return false;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    char16_t c = t[i];
+    if (((c >= u'A' && c <= u'Z') ? static_cast<char16_t>(c + 0x20) : c) != key[i]) return false;
+  }
+  return true;
+}
+
+bool asciiEquals(std::string_view a, std::u16string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
 }
 
 // Code point order of two UTF-16 strings (plain code unit order puts
@@ -114,6 +72,104 @@ const Cell* segmentCell(const Arg& segment) {
   return c.isBlankText() ? nullptr : &c;
 }
 
+// The shape rules of a Segments argument (the same for every function).
+void checkSegments(const Arg& segments, std::size_t tableRows, std::string_view what) {
+  std::string name(what);
+  if (segments.isOmitted()) throw ArgumentError(name + ": is required");
+  if (segments.isTable()) throw ArgumentError(name + ": expects a range of cells");
+  if (segments.cols() != 1) throw ArgumentError(name + ": expects one column");
+  if (segments.rows() != tableRows)
+    throw ArgumentError(name + ": has " + std::to_string(segments.rows()) + " rows, the table has " +
+                        std::to_string(tableRows));
+}
+
+// Does a cell's segment key equal one given key? Row by row, without
+// building keys for the common cases and without a heap allocation per row:
+//  - a number against the key: two numbers have the same shortest-decimal
+//    key exactly when they are equal doubles (-0 = 0), so the number is
+//    compared by value with the number the key spells, if any;
+//  - an ASCII text: its key is its ASCII lower case, compared in place;
+//  - any other text: its key is built in reused buffers (ICU), and the
+//    verdict is remembered by the text's address for the rest of the call
+//    (Calc hands equal strings of a range as one shared string, so a
+//    repeated non-ASCII customer costs one ICU call).
+class KeyMatcher {
+ public:
+  explicit KeyMatcher(const Cell& target) {
+    if (target.isNumber()) {
+      key_ = numberKey(target.number);
+      if (!std::isnan(target.number)) number_ = normalized(target.number);
+    } else if (target.isText()) {
+      key_ = std::u16string(keyer_.key(target.text));
+      number_ = spelledNumber(key_);
+    }
+  }
+  bool blankTarget() const { return key_.empty(); }
+
+  bool matches(const Cell& c) {
+    switch (c.kind) {
+      case Cell::Kind::Empty:
+        return false;
+      case Cell::Kind::Number: {
+        if (std::isnan(c.number)) {  // NaN is not equal to itself: compare its text
+          std::array<char, 64> buf{};
+          return asciiEquals(numberText(c.number, buf), key_);
+        }
+        return number_ && normalized(c.number) == *number_;
+      }
+      case Cell::Kind::Text:
+        return textMatches(c.text);
+    }
+    return false;
+  }
+
+ private:
+  // The number whose shortest decimal text is `key`, if there is one.
+  static std::optional<double> spelledNumber(std::u16string_view key) {
+    if (key.empty() || key.size() > 40 || !isAscii(key)) return std::nullopt;
+    std::array<char, 64> in{};
+    std::copy(key.begin(), key.end(), in.begin());
+    double d = 0;
+    auto res = std::from_chars(in.data(), in.data() + key.size(), d);
+    if (res.ec != std::errc() || res.ptr != in.data() + key.size() || std::isnan(d)) return std::nullopt;
+    std::array<char, 64> out{};
+    if (!asciiEquals(numberText(d, out), key)) return std::nullopt;
+    return normalized(d);
+  }
+
+  bool textMatches(std::u16string_view text) {
+    std::u16string_view t = trimWhiteSpace(text);
+    if (t.empty()) return false;
+    if (isAscii(t)) return asciiKeyEquals(t, key_);
+    if (cache_.empty()) cache_.resize(kSlots);  // once, at the first non-ASCII row
+    Slot& s = cache_[slotOf(text)];
+    if (s.data == text.data() && s.size == text.size()) return s.match;
+    bool match = keyer_.key(t) == std::u16string_view(key_);
+    s = {text.data(), text.size(), match};
+    return match;
+  }
+
+  // A direct-mapped cache of verdicts by text address and length: a few
+  // hundred distinct customers fit; more distinct texts only cost ICU calls.
+  struct Slot {
+    const char16_t* data = nullptr;
+    std::size_t size = 0;
+    bool match = false;
+  };
+  static constexpr unsigned kSlotBits = 12;
+  static constexpr std::size_t kSlots = std::size_t{1} << kSlotBits;
+  static std::size_t slotOf(std::u16string_view t) {
+    std::uint64_t h = (static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(t.data())) ^ t.size()) *
+                      0x9E3779B97F4A7C15ull;  // Fibonacci hashing: the top bits
+    return static_cast<std::size_t>(h >> (64 - kSlotBits));
+  }
+
+  std::u16string key_;
+  std::optional<double> number_;
+  TextKeyer keyer_;
+  std::vector<Slot> cache_;
+};
+
 }  // namespace
 
 std::u16string segmentKey(const Cell& c) {
@@ -122,20 +178,16 @@ std::u16string segmentKey(const Cell& c) {
       return {};
     case Cell::Kind::Number:
       return numberKey(c.number);
-    case Cell::Kind::Text:
-      return textKey(c.text);
+    case Cell::Kind::Text: {
+      TextKeyer keyer;
+      return std::u16string(keyer.key(c.text));
+    }
   }
   return {};
 }
 
 SegmentIndex::SegmentIndex(const Arg& segments, std::size_t tableRows, std::string_view what) {
-  std::string name(what);
-  if (segments.isOmitted()) throw ArgumentError(name + ": is required");
-  if (segments.isTable()) throw ArgumentError(name + ": expects a range of cells");
-  if (segments.cols() != 1) throw ArgumentError(name + ": expects one column");
-  if (segments.rows() != tableRows)
-    throw ArgumentError(name + ": has " + std::to_string(segments.rows()) + " rows, the table has " +
-                        std::to_string(tableRows));
+  checkSegments(segments, tableRows, what);
 
   // Segments in order of first appearance, renumbered into SEGMENTS order below.
   struct Found {
@@ -150,16 +202,17 @@ SegmentIndex::SegmentIndex(const Arg& segments, std::size_t tableRows, std::stri
   // into the caller's storage, valid for this constructor.
   std::unordered_map<std::u16string_view, int> idByText;
   std::unordered_map<double, int> idByNumber;
+  TextKeyer keyer;
 
-  auto intern = [&](std::u16string&& key, const Cell& c) -> int {
-    auto [it, added] = idByKey.try_emplace(std::move(key), static_cast<int>(found.size()));
+  auto intern = [&](std::u16string_view key, const Cell& c) -> int {
+    auto [it, added] = idByKey.try_emplace(std::u16string(key), static_cast<int>(found.size()));
     if (added) {
       Found f;
       f.key = it->first;
       if (c.isNumber())
         f.display = normalized(c.number);
       else
-        f.display = std::u16string(trim(c.text));
+        f.display = std::u16string(trimWhiteSpace(c.text));
       found.push_back(std::move(f));
     }
     return it->second;
@@ -189,8 +242,8 @@ SegmentIndex::SegmentIndex(const Arg& segments, std::size_t tableRows, std::stri
       if (auto it = idByText.find(c.text); it != idByText.end()) {
         id = it->second;
       } else {
-        std::u16string key = textKey(c.text);
-        id = key.empty() ? kBlank : intern(std::move(key), c);
+        std::u16string_view key = keyer.key(c.text);
+        id = key.empty() ? kBlank : intern(key, c);
         idByText.emplace(c.text, id);
       }
     }
@@ -235,10 +288,13 @@ SegmentFilter::SegmentFilter(const Arg& segments, const Arg& segment, std::size_
     if (wanted) throw ArgumentError("Segment: needs Segments (the column of customers, sites ...)");
     return;
   }
-  index_.emplace(segments, tableRows, "Segments");
+  checkSegments(segments, tableRows, "Segments");
   if (!wanted) return;
   all_ = false;
-  target_ = index_->find(*wanted);
+  kept_.assign(tableRows, 0);
+  KeyMatcher matcher(*wanted);
+  if (matcher.blankTarget()) return;  // white space only: blank rows are in no segment
+  for (std::size_t r = 0; r < tableRows; ++r) kept_[r] = matcher.matches(segments.cell(r, 0)) ? 1 : 0;
 }
 
 }  // namespace qkpi

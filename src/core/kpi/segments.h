@@ -3,8 +3,9 @@
 // ...BY functions.
 //
 // Segment key: text with all Unicode white space (including U+00A0) trimmed
-// at both ends and simple-case-folded (non-ASCII letters too); a number as its
-// shortest decimal text, so 1001 and "1001" match. An empty or
+// at both ends, NFC-normalised and case-folded without the host's locales
+// (NFC, Unicode default full case folding, NFC: see text_key.h); a number as
+// its shortest decimal text, so 1001 and "1001" match. An empty or
 // white-space-only cell is a blank segment: it belongs to no named segment
 // but counts in the totals.
 #pragma once
@@ -55,15 +56,17 @@ class SegmentIndex {
 //  - Segments given, Segment not given: every row (Segments is still checked).
 //  - Both given: rows whose key equals Segment's key (maybe none).
 // A Segment that is a block of more than one cell is an ArgumentError.
+// One segment is found by comparing each row's key with Segment's key, row
+// by row: no SegmentIndex is built, and no row costs a heap allocation (the
+// verdicts take one byte per row).
 class SegmentFilter {
  public:
   SegmentFilter(const Arg& segments, const Arg& segment, std::size_t tableRows);
-  bool keep(std::size_t row) const { return all_ || (target_ && index_->idOfRow(row) == *target_); }
+  bool keep(std::size_t row) const { return all_ || kept_[row] != 0; }
 
  private:
   bool all_ = true;
-  std::optional<SegmentIndex> index_;
-  std::optional<int> target_;
+  std::vector<unsigned char> kept_;  // by row, when !all_
 };
 
 }  // namespace qkpi
