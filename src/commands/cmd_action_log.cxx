@@ -5,7 +5,6 @@
 // never changed; a protected log is refused when there is something to add.
 #include <algorithm>
 #include <com/sun/star/uno/RuntimeException.hpp>
-#include <com/sun/star/util/XProtectable.hpp>
 #include <optional>
 #include <set>
 #include <string>
@@ -17,9 +16,6 @@
 #include "undo_step.hxx"
 
 namespace qkpi::commands {
-
-using css::uno::UNO_QUERY_THROW;
-using objectives::UserError;
 
 namespace {
 
@@ -43,9 +39,11 @@ Outcome appendToLog(const Env& e, std::optional<UndoStep>& step,
                                          std::to_string(c.pos.row + 1) + "; nothing was changed"));
   const int added = countRows(spec, firstFree);
   activate(e.controller, existing);
-  if (added > 0 && Reference<css::util::XProtectable>(existing, UNO_QUERY_THROW)->isProtected())
-    throw UserError("The sheet \"" + spec.name + "\" is protected, so no action can be added. Remove the " +
-                    "protection (Tools > Protect Sheet) and run Action Log again.");
+  if (added > 0 && isSheetProtected(existing))
+    refuseProtectedSheet(
+        spec.name,
+        "add the " + std::to_string(added) + (added == 1 ? " proposed action" : " proposed actions"),
+        "Action Log");
   if (added == 0) {
     if (step) step->commit();
     return {true,
@@ -85,21 +83,27 @@ Outcome createLog(const Env& e, std::optional<UndoStep>& step, sheet::SheetSpec&
 
 Outcome actionLogCommand(const Env& e) {
   std::vector<objectives::Objective> objs = readObjectives(e.doc);
+  Reference<css::sheet::XSpreadsheet> existing = sheetByName(e.doc, objectives::kActionLogSheet);
   // A row added by hand first gets its Actual/Status formulas (so its computed
   // status counts), in the same undo step as the proposals.
   const RegisterFill fill = missingRegisterFormulas(e.doc, objs);
+  refuseIfFillLocked(e.doc, fill, "add", "Action Log");
+  if (!existing.is())
+    refuseIfStructureProtected(e.doc, std::string("add the sheet \"") + objectives::kActionLogSheet + "\"",
+                               "Action Log");
   std::optional<UndoStep> step;
   if (!fill.cells.empty()) {
     step.emplace(e.doc, "qkpi: Action Log");
     objs = applyRegisterFill(e.doc, *step, fill);
   }
   const RegisterFill check = registerCheck(objs);
-  if (!check.cells.empty()) {
+  const bool checkLocked = fillLocked(e.doc, check);
+  if (!check.cells.empty() && !checkLocked) {
     if (!step) step.emplace(e.doc, "qkpi: Action Log");
     objs = applyRegisterFill(e.doc, *step, check);
   }
-  const std::string filled = fillMessage(fill) + checkMessage(check);
-  Reference<css::sheet::XSpreadsheet> existing = sheetByName(e.doc, objectives::kActionLogSheet);
+  const std::string filled =
+      fillMessage(fill) + checkMessage(check) + (checkLocked ? checkNotWrittenMessage() : "");
   std::optional<objectives::Table> table;
   if (existing.is()) table = readTable(existing);
   sheet::SheetSpec spec = objectives::actionLog(table ? &*table : nullptr, objs, e.today, e.nullDate);

@@ -18,6 +18,7 @@ Outcome newRegisterCommand(const Env& e) {
         true};
   }
   sheet::SheetSpec spec = objectives::newRegister();
+  refuseIfStructureProtected(e.doc, "add the sheet \"" + spec.name + "\"", "New Register");
   UndoStep step(e.doc, "qkpi: New Register");
   step.creatingSheet(spec.name);
   Reference<css::sheet::XSpreadsheet> sh = writeSpec(e.doc, spec, Target::NewSheet);

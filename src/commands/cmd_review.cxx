@@ -23,13 +23,17 @@ Outcome reviewCommand(const Env& e) {
   // missing register formulas, and a dry run of the (pure) spec with empty
   // per-segment tables.
   const RegisterFill fill = missingRegisterFormulas(e.doc, objs);
+  refuseIfFillLocked(e.doc, fill, "add", "Review");
+  refuseIfStructureProtected(e.doc, "add the review sheet \"" + name + "\"", "Review");
   const std::vector<std::string> probes = objectives::segmentTableProbes(objs);
   (void)objectives::review(objs, std::vector<int>(probes.size(), 0), e.today, e.nullDate, name);
   UndoStep step(e.doc, "qkpi: Review");
   if (!fill.cells.empty()) objs = applyRegisterFill(e.doc, step, fill);
-  // Actuals that differ from their Options: flagged in the register's Check column and the summary.
+  // Actuals that differ from their Options: flagged in the register's Check column (unless it is
+  // protected) and the summary.
   const RegisterFill check = registerCheck(objs);
-  if (!check.cells.empty()) objs = applyRegisterFill(e.doc, step, check);
+  const bool checkLocked = fillLocked(e.doc, check);
+  if (!check.cells.empty() && !checkLocked) objs = applyRegisterFill(e.doc, step, check);
   // The new, still empty review sheet is the scratch cell of the probes.
   step.creatingSheet(name);
   Reference<css::sheet::XSpreadsheets> sheets = e.doc->getSheets();
@@ -52,7 +56,9 @@ Outcome reviewCommand(const Env& e) {
   if (record) applyView(e.controller, rec, *record);
   applyView(e.controller, sh, spec);
   activate(e.controller, sh);
-  return {true, msg + "." + fillMessage(fill) + checkMessage(check), !check.rows.empty()};
+  return {true,
+          msg + "." + fillMessage(fill) + checkMessage(check) + (checkLocked ? checkNotWrittenMessage() : ""),
+          !check.rows.empty()};
 }
 
 }  // namespace qkpi::commands

@@ -52,6 +52,7 @@ void refuseIfTaken(const Env& e, const objectives::SampleData& data) {
 Outcome sampleDataCommand(const Env& e) {
   objectives::SampleData data = objectives::sampleData(e.today, e.nullDate);
   refuseIfTaken(e, data);
+  refuseIfStructureProtected(e.doc, "add the sample sheets", "Sample Data");
 
   UndoStep step(e.doc, "qkpi: Sample Data");
   Reference<css::sheet::XSpreadsheet> blank = untouchedDefaultSheet(e.doc);

@@ -51,6 +51,7 @@ Outcome updateActualsCommand(const Env& e) {
     if (update.styles.empty()) update.styles = std::move(spec.styles);
     update.actuals += 1;
     update.statuses += rewriteStatus ? 1 : 0;
+    update.rows.push_back(label(o));
     changed.push_back(&o);
   }
   if (changed.empty())
@@ -58,6 +59,7 @@ Outcome updateActualsCommand(const Env& e) {
             std::string("Every Actual in the register \"") + objectives::kRegisterSheet +
                 "\" matches its KPI, Data, Segment by and Options: nothing to update.",
             false};
+  refuseIfFillLocked(e.doc, update, "rewrite", "Update Actuals");
   std::vector<std::string> before;
   for (const objectives::Objective* o : changed)
     before.push_back(shown(reg, o->col[static_cast<int>(Field::Actual)], o->row));
@@ -66,7 +68,7 @@ Outcome updateActualsCommand(const Env& e) {
   UndoStep step(e.doc, "qkpi: Update Actuals");
   std::vector<objectives::Objective> now = applyRegisterFill(e.doc, step, update);
   const RegisterFill check = registerCheck(now);  // clears the Check flags of the rewritten rows
-  if (!check.cells.empty()) now = applyRegisterFill(e.doc, step, check);
+  if (!check.cells.empty() && !fillLocked(e.doc, check)) now = applyRegisterFill(e.doc, step, check);
   step.commit();
   std::string list;
   for (std::size_t i = 0; i < ids.size(); ++i) {

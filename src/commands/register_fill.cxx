@@ -100,17 +100,53 @@ std::string checkMessage(const RegisterFill& check) {
   return r;
 }
 
-std::string fillMessage(const RegisterFill& fill) {
-  if (fill.cells.empty()) return {};
+namespace {
+
+// "1 Actual formula and 2 Status formulas"
+std::string fillParts(const RegisterFill& fill) {
   auto count = [](int n, const char* what) {
     return std::to_string(n) + " " + what + (n == 1 ? " formula" : " formulas");
   };
   std::string parts;
   if (fill.actuals > 0) parts = count(fill.actuals, "Actual");
   if (fill.statuses > 0) parts += (parts.empty() ? "" : " and ") + count(fill.statuses, "Status");
+  return parts;
+}
+
+// "H-1, H-2"
+std::string fillRows(const RegisterFill& fill) {
   std::string rows;
   for (std::size_t i = 0; i < fill.rows.size(); ++i) rows += (i ? ", " : "") + fill.rows[i];
-  return " Added " + parts + " to the register \"" + objectives::kRegisterSheet + "\" (" + rows + ").";
+  return rows;
+}
+
+}  // namespace
+
+bool fillLocked(const Reference<css::sheet::XSpreadsheetDocument>& doc, const RegisterFill& fill) {
+  if (fill.cells.empty()) return false;
+  Reference<css::sheet::XSpreadsheet> reg = requireRegister(doc);
+  if (!isSheetProtected(reg)) return false;
+  for (const sheet::Cell& c : fill.cells)
+    if (isCellLocked(reg, c.pos.col, c.pos.row)) return true;
+  return false;
+}
+
+void refuseIfFillLocked(const Reference<css::sheet::XSpreadsheetDocument>& doc, const RegisterFill& fill,
+                        const std::string& verb, const std::string& command) {
+  if (fillLocked(doc, fill))
+    refuseProtectedSheet(objectives::kRegisterSheet,
+                         verb + " " + fillParts(fill) + " (" + fillRows(fill) + ")", command);
+}
+
+std::string checkNotWrittenMessage() {
+  return std::string(" The register \"") + objectives::kRegisterSheet +
+         "\" is protected, so its Check column was not updated.";
+}
+
+std::string fillMessage(const RegisterFill& fill) {
+  if (fill.cells.empty()) return {};
+  return " Added " + fillParts(fill) + " to the register \"" + objectives::kRegisterSheet + "\" (" +
+         fillRows(fill) + ").";
 }
 
 }  // namespace qkpi::commands

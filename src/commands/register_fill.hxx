@@ -46,6 +46,16 @@ std::vector<objectives::Objective> applyRegisterFill(
     const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc, UndoStep& step,
     const RegisterFill& fill);
 
+// Whether a cell of the fill is locked on a protected register (a cell the
+// user could not type into either; isCellLocked).
+bool fillLocked(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc, const RegisterFill& fill);
+// UserError (refuseProtectedSheet) when fillLocked: "... so qkpi cannot add
+// 1 Actual formula and 1 Status formula (H-1) ..." (`verb`: "add", "rewrite").
+void refuseIfFillLocked(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc,
+                        const RegisterFill& fill, const std::string& verb, const std::string& command);
+// Said instead of writing the Check column into a protected register, with a leading space.
+std::string checkNotWrittenMessage();
+
 // The sentence the command appends to its message, with a leading space:
 // " Added 1 Actual formula and 1 Status formula to the register "Objectives" (H-1)."
 // "" when nothing was filled.

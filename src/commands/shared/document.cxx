@@ -17,7 +17,9 @@
 #include <com/sun/star/table/CellContentType.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/util/CellProtection.hpp>
 #include <com/sun/star/util/Date.hpp>
+#include <com/sun/star/util/XProtectable.hpp>
 
 #include "kpi/args.h"
 
@@ -186,6 +188,40 @@ Reference<css::sheet::XSpreadsheet> untouchedDefaultSheet(
 Reference<css::sheet::XNamedRanges> namedRanges(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
   return Reference<css::sheet::XNamedRanges>(
       Reference<beans::XPropertySet>(doc, UNO_QUERY_THROW)->getPropertyValue("NamedRanges"), UNO_QUERY_THROW);
+}
+
+bool isSheetProtected(const Reference<css::sheet::XSpreadsheet>& sheet) {
+  Reference<util::XProtectable> p(sheet, UNO_QUERY);
+  return p.is() && p->isProtected();
+}
+
+bool isCellLocked(const Reference<css::sheet::XSpreadsheet>& sheet, int col, int row) {
+  if (!isSheetProtected(sheet)) return false;
+  util::CellProtection cp;
+  cp.IsLocked = true;
+  Reference<beans::XPropertySet>(sheet->getCellByPosition(col, row), UNO_QUERY_THROW)
+      ->getPropertyValue("CellProtection") >>= cp;
+  return cp.IsLocked;
+}
+
+void refuseProtectedSheet(const std::string& sheet, const std::string& what, const std::string& command) {
+  throw UserError("The sheet \"" + sheet + "\" is protected, so qkpi cannot " + what +
+                  ". Remove the protection (Tools > Protect Sheet) and run " + command +
+                  " again. Nothing was changed.");
+}
+
+bool isStructureProtected(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+  Reference<util::XProtectable> p(doc, UNO_QUERY);
+  return p.is() && p->isProtected();
+}
+
+void refuseIfStructureProtected(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                const std::string& what, const std::string& command) {
+  if (isStructureProtected(doc))
+    throw UserError(
+        "The document's structure is protected (Tools > Protect Spreadsheet Structure), so qkpi "
+        "cannot " +
+        what + ". Remove that protection and run " + command + " again. Nothing was changed.");
 }
 
 Reference<css::sheet::XSpreadsheet> requireRegister(const Reference<css::sheet::XSpreadsheetDocument>& doc) {

@@ -48,6 +48,25 @@ void recalcIfManual(const Reference<css::sheet::XSpreadsheetDocument>& doc);
 Reference<css::sheet::XSpreadsheet> untouchedDefaultSheet(
     const Reference<css::sheet::XSpreadsheetDocument>& doc);
 
+// ---- protection: qkpi writes only where the user could type ----
+// Calc's API writes into protected sheets and inserts sheets into a document
+// whose structure is protected; the commands check first and refuse with a
+// UserError (naming the sheet, what qkpi would write and how to go on).
+bool isSheetProtected(const Reference<css::sheet::XSpreadsheet>& sheet);
+// Whether a cell of a protected sheet is locked (Format Cells > Cell Protection);
+// false on a sheet that is not protected.
+bool isCellLocked(const Reference<css::sheet::XSpreadsheet>& sheet, int col, int row);
+// UserError: 'The sheet "<sheet>" is protected, so qkpi cannot <what>. Remove the
+// protection (Tools > Protect Sheet) and run <command> again. Nothing was changed.'
+[[noreturn]] void refuseProtectedSheet(const std::string& sheet, const std::string& what,
+                                       const std::string& command);
+bool isStructureProtected(const Reference<css::sheet::XSpreadsheetDocument>& doc);
+// UserError when the document's structure is protected (Tools > Protect
+// Spreadsheet Structure: no sheet may be added or removed); `what` = what qkpi
+// would do, e.g. 'add the sheet "Review 2026-11-25"'.
+void refuseIfStructureProtected(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                const std::string& what, const std::string& command);
+
 // The register sheet; objectives::UserError (how to create one) when there is none.
 Reference<css::sheet::XSpreadsheet> requireRegister(const Reference<css::sheet::XSpreadsheetDocument>& doc);
 // Each objective's Actual formula (Objective::actualRead) as the register holds it.

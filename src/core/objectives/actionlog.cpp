@@ -155,8 +155,9 @@ Log readLog(const Table& t) {
   for (int j = 0; j < kNCols; ++j)
     for (std::size_t c = 0; c < t[0].size(); ++c)
       if (iequals(valueText(t[0][c]), headers[j])) {
+        if (log.col[j] >= 0)
+          throw UserError(repeatedHeaderMessage(kActionLogSheet, headers[j], log.col[j], c));
         log.col[j] = static_cast<int>(c);
-        break;
       }
   std::string missing;
   for (int j : {kId, kObjective, kStatus})

@@ -403,6 +403,15 @@ void addRagFormats(sheet::SheetSpec& spec, const sheet::Range& r) {
     spec.conditionalFormats.push_back({r, first + "=\"" + code + "\"", std::string("qkpi ") + code});
 }
 
+std::string repeatedHeaderMessage(std::string_view sheet, std::string_view header, int firstCol,
+                                  std::size_t secondCol) {
+  return "The \"" + std::string(sheet) + "\" sheet has the header \"" + std::string(header) +
+         "\" twice in row 1 (columns " + columnName(firstCol) + " and " +
+         columnName(static_cast<int>(secondCol)) +
+         "), so qkpi cannot tell which column to read and write. Rename or remove one of them. Nothing was "
+         "changed.";
+}
+
 std::string rowLabel(const Objective& o) {
   std::string r = std::string(kRegisterSheet) + " row " + std::to_string(o.row + 1);
   if (!o.id.empty()) r += " (ID " + o.id + ")";

@@ -119,6 +119,10 @@ void addRagFormats(sheet::SheetSpec& spec, const sheet::Range& range);
 // ---- objectives ---------------------------------------------------------------
 // "Objectives row 4 (ID Q-02)".
 std::string rowLabel(const Objective& o);
+// A header found twice in row 1 of `sheet` (0-based columns): which columns,
+// why that is refused, what to do.
+std::string repeatedHeaderMessage(std::string_view sheet, std::string_view header, int firstCol,
+                                  std::size_t secondCol);
 
 // How the workflow shows a KPI's value: KpiFacts::measure, plus Reduction
 // for a KPI whose Baseline makes it a reduction objective.

@@ -132,8 +132,9 @@ std::vector<Objective> readRegister(const Table& t) {
   for (int f = 0; f < kFieldCount; ++f)
     for (std::size_t j = 0; j < t[0].size(); ++j)
       if (iequals(valueText(t[0][j]), headers[f])) {
+        // A header given twice: reading or writing either column could be the wrong one.
+        if (cols[f] >= 0) throw UserError(repeatedHeaderMessage(kRegisterSheet, headers[f], cols[f], j));
         cols[f] = static_cast<int>(j);
-        break;
       }
   std::vector<std::string> missing;
   for (int f = 0; f < kFieldCount; ++f)

@@ -10,6 +10,9 @@
 // (white space, case, order, 5% vs 0.05) vanish before that, since
 // actualFormula() renders the parsed options in argument order.
 #include <cctype>
+#include <string>
+#include <string_view>
+#include <utility>
 
 #include "objectives/formula.h"
 #include "objectives/internal.h"
@@ -22,6 +25,66 @@ using namespace detail;
 namespace {
 constexpr std::string_view kAddInPrefix = "ORG.QKPI.QUALITYKPI.";
 constexpr const char* kCheckText = "Actual differs from its Options: run Update Actuals or edit the Options";
+
+bool isNameChar(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return std::isalnum(u) || c == '_' || u >= 0x80;
+}
+bool isRefChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '$';
+}
+
+// The sheet part "$NAME." / "NAME." / "$'A B'." of a reference starting at
+// `k` (after a ':'), without its '$' and '.': {start, end} of the name in
+// `s`, or {k, k} when there is none.
+std::pair<std::size_t, std::size_t> sheetPartAt(const std::string& s, std::size_t k) {
+  std::size_t i = k;
+  if (i < s.size() && s[i] == '$') ++i;
+  const std::size_t start = i;
+  if (i < s.size() && s[i] == '\'') {
+    for (++i; i < s.size(); ++i)
+      if (s[i] == '\'') {
+        if (i + 1 < s.size() && s[i + 1] == '\'') {
+          ++i;
+          continue;
+        }
+        ++i;
+        break;
+      }
+  } else {
+    while (i < s.size() && isNameChar(s[i])) ++i;
+  }
+  if (i == start || i >= s.size() || s[i] != '.' || i + 1 >= s.size() || !isRefChar(s[i + 1])) return {k, k};
+  return {start, i};
+}
+
+// "$S.C2:$S.E827" -> "$S.C2:E827" (outside text literals): the range end
+// repeats the start's sheet. Calc writes it so after a column of the sheet
+// holding the formula is moved (cut and paste); it is the same range.
+std::string dropRepeatedSheet(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  bool inText = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    out += c;
+    if (c == '"') inText = !inText;
+    if (inText || c != ':') continue;
+    const auto [nameStart, nameEnd] = sheetPartAt(s, i + 1);
+    if (nameStart == nameEnd) continue;
+    const std::string_view name(s.data() + nameStart, nameEnd - nameStart);
+    // the start of the range: <name>.<cell> right before the ':' (out ends with the ':')
+    std::size_t p = out.size() - 1;
+    while (p > 0 && isRefChar(out[p - 1])) --p;
+    if (p == out.size() - 1 || p == 0 || out[p - 1] != '.') continue;
+    const std::size_t dot = p - 1;
+    if (dot < name.size() || std::string_view(out).substr(dot - name.size(), name.size()) != name) continue;
+    const std::size_t before = dot - name.size();  // where the start's sheet name begins
+    if (before > 0 && isNameChar(out[before - 1]) && name.front() != '\'') continue;
+    i = nameEnd;  // skip "$NAME." of the end: the loop's ++i steps over the '.'
+  }
+  return out;
+}
 }  // namespace
 
 std::string normalizedFormula(std::string_view f) {
@@ -50,7 +113,7 @@ std::string normalizedFormula(std::string_view f) {
       if (atName) out.erase(start);
     }
   }
-  return out;
+  return dropRepeatedSheet(out);
 }
 
 bool sameFormula(std::string_view a, std::string_view b) {

@@ -5,6 +5,7 @@
 // longer than that.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "objectives/objectives.h"
@@ -76,3 +77,70 @@ TEST(HostileRegister, HugeOptionValues) {
 }
 
 }  // namespace
+
+// A header given twice (the user copied a column, or typed "actual " next to
+// "Actual"): either column could be the wrong one to read or write, so the
+// register and the action log are refused, naming both columns.
+TEST(HostileRegister, RepeatedRegisterHeaderIsRefused) {
+  Table reg(2);
+  for (const std::string& h : registerHeaders()) reg[0].push_back(h);
+  reg[0].push_back(std::string(" actual "));  // column U
+  reg[1] = {std::string("Q-01"), std::string("x"), std::string("OTIF"), std::string("$D.A1:D9")};
+  EXPECT_EQ(
+      userError([&] { readRegister(reg); }),
+      "The \"Objectives\" sheet has the header \"Actual\" twice in row 1 (columns Q and U), so qkpi cannot "
+      "tell which column to read and write. Rename or remove one of them. Nothing was changed.");
+  reg[0].back() = std::string("Actual (old)");  // a different header: an extra column, kept and ignored
+  ASSERT_EQ(readRegister(reg).size(), 1u);
+  EXPECT_EQ(readRegister(reg)[0].col[static_cast<int>(Field::Actual)], 16);
+}
+
+TEST(HostileRegister, RepeatedActionLogHeaderIsRefused) {
+  Table log = {
+      {std::string("Action ID"), std::string("Objective"), std::string("Status"), std::string("STATUS")},
+      {std::string("A-001"), std::string("Q-01"), std::string("Done"), std::string("Open")}};
+  Objective o = row("OTIF", "$D.A1:D9", "", "");
+  o.status = "RED";
+  EXPECT_EQ(
+      userError([&] { actionLog(&log, {o}, 46000, 0); }),
+      "The \"Action Log\" sheet has the header \"Status\" twice in row 1 (columns C and D), so qkpi cannot "
+      "tell which column to read and write. Rename or remove one of them. Nothing was changed.");
+}
+
+// Columns in any order, extra columns anywhere: each field is read from the
+// column under its header, and the formulas refer to those columns.
+TEST(HostileRegister, ColumnsInAnotherOrderWithExtraOnes) {
+  const std::vector<std::string> order = {
+      "Notes", "Status",    "Target",      "ID",        "Actual",     "Extra",           "KPI",
+      "Data",  "Objective", "Segment by",  "Options",   "Direction",  "Amber",           "Baseline",
+      "Start", "Due",       "Responsible", "Resources", "Evaluation", "Review frequency"};
+  Table reg(2);
+  for (const std::string& h : order) reg[0].push_back(h);
+  reg[1].resize(order.size());
+  auto put = [&](const std::string& h, Value v) {
+    reg[1][std::find(order.begin(), order.end(), h) - order.begin()] = std::move(v);
+  };
+  put("Notes", std::string("my note"));
+  put("ID", std::string("Q-07"));
+  put("KPI", std::string("OTIF"));
+  put("Data", std::string("$Deliveries.D2:G9"));
+  put("Objective", std::string("On time"));
+  put("Target", 0.95);
+  put("Amber", 0.9);
+  put("Extra", std::string("=1+1"));
+  std::vector<Objective> objs = readRegister(reg);
+  ASSERT_EQ(objs.size(), 1u);
+  const Objective& o = objs[0];
+  EXPECT_EQ(o.id, "Q-07");
+  EXPECT_EQ(o.objective, "On time");
+  EXPECT_EQ(std::get<double>(o.target), 0.95);
+  EXPECT_EQ(o.col[static_cast<int>(Field::Actual)], 4);
+  EXPECT_EQ(o.col[static_cast<int>(Field::Status)], 1);
+  EXPECT_EQ(o.col[static_cast<int>(Field::Complete)], -1);
+  EXPECT_EQ(statusFormula(o), "=KPISTATUS(IFNA(E2;\"\");C2;IF(ISBLANK(L2);\"\";L2);IF(ISBLANK(M2);\"\";M2))");
+  qkpi::sheet::SheetSpec f = registerFormulas(objs);
+  for (const qkpi::sheet::Cell& c : f.cells) {
+    EXPECT_EQ(c.pos.row, 1);
+    EXPECT_TRUE(c.pos.col == 4 || c.pos.col == 1) << c.pos.col;
+  }
+}

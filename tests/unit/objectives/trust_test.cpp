@@ -176,6 +176,30 @@ TEST(TrustStale, NormalisationIgnoresSpaceCaseAndTheAddInPrefix) {
   EXPECT_EQ(normalizedFormula("=XORG.QKPI.QUALITYKPI.OTIF(A1)"), "XORG.QKPI.QUALITYKPI.OTIF(A1)");
 }
 
+// After a column of the register is moved (cut and paste), Calc gives the
+// Actual's ranges back with the sheet repeated at the end:
+// $Quality.C2:$Quality.E827. That is the same range, not a stale Actual.
+TEST(TrustStale, RangeEndWithTheSheetRepeatedIsTheSameRange) {
+  EXPECT_TRUE(sameFormula("=ORG.QKPI.QUALITYKPI.RFT($Quality.C2:$Quality.E827;;;\"2026-01-01\")",
+                          "=RFT($Quality.C2:E827;;;\"2026-01-01\")"));
+  EXPECT_TRUE(sameFormula("=OTIF(Deliveries.$D$2:Deliveries.$G$20001)", "=OTIF(Deliveries.$D$2:$G$20001)"));
+  EXPECT_TRUE(sameFormula("=OTIF($'O''Brien''s data'.D2:$'O''Brien''s data'.G9)",
+                          "=OTIF($'O''Brien''s data'.D2:G9)"));
+  EXPECT_TRUE(sameFormula("=RETURNS($Returns.C2:$Returns.E706;;;K4;MIN(TODAY();M4);{1;3})",
+                          "=RETURNS($Returns.C2:E706;;;K4;MIN(TODAY();M4);{1;3})"));
+  // Another sheet at the end is another range (a 3-D reference), kept.
+  EXPECT_FALSE(sameFormula("=OTIF($A.D2:$B.G9)", "=OTIF($A.D2:G9)"));
+  EXPECT_FALSE(sameFormula("=OTIF($XA.D2:$A.G9)", "=OTIF($XA.D2:G9)"));
+  // In a text literal nothing changes.
+  EXPECT_FALSE(sameFormula("=T(\"$A.D2:$A.G9\")", "=T(\"$A.D2:G9\")"));
+  EXPECT_EQ(normalizedFormula("=A1:B2"), "A1:B2");
+  EXPECT_EQ(normalizedFormula("=$S.A1:$S.B2+S.C1:S.C2"), "$S.A1:B2+S.C1:C2");
+  // Linear: a long chain of ranges and colons.
+  std::string chain;
+  for (int i = 0; i < 100000; ++i) chain += "$S.A1:$S.B2:";
+  EXPECT_EQ(normalizedFormula(chain).size(), 100000u * 9);
+}
+
 TEST(TrustStale, OptionsSpelledDifferentlyAreTheSameActual) {
   Objective o = row("OTIF", "$Deliveries.D2:G20001", "From=2026-01-01; LateDays=2; QtyTolerance=0.02");
   // The formula as LibreOffice's getFormula() gives it back for the Actual written from those Options.
