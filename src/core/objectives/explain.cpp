@@ -430,7 +430,9 @@ ExplainCall parseExplainCall(const ExplainSource& source) {
       explainableNames() +
       " (directly or inside another formula, such as the register's Actual or a review's " +
       "monthly values) and run Explain again.";
-  const std::string f = trim(source.formula);
+  std::string f = trim(source.formula);
+  if (f.size() > 2 && f.starts_with("{=") && f.ends_with("}"))
+    f = f.substr(1, f.size() - 2);  // an array formula
   if (f.empty() || f.front() != '=')
     throw UserError("Cell " + cellLabel(source) + " holds no formula. " + what);
   Expr root;

@@ -81,6 +81,10 @@ TEST(ExplainParse, WhatItCanExplain) {
   EXPECT_NE(sum.find("Objectives.Q3"), std::string::npos);
   EXPECT_NE(errorOf(src("=KPISTATUS(1;2)")).find("calls no qkpi KPI function"), std::string::npos);
   EXPECT_NE(errorOf(src("=OTIF(")).find("cannot read the formula"), std::string::npos);
+  // An array formula cell as getFormula gives it: a per-segment table is not explained, a base call is.
+  EXPECT_NE(errorOf(src("{=OTIFBY($Deliveries.D2:G9;$Deliveries.A2:A9)}")).find("calls no qkpi KPI function"),
+            std::string::npos);
+  EXPECT_EQ(parseExplainCall(src("{=OTIF($Deliveries.D2:G9)}")).fn->name, "OTIF");
 }
 
 // A block of the Deliveries sheet at D2: Due, Delivered, OrderedQty, DeliveredQty.
