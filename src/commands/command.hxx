@@ -1,5 +1,5 @@
 // The command interface: what each org.qkpi:* command gets (Env) and returns
-// (Outcome), the table of the six commands, and the one way a command writes
+// (Outcome), the table of the commands, and the one way a command writes
 // a sheet spec (writeSpec: the core's row layout, then the writer).
 //
 // A command reads the document into plain tables, calls the pure sheet specs
@@ -38,7 +38,7 @@ struct Command {
   const char* name;  // the URL is "org.qkpi:" + name
   CommandFn run;
 };
-// SampleData, NewRegister, Review, UpdateActuals, ActionLog, ExportPdf; nullptr for any other name.
+// SampleData, NewRegister, Review, UpdateActuals, ActionLog, ExportPdf, Explain; nullptr for any other name.
 const Command* findCommand(std::string_view name);
 
 // Sets spec.rowLayout to objectives::rowLayout(spec), then applySpec.
@@ -52,5 +52,6 @@ Outcome reviewCommand(const Env& e);
 Outcome actionLogCommand(const Env& e);
 Outcome exportPdfCommand(const Env& e);
 Outcome updateActualsCommand(const Env& e);
+Outcome explainCommand(const Env& e);
 
 }  // namespace qkpi::commands

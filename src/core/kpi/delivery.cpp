@@ -66,6 +66,7 @@ struct Verdict {
   Timing timing = Timing::NoDates;
   LeftOut leftOut = LeftOut::No;
   double ordered = 0, deliveredQty = 0;  // when the layout has quantities
+  long daysLate = 0;                     // Delivered - Due, when both are set (Explain shows it)
 };
 
 // Exactly at the boundary is in full: DeliveredQty >= OrderedQty * (1 - tol),
@@ -114,7 +115,8 @@ Verdict classify(const NumTable& t, const DeliveryColumns& c, const DeliveryRule
       }
       v.timing = Timing::NotDelivered;
     } else {
-      double days = static_cast<double>(*delivered - *due);
+      v.daysLate = *delivered - *due;
+      double days = static_cast<double>(v.daysLate);
       if (days > r.lateDays)
         v.timing = Timing::Late;
       else if (r.earlyDays && -days > *r.earlyDays)
@@ -191,16 +193,30 @@ Value runBase(const NumTable& t, const DeliveryColumns& c, const DeliveryRules& 
 
 // --- OTIF ------------------------------------------------------------------
 
-Value otif(const Context& ctx, std::span<const Arg> a) {
+// The arguments of one base call, read once (shared by the function and its
+// explanation).
+struct LinesCall {
+  const NumTable* t;
+  DeliveryColumns c;
+  DeliveryRules r;
+  SegmentFilter f;
+};
+
+// OTIF(Lines; [Segments]; [Segment]; [From]; [To]; [EarlyDays]; [LateDays]; [QtyTolerance]; [Columns])
+LinesCall otifCall(const Context& ctx, std::span<const Arg> a) {
   const NumTable& t = linesTable(a[0]);
   DeliveryColumns c = fullLayout(a[8], t.cols);
   DeliveryRules r{readPeriod(a[3], a[4], ctx), optionalCount(a[5], "EarlyDays"),
                   optionalCount(a[6], "LateDays").value_or(0), tolerance(a[7])};
-  SegmentFilter f(a[1], a[2], t.rowCount());
-  return runBase(t, c, r, f, Measure::Otif);
+  return {&t, c, r, SegmentFilter(a[1], a[2], t.rowCount())};
 }
 
-Value ontime(const Context& ctx, std::span<const Arg> a) {
+Value otif(const Context& ctx, std::span<const Arg> a) {
+  LinesCall k = otifCall(ctx, a);
+  return runBase(*k.t, k.c, k.r, k.f, Measure::Otif);
+}
+
+LinesCall ontimeCall(const Context& ctx, std::span<const Arg> a) {
   const NumTable& t = linesTable(a[0]);
   DeliveryColumns c;
   if (chooseFullLayout(a[7], t.cols)) {
@@ -212,11 +228,15 @@ Value ontime(const Context& ctx, std::span<const Arg> a) {
   }
   DeliveryRules r{readPeriod(a[3], a[4], ctx), optionalCount(a[5], "EarlyDays"),
                   optionalCount(a[6], "LateDays").value_or(0), 0};
-  SegmentFilter f(a[1], a[2], t.rowCount());
-  return runBase(t, c, r, f, Measure::OnTime);
+  return {&t, c, r, SegmentFilter(a[1], a[2], t.rowCount())};
 }
 
-Value infull(const Context& ctx, std::span<const Arg> a) {
+Value ontime(const Context& ctx, std::span<const Arg> a) {
+  LinesCall k = ontimeCall(ctx, a);
+  return runBase(*k.t, k.c, k.r, k.f, Measure::OnTime);
+}
+
+LinesCall infullCall(const Context& ctx, std::span<const Arg> a) {
   const NumTable& t = linesTable(a[0]);
   DeliveryColumns c;
   DeliveryRules r{readPeriod(a[3], a[4], ctx), std::nullopt, 0, tolerance(a[5])};
@@ -229,8 +249,12 @@ Value infull(const Context& ctx, std::span<const Arg> a) {
     if (r.period.active())
       throw ArgumentError("From/To: a 2-column INFULL range (OrderedQty, DeliveredQty) has no due date");
   }
-  SegmentFilter f(a[1], a[2], t.rowCount());
-  return runBase(t, c, r, f, Measure::InFull);
+  return {&t, c, r, SegmentFilter(a[1], a[2], t.rowCount())};
+}
+
+Value infull(const Context& ctx, std::span<const Arg> a) {
+  LinesCall k = infullCall(ctx, a);
+  return runBase(*k.t, k.c, k.r, k.f, Measure::InFull);
 }
 
 Value otifBy(const Context& ctx, std::span<const Arg> a) {
@@ -292,11 +316,18 @@ double onTimeQuantity(const Verdict& v) {
 }
 
 // OTIFQTY(Lines; [Segments]; [Segment]; [From]; [To]; [EarlyDays]; [LateDays]; [Columns])
-Value otifQty(const Context& ctx, std::span<const Arg> a) {
+LinesCall otifQtyCall(const Context& ctx, std::span<const Arg> a) {
   const NumTable& t = linesTable(a[0]);
-  DeliveryColumns c = fullLayout(a[7], t.cols);
-  DeliveryRules r = otifRules(ctx, a[3], a[4], a[5], a[6], 0);
-  SegmentFilter f(a[1], a[2], t.rowCount());
+  return {&t, fullLayout(a[7], t.cols), otifRules(ctx, a[3], a[4], a[5], a[6], 0),
+          SegmentFilter(a[1], a[2], t.rowCount())};
+}
+
+Value otifQty(const Context& ctx, std::span<const Arg> a) {
+  LinesCall k = otifQtyCall(ctx, a);
+  const NumTable& t = *k.t;
+  const DeliveryColumns& c = k.c;
+  const DeliveryRules& r = k.r;
+  const SegmentFilter& f = k.f;
   double numerator = 0, denominator = 0;
   for (std::size_t row = 0; row < t.rowCount(); ++row) {
     Verdict v = classify(t, c, r, row);
@@ -335,6 +366,8 @@ class OrderTally {
       state_[static_cast<std::size_t>(order)] = otif ? kAllOtif : kFailed;
     }
   }
+  // Whether an order (not kNone) has an eligible line that is not OTIF.
+  bool failed(int order) const { return state_[static_cast<std::size_t>(order)] == kFailed; }
   // (OTIF orders, orders), in one pass over the orders.
   std::pair<double, double> totals() const {
     double orders = own_, otif = ownOtif_;
@@ -353,12 +386,19 @@ class OrderTally {
 
 // OTIFORDERS(Lines; Orders; [Segments]; [Segment]; [From]; [To]; [EarlyDays]; [LateDays]; [QtyTolerance];
 // [Columns])
-Value otifOrders(const Context& ctx, std::span<const Arg> a) {
+LinesCall otifOrdersCall(const Context& ctx, std::span<const Arg> a) {
   const NumTable& t = linesTable(a[0]);
-  DeliveryColumns c = fullLayout(a[9], t.cols);
-  DeliveryRules r = otifRules(ctx, a[4], a[5], a[6], a[7], tolerance(a[8]));
+  return {&t, fullLayout(a[9], t.cols), otifRules(ctx, a[4], a[5], a[6], a[7], tolerance(a[8])),
+          SegmentFilter(a[2], a[3], t.rowCount())};
+}
+
+Value otifOrders(const Context& ctx, std::span<const Arg> a) {
+  LinesCall k = otifOrdersCall(ctx, a);
+  const NumTable& t = *k.t;
+  const DeliveryColumns& c = k.c;
+  const DeliveryRules& r = k.r;
+  const SegmentFilter& f = k.f;
   RowKeys orders(a[1], t.rowCount(), "Orders");
-  SegmentFilter f(a[2], a[3], t.rowCount());
   OrderTally tally(orders.size());
   for (std::size_t row = 0; row < t.rowCount(); ++row) {
     Verdict v = classify(t, c, r, row);
@@ -410,11 +450,18 @@ Value otifOrdersBy(const Context& ctx, std::span<const Arg> a) {
 }
 
 // OTIFREASONS(Lines; [Segments]; [Segment]; [From]; [To]; [EarlyDays]; [LateDays]; [QtyTolerance]; [Columns])
-Value otifReasons(const Context& ctx, std::span<const Arg> a) {
+LinesCall otifReasonsCall(const Context& ctx, std::span<const Arg> a) {
   const NumTable& t = linesTable(a[0]);
-  DeliveryColumns c = fullLayout(a[8], t.cols);
-  DeliveryRules r = otifRules(ctx, a[3], a[4], a[5], a[6], tolerance(a[7]));
-  SegmentFilter f(a[1], a[2], t.rowCount());
+  return {&t, fullLayout(a[8], t.cols), otifRules(ctx, a[3], a[4], a[5], a[6], tolerance(a[7])),
+          SegmentFilter(a[1], a[2], t.rowCount())};
+}
+
+Value otifReasons(const Context& ctx, std::span<const Arg> a) {
+  LinesCall k = otifReasonsCall(ctx, a);
+  const NumTable& t = *k.t;
+  const DeliveryColumns& c = k.c;
+  const DeliveryRules& r = k.r;
+  const SegmentFilter& f = k.f;
   std::array<double, kReasonCount> lines{};
   double eligible = 0;
   for (std::size_t row = 0; row < t.rowCount(); ++row) {
@@ -437,6 +484,149 @@ Value otifReasons(const Context& ctx, std::span<const Arg> a) {
   for (std::size_t i = 0; i < kReasonCount; ++i) add(kReasonText[i], lines[i]);
   add(kAllSegment, eligible);
   return m;
+}
+
+// --- Explain (kpi/explain.h): every line judged by classify() ----------------
+
+constexpr std::string_view leftOutText(LeftOut w) {
+  switch (w) {
+    case LeftOut::NoDue:
+      return "blank Due";
+    case LeftOut::OutsidePeriod:
+      return kOutsidePeriod;
+    case LeftOut::NotOrdered:
+      return "nothing ordered";
+    case LeftOut::NotYetLate:
+      return "not late yet at To";
+    case LeftOut::No:
+      break;
+  }
+  return "";
+}
+
+// The reason of an eligible line: the OTIFREASONS text on the delivery
+// layout; on the two-column layouts of ONTIME (dates) and INFULL (quantities)
+// the half of it that the layout has.
+std::string_view lineReason(const Verdict& v, const DeliveryColumns& c) {
+  if (c.hasDates() && c.hasQuantities()) {
+    // The OTIFREASONS texts (ASCII) as UTF-8.
+    static const std::array<std::string, kReasonCount> texts = [] {
+      std::array<std::string, kReasonCount> out;
+      for (std::size_t i = 0; i < kReasonCount; ++i)
+        out[i].assign(kReasonText[i].begin(), kReasonText[i].end());
+      return out;
+    }();
+    return texts[static_cast<std::size_t>(reasonOf(v))];
+  }
+  if (!c.hasDates()) return v.inFull ? "in full" : "short";
+  switch (v.timing) {
+    case Timing::Late:
+      return "late";
+    case Timing::Early:
+      return "early";
+    case Timing::NotDelivered:
+      return "not delivered";
+    case Timing::OnTime:
+    case Timing::NoDates:
+      break;
+  }
+  return "on time";
+}
+
+// Every line judged as the functions judge it: classify() on every line
+// (bad data whatever the segment), then the segment, then the verdict;
+// `ok(v)` says whether an eligible line succeeds for the measure.
+template <typename Ok>
+RowJudgements judgeLines(const LinesCall& k, Ok ok) {
+  const NumTable& t = *k.t;
+  RowJudgements j(t.rowCount());
+  const char* names[] = {"Due", "Delivered", "OrderedQty", "DeliveredQty"};
+  const std::size_t cols[] = {k.c.due, k.c.delivered, k.c.orderedQty, k.c.deliveredQty};
+  for (std::size_t i = 0; i < 4; ++i)
+    if (cols[i] != kNoColumn) j.fields.emplace_back(names[i], cols[i]);
+  if (k.c.hasDates()) j.withDetail("Days late");
+  const std::uint16_t other = j.reasonId("other segment");
+  std::array<int, 8> leftOutIds;
+  leftOutIds.fill(-1);
+  std::unordered_map<std::string_view, std::uint16_t> reasonIds;  // a handful of texts
+  for (std::size_t row = 0; row < t.rowCount(); ++row) {
+    Verdict v;
+    try {
+      v = classify(t, k.c, k.r, row);
+    } catch (const DataError& e) {
+      j.setBad(row, e.what());
+      continue;
+    }
+    if (!k.f.keep(row)) {
+      j.set(row, RowStatus::OtherSegment, other);
+      continue;
+    }
+    if (!v.eligible) {
+      int& id = leftOutIds[static_cast<std::size_t>(v.leftOut)];
+      if (id < 0) id = j.reasonId(leftOutText(v.leftOut));
+      j.set(row, RowStatus::LeftOut, static_cast<std::uint16_t>(id));
+      continue;
+    }
+    std::string_view text = lineReason(v, k.c);
+    auto it = reasonIds.find(text);
+    if (it == reasonIds.end()) it = reasonIds.emplace(text, j.reasonId(text)).first;
+    j.set(row, ok(v) ? RowStatus::Succeeded : RowStatus::Failed, it->second);
+    if (k.c.hasDates() && v.timing != Timing::NotDelivered) j.detail[row] = static_cast<double>(v.daysLate);
+  }
+  return j;
+}
+
+RowJudgements explainOtif(const Context& ctx, std::span<const Arg> a) {
+  return judgeLines(otifCall(ctx, a), [](const Verdict& v) { return success(v, Measure::Otif) > 0; });
+}
+
+RowJudgements explainOntime(const Context& ctx, std::span<const Arg> a) {
+  return judgeLines(ontimeCall(ctx, a), [](const Verdict& v) { return success(v, Measure::OnTime) > 0; });
+}
+
+RowJudgements explainInfull(const Context& ctx, std::span<const Arg> a) {
+  return judgeLines(infullCall(ctx, a), [](const Verdict& v) { return success(v, Measure::InFull) > 0; });
+}
+
+RowJudgements explainOtifReasons(const Context& ctx, std::span<const Arg> a) {
+  return judgeLines(otifReasonsCall(ctx, a),
+                    [](const Verdict& v) { return reasonOf(v) == Reason::OnTimeInFull; });
+}
+
+// OTIFQTY: a line succeeds when all of it came on time (OTIFQTY has no
+// QtyTolerance); a short on-time line fails but still adds what came.
+RowJudgements explainOtifQty(const Context& ctx, std::span<const Arg> a) {
+  LinesCall k = otifQtyCall(ctx, a);
+  double onTime = 0, ordered = 0;
+  RowJudgements j = judgeLines(k, [&](const Verdict& v) {
+    onTime += onTimeQuantity(v);
+    ordered += v.ordered;
+    return v.onTime && v.inFull;
+  });
+  j.totals = {{"Quantity on time", onTime}, {"Quantity ordered", ordered}};
+  return j;
+}
+
+// OTIFORDERS: the lines as OTIF judges them; then every counted line of an
+// order that is not OTIF fails, the OTIF lines of it with the reason
+// "another line of the order failed".
+RowJudgements explainOtifOrders(const Context& ctx, std::span<const Arg> a) {
+  LinesCall k = otifOrdersCall(ctx, a);
+  RowKeys orders(a[1], k.t->rowCount(), "Orders");
+  RowJudgements j = judgeLines(k, [](const Verdict& v) { return v.onTime && v.inFull; });
+  OrderTally tally(orders.size());
+  for (std::size_t row = 0; row < j.rowCount(); ++row)
+    if (j.status[row] == RowStatus::Succeeded || j.status[row] == RowStatus::Failed)
+      tally.add(orders.idOfRow(row), j.status[row] == RowStatus::Succeeded);
+  const std::uint16_t byOrder = j.reasonId("another line of the order failed");
+  for (std::size_t row = 0; row < j.rowCount(); ++row) {
+    const int order = orders.idOfRow(row);
+    if (j.status[row] == RowStatus::Succeeded && order != RowKeys::kNone && tally.failed(order))
+      j.set(row, RowStatus::Failed, byOrder);
+  }
+  auto [otif, count] = tally.totals();
+  j.totals = {{"Orders on time in full", otif}, {"Orders", count}};
+  return j;
 }
 
 // --- Help texts and register facts ----------------------------------------------
@@ -641,7 +831,8 @@ constexpr FunctionSpec kFunctions[] = {
       "Liefertreue (OTIF): Anteil der Positionen, die termingerecht und vollständig geliefert wurden. Gezählt: Positionen mit Liefertermin und Bestellmenge > 0 im Segment und Zeitraum. Termingerecht: −EarlyDays ≤ Lieferdatum − Termin ≤ LateDays; vollständig: Liefermenge ≥ Bestellmenge × (1 − QtyTolerance). Fehler: #NV ohne zählbare Position; Fehler:502 bei falschem Argument; #WERT! bei Liefermenge < 0 in irgendeiner Zeile."},
      kOtifArgs,
      otif,
-     &kOtifFacts},
+     &kOtifFacts,
+     explainOtif},
     {"ONTIME",
      true,
      false,
@@ -649,14 +840,16 @@ constexpr FunctionSpec kFunctions[] = {
       "Termintreue: Anteil der termingerecht gelieferten Positionen: −EarlyDays ≤ Lieferdatum − Termin ≤ LateDays. Mit 4 oder mehr Spalten zählen dieselben Positionen wie bei OTIF; mit 2 Spalten (Termin, Lieferdatum) jede Position mit Termin. Fehler: #NV ohne zählbare Position; Fehler:502 bei falschem Argument oder anderer Spaltenzahl; #WERT! bei Liefermenge < 0 in irgendeiner Zeile."},
      kOntimeArgs,
      ontime,
-     &kOntimeFacts},
+     &kOntimeFacts,
+     explainOntime},
     {"INFULL",
      true,
      false,
      {"Share of order lines delivered in full: DeliveredQty ≥ OrderedQty × (1 − QtyTolerance). On 4 or more columns it counts OTIF's lines; on 2 columns (OrderedQty, DeliveredQty) every line with OrderedQty > 0. Errors: #N/A when no line counts; Err:502 for a bad argument, another width, or From/To on 2 columns; #VALUE! when DeliveredQty < 0 in any row.", "Mengentreue: Anteil der vollständig gelieferten Positionen: Liefermenge ≥ Bestellmenge × (1 − QtyTolerance). Mit 4 oder mehr Spalten dieselben Positionen wie bei OTIF; mit 2 Spalten (Bestellmenge, Liefermenge) jede mit Bestellmenge > 0. Fehler: #NV ohne zählbare Position; Fehler:502 bei falschem Argument, anderer Spaltenzahl oder From/To bei 2 Spalten; #WERT! bei Liefermenge < 0 in irgendeiner Zeile."},
      kInfullArgs,
      infull,
-     &kInfullFacts},
+     &kInfullFacts,
+     explainInfull},
     {"OTIFBY",
      true,
      true,
@@ -672,7 +865,8 @@ constexpr FunctionSpec kFunctions[] = {
       "Liefertreue nach Menge: termingerecht gelieferte Menge (höchstens die Bestellmenge) ÷ Bestellmenge, über die Positionen von OTIF. Fehler: #NV ohne zählbare Position; Fehler:502 bei falschem Argument; #WERT! bei falschen Daten in irgendeiner Zeile."},
      kOtifQtyArgs,
      otifQty,
-     &kOtifQtyFacts},
+     &kOtifQtyFacts,
+     explainOtifQty},
     {"OTIFORDERS",
      true,
      false,
@@ -680,14 +874,16 @@ constexpr FunctionSpec kFunctions[] = {
       "Liefertreue je Auftrag: Anteil der Aufträge, deren gezählte Positionen alle termingerecht und vollständig sind (Positionen wie bei OTIF, nach Orders gruppiert). Fehler: #NV ohne zählbare Position; Fehler:502 bei falschem Argument oder ohne Orders; #WERT! bei falschen Daten in irgendeiner Zeile."},
      kOtifOrdersArgs,
      otifOrders,
-     &kOtifOrdersFacts},
+     &kOtifOrdersFacts,
+     explainOtifOrders},
     {"OTIFREASONS",
      true,
      true,
      {"Why lines fail (array formula, 8 rows × 3 columns): on time in full, short, late, late and short, early, early and short, not delivered, (all), each with lines and share of OTIF's counted lines. Errors: Err:502 for a bad argument; #VALUE! for bad data in any row.", "Warum Positionen verfehlt werden (Matrixformel, 8 Zeilen × 3 Spalten): on time in full, short, late, late and short, early, early and short, not delivered, (all), je mit Positionen und Anteil an den gezählten Positionen von OTIF. Fehler: Fehler:502 bei falschem Argument; #WERT! bei falschen Daten in irgendeiner Zeile."},
      kOtifReasonsArgs,
      otifReasons,
-     nullptr},
+     nullptr,
+     explainOtifReasons},
     {"OTIFQTYBY",
      true,
      true,

@@ -44,10 +44,12 @@ Value finite(Value v) {
 
 }  // namespace
 
-Value evaluate(const FunctionSpec& spec, const Context& ctx, std::span<const Arg> args) {
+// `args` padded to spec.args (missing trailing arguments omitted) and checked
+// for the required ones; `padded` holds the copy when one is needed.
+std::span<const Arg> checkedArgs(const FunctionSpec& spec, std::span<const Arg> args,
+                                 std::vector<Arg>& padded) {
   if (args.size() > spec.args.size()) throw ArgumentError(std::string(spec.name) + ": too many arguments");
-  std::vector<Arg> padded;  // only when trailing arguments are missing (tests); Calc passes all
-  if (args.size() < spec.args.size()) {
+  if (args.size() < spec.args.size()) {  // only when trailing arguments are missing (tests); Calc passes all
     padded.assign(args.begin(), args.end());
     padded.resize(spec.args.size());
     args = padded;
@@ -55,7 +57,65 @@ Value evaluate(const FunctionSpec& spec, const Context& ctx, std::span<const Arg
   for (std::size_t i = 0; i < spec.args.size(); ++i)
     if (spec.args[i].required && !isGiven(spec.args[i], args[i]))
       throw ArgumentError(std::string(spec.name) + ": " + std::string(spec.args[i].name) + " is required");
-  return finite(spec.eval(ctx, args));
+  return args;
+}
+
+Value evaluate(const FunctionSpec& spec, const Context& ctx, std::span<const Arg> args) {
+  std::vector<Arg> padded;
+  return finite(spec.eval(ctx, checkedArgs(spec, args, padded)));
+}
+
+RowJudgements explain(const FunctionSpec& spec, const Context& ctx, std::span<const Arg> args) {
+  if (!spec.explain) throw ArgumentError(std::string(spec.name) + " cannot be explained row by row");
+  std::vector<Arg> padded;
+  return spec.explain(ctx, checkedArgs(spec, args, padded));
+}
+
+std::uint16_t RowJudgements::reasonId(std::string_view text) {
+  for (std::size_t i = 0; i < reasons.size(); ++i)
+    if (reasons[i] == text) return static_cast<std::uint16_t>(i);
+  reasons.emplace_back(text);
+  return static_cast<std::uint16_t>(reasons.size() - 1);
+}
+
+void RowJudgements::setBad(std::size_t row, std::string text) {
+  set(row, RowStatus::BadData, reasonId("bad data"));
+  badData.emplace_back(row, std::move(text));
+}
+
+JudgementCounts countJudgements(const RowJudgements& j) {
+  JudgementCounts c;
+  c.rows = j.rowCount();
+  std::vector<std::size_t> left(j.reasons.size(), 0), failed(j.reasons.size(), 0);
+  for (std::size_t row = 0; row < j.rowCount(); ++row) {
+    switch (j.status[row]) {
+      case RowStatus::Succeeded:
+        ++c.succeeded;
+        break;
+      case RowStatus::Failed:
+        ++c.failed;
+        ++failed[j.reason[row]];
+        break;
+      case RowStatus::Counted:
+        ++c.counted;
+        break;
+      case RowStatus::LeftOut:
+        ++left[j.reason[row]];
+        break;
+      case RowStatus::OtherSegment:
+        ++c.otherSegment;
+        break;
+      case RowStatus::BadData:
+        ++c.badData;
+        break;
+    }
+  }
+  c.eligible = c.succeeded + c.failed + c.counted;
+  for (std::size_t i = 0; i < j.reasons.size(); ++i) {
+    if (left[i] > 0) c.leftOut.emplace_back(j.reasons[i], left[i]);
+    if (failed[i] > 0) c.failedBy.emplace_back(j.reasons[i], failed[i]);
+  }
+  return c;
 }
 
 std::string argumentDescription(const FunctionSpec& f, std::size_t arg, std::string_view language) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "kpi/explain.h"
 #include "kpi/value.h"
 
 namespace qkpi {
@@ -104,6 +105,11 @@ struct KpiFacts {
 // DataError; returns NoValue when no row is eligible.
 using EvalFn = Value (*)(const Context& ctx, std::span<const Arg> args);
 
+// Explains a record function's value row by row (kpi/explain.h), from the
+// same per-row rules as its EvalFn. Same arguments; throws ArgumentError as
+// the function does; bad data is recorded per row, never thrown.
+using ExplainFn = RowJudgements (*)(const Context& ctx, std::span<const Arg> args);
+
 struct FunctionSpec {
   std::string_view name;  // programmatic = display name, e.g. "OTIF"
   bool needsDocument;     // hidden first parameter giving the document's NullDate
@@ -111,7 +117,8 @@ struct FunctionSpec {
   LocalText description;
   std::span<const ArgSpec> args;
   EvalFn eval;
-  const KpiFacts* kpi;  // nullptr unless a register row may name it as its KPI
+  const KpiFacts* kpi;          // nullptr unless a register row may name it as its KPI
+  ExplainFn explain = nullptr;  // the record functions that Explain can take apart; nullptr for the others
 };
 
 // Every function, in a fixed order.
@@ -128,6 +135,10 @@ bool isGiven(const ArgSpec& spec, const Arg& a);
 // spec.eval. `args` may be shorter than spec.args (missing trailing arguments
 // count as omitted).
 Value evaluate(const FunctionSpec& spec, const Context& ctx, std::span<const Arg> args);
+
+// Checks the arguments as evaluate() does, then calls spec.explain (which
+// must be set).
+RowJudgements explain(const FunctionSpec& spec, const Context& ctx, std::span<const Arg> args);
 
 // The full help text of argument `arg` of `f` in `language` ("de" or any other
 // for English), as Calc's wizard and docs/functions.md show it: the common

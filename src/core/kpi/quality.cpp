@@ -52,9 +52,13 @@ RftInput readRft(const Arg& counts, const Arg& from, const Arg& to, const Arg& c
   return in;
 }
 
+// Why a row is not used (Explain names it).
+enum class RftLeftOut : unsigned char { No, NotInspected, NoDate, OutsidePeriod };
+
 struct Counted {
   bool used = false;
   double good = 0, inspected = 0;
+  RftLeftOut leftOut = RftLeftOut::No;
 };
 
 // Checks row r (every row, whatever the segment and the period), then keeps
@@ -62,12 +66,18 @@ struct Counted {
 Counted rftRow(const RftInput& in, std::size_t row) {
   Counted c;
   double inspected = in.t->at(row, in.inspected);
-  if (inspected == 0) return c;
+  if (inspected == 0) {
+    c.leftOut = RftLeftOut::NotInspected;
+    return c;
+  }
   double good = in.t->at(row, in.good);
   if (good < 0) throw DataError("Good is negative" + rowText(row));
   if (good > inspected) throw DataError("Good is greater than Inspected" + rowText(row));
-  if (in.period.active() && !in.period.contains(in.t->at(row, in.date))) return c;
-  return {true, good, inspected};
+  if (in.period.active() && !in.period.contains(in.t->at(row, in.date))) {
+    c.leftOut = in.t->at(row, in.date) == 0 ? RftLeftOut::NoDate : RftLeftOut::OutsidePeriod;
+    return c;
+  }
+  return {true, good, inspected, RftLeftOut::No};
 }
 
 Value rft(const Context& ctx, std::span<const Arg> a) {
@@ -132,15 +142,23 @@ double jobDate(const JobsInput& in, std::size_t row) {
   return static_cast<double>(*d);
 }
 
+// Why a job is left out (Explain names it).
+enum class JobLeftOut : unsigned char { No, NoOutcome, NoDate, OutsidePeriod };
+
+struct Job {
+  std::optional<double> outcome;  // 1 right first time, 0 not; nullopt = left out
+  JobLeftOut leftOut = JobLeftOut::No;
+};
+
 // A job's outcome: 1 right first time, 0 not, nullopt blank or outside the
 // period (left out). Every row is checked, whatever the segment and the
 // period: each non-blank field must be valid (Outcome a known code; Date,
 // when the layout has one, a date), else bad data.
-std::optional<double> jobRow(const JobsInput& in, std::size_t row) {
+Job jobRow(const JobsInput& in, std::size_t row) {
   double date = in.date == kNoColumn ? 0 : jobDate(in, row);
   // The segment key: trimmed, case-folded, a number as its shortest text.
   std::u16string key = segmentKey(in.jobs->cell(row, in.outcome));
-  if (key.empty()) return std::nullopt;
+  if (key.empty()) return {std::nullopt, JobLeftOut::NoOutcome};
   double outcome;
   if (key == u"1" || key == u"true" || key == u"y" || key == u"yes")
     outcome = 1.0;
@@ -148,8 +166,9 @@ std::optional<double> jobRow(const JobsInput& in, std::size_t row) {
     outcome = 0.0;
   else
     throw DataError("Outcome is not 1/0, TRUE/FALSE, Y/N or yes/no" + rowText(row) + " of Jobs");
-  if (in.period.active() && !in.period.contains(date)) return std::nullopt;
-  return outcome;
+  if (in.period.active() && !in.period.contains(date))
+    return {std::nullopt, date == 0 ? JobLeftOut::NoDate : JobLeftOut::OutsidePeriod};
+  return {outcome, JobLeftOut::No};
 }
 
 Value rftJobs(const Context& ctx, std::span<const Arg> a) {
@@ -159,7 +178,7 @@ Value rftJobs(const Context& ctx, std::span<const Arg> a) {
   double right = 0, jobs = 0;
   std::size_t used = 0;
   for (std::size_t row = 0; row < rows; ++row) {
-    auto v = jobRow(in, row);
+    auto v = jobRow(in, row).outcome;
     if (!f.keep(row) || !v) continue;
     right += *v;
     jobs += 1;
@@ -175,7 +194,7 @@ Value rftJobsBy(const Context& ctx, std::span<const Arg> a) {
   RatioByTable by(index);
   for (std::size_t row = 0; row < rows; ++row) {
     by.countRow(row);
-    if (auto v = jobRow(in, row)) by.use(row, *v, 1);
+    if (auto v = jobRow(in, row).outcome) by.use(row, *v, 1);
   }
   return by.result();
 }
@@ -200,6 +219,81 @@ Value rty(const Context&, std::span<const Arg> a) {
   }
   if (!any) return NoValue{};
   return product;
+}
+
+// --- Explain (kpi/explain.h): every row judged by rftRow / jobRow ------------
+
+// RFT: a used row succeeds when every inspected part was good.
+RowJudgements explainRft(const Context& ctx, std::span<const Arg> a) {
+  RftInput in = readRft(a[0], a[3], a[4], a[5], ctx);
+  SegmentFilter f(a[1], a[2], in.t->rowCount());
+  RowJudgements j(in.t->rowCount());
+  j.fields = {{"Good", in.good}, {"Inspected", in.inspected}};
+  if (in.date != kNoColumn) j.fields.emplace_back("Date", in.date);
+  j.withDetail("Not good");
+  const std::uint16_t other = j.reasonId("other segment"), allGood = j.reasonId("all good"),
+                      notAllGood = j.reasonId("not all good"),
+                      notInspected = j.reasonId("inspected blank or 0"), noDate = j.reasonId("blank Date"),
+                      outside = j.reasonId(kOutsidePeriod);
+  double good = 0, inspected = 0;
+  for (std::size_t row = 0; row < in.t->rowCount(); ++row) {
+    Counted c;
+    try {
+      c = rftRow(in, row);
+    } catch (const DataError& e) {
+      j.setBad(row, e.what());
+      continue;
+    }
+    if (!f.keep(row)) {
+      j.set(row, RowStatus::OtherSegment, other);
+    } else if (!c.used) {
+      j.set(row, RowStatus::LeftOut,
+            c.leftOut == RftLeftOut::NotInspected ? notInspected
+            : c.leftOut == RftLeftOut::NoDate     ? noDate
+                                                  : outside);
+    } else {
+      j.set(row, c.good < c.inspected ? RowStatus::Failed : RowStatus::Succeeded,
+            c.good < c.inspected ? notAllGood : allGood);
+      j.detail[row] = c.inspected - c.good;
+      good += c.good;
+      inspected += c.inspected;
+    }
+  }
+  j.totals = {{"Good", good}, {"Inspected", inspected}};
+  return j;
+}
+
+RowJudgements explainRftJobs(const Context& ctx, std::span<const Arg> a) {
+  JobsInput in = readJobs(a[0], a[3], a[4], a[5], ctx);
+  const std::size_t rows = a[0].rows();
+  SegmentFilter f(a[1], a[2], rows);
+  RowJudgements j(rows);
+  j.fields = {{"Outcome", in.outcome}};
+  if (in.date != kNoColumn) j.fields.emplace_back("Date", in.date);
+  const std::uint16_t other = j.reasonId("other segment"), right = j.reasonId("right first time"),
+                      notRight = j.reasonId("not right first time"), blank = j.reasonId("blank Outcome"),
+                      noDate = j.reasonId("blank Date"), outside = j.reasonId(kOutsidePeriod);
+  for (std::size_t row = 0; row < rows; ++row) {
+    Job job;
+    try {
+      job = jobRow(in, row);
+    } catch (const DataError& e) {
+      j.setBad(row, e.what());
+      continue;
+    }
+    if (!f.keep(row))
+      j.set(row, RowStatus::OtherSegment, other);
+    else if (!job.outcome)
+      j.set(row, RowStatus::LeftOut,
+            job.leftOut == JobLeftOut::NoOutcome ? blank
+            : job.leftOut == JobLeftOut::NoDate  ? noDate
+                                                 : outside);
+    else if (*job.outcome > 0)
+      j.set(row, RowStatus::Succeeded, right);
+    else
+      j.set(row, RowStatus::Failed, notRight);
+  }
+  return j;
 }
 
 // --- Help texts and register facts ----------------------------------------------
@@ -291,7 +385,8 @@ constexpr FunctionSpec kFunctions[] = {
       "Right First Time (Erstausbeute): Σ Gutteile ÷ Σ Prüfmenge über die Zeilen im Segment und Zeitraum; Zeilen mit leerer oder 0 Prüfmenge bleiben außen vor. Fehler: #NV ohne zählbare Zeile; Fehler:502 bei falschem Argument (Größe von Segments, Columns, Zeitraum ohne Datumsspalte); #WERT! bei Gutteile < 0 oder Gutteile > Prüfmenge in irgendeiner Zeile."},
      kRftArgs,
      rft,
-     &kRftFacts},
+     &kRftFacts,
+     explainRft},
     {"RFTJOBS",
      true,
      false,
@@ -299,7 +394,8 @@ constexpr FunctionSpec kFunctions[] = {
       "Right First Time je Auftrag: beim ersten Mal richtige Aufträge ÷ Aufträge. Ergebnis 1, TRUE, Y oder yes = richtig; 0, FALSE, N oder no = nicht (Groß-/Kleinschreibung egal); leere Ergebnisse bleiben außen vor. Fehler: #NV ohne zählbaren Auftrag; Fehler:502 bei falschem Argument; #WERT! bei anderem Ergebnis oder ungültigem Datum in irgendeiner Zeile."},
      kRftJobsArgs,
      rftJobs,
-     &kRftJobsFacts},
+     &kRftJobsFacts,
+     explainRftJobs},
     {"RTY",
      false,
      false,

@@ -140,14 +140,22 @@ class ReturnsRules {
 
   std::size_t rows() const { return t_.rowCount(); }
 
-  // The Value of row r when the row counts (in the period, not all blank).
-  std::optional<double> value(std::size_t r) const {
+  enum class LeftOut : unsigned char { No, Blank, NoDate, OutsidePeriod };
+  struct Row {
+    std::optional<double> value;
+    LeftOut leftOut = LeftOut::No;
+  };
+  // Row r: its Value when the row counts (in the period, not all blank), or why not.
+  Row judge(std::size_t r) const {
     double date = date_ == kNoColumn ? 0 : t_.at(r, date_);
     double v = t_.at(r, value_);
-    if (date == 0 && v == 0) return std::nullopt;
-    if (!period_.contains(date)) return std::nullopt;
-    return v;
+    if (date == 0 && v == 0) return {std::nullopt, LeftOut::Blank};
+    if (!period_.contains(date)) return {std::nullopt, date == 0 ? LeftOut::NoDate : LeftOut::OutsidePeriod};
+    return {v, LeftOut::No};
   }
+  std::optional<double> value(std::size_t r) const { return judge(r).value; }
+  std::size_t dateColumn() const { return date_; }
+  std::size_t valueColumn() const { return value_; }
 
  private:
   const NumTable& t_;
@@ -221,6 +229,23 @@ struct TurnaroundArgs {
 
 enum class Outcome : unsigned char { LeftOut, InTime, Late };
 
+// Why a row is decided as it is (Explain names it).
+enum class Cause : unsigned char {
+  NoReceived,     // Received blank
+  OutsidePeriod,  // Received outside [From, To]
+  AfterAsOf,      // received after AsOf
+  Open,           // open, no AsOf (TURNAROUND) / open at AsOf (TURNAROUNDDAYS)
+  OpenNotLate,    // open at AsOf, still within Days
+  InTime,         // closed within Days
+  Late,           // closed after more than Days
+  OpenLate,       // open at AsOf, already more than Days
+};
+
+struct Decision {
+  Outcome outcome;
+  Cause cause;
+};
+
 class TurnaroundRules {
  public:
   TurnaroundRules(const Context& ctx, const TurnaroundArgs& a)
@@ -234,8 +259,9 @@ class TurnaroundRules {
   bool hasAsOf() const { return asOf_.has_value(); }
 
   struct Row {
-    bool eligible = false;  // Received set, in the period, received on or before AsOf
-    bool closed = false;    // closed (on or before AsOf)
+    Cause cause = Cause::NoReceived;  // when not eligible: why (NoReceived, OutsidePeriod, AfterAsOf)
+    bool eligible = false;            // Received set, in the period, received on or before AsOf
+    bool closed = false;              // closed (on or before AsOf)
     long received = 0;
     long end = 0;  // Closed when closed; AsOf when open and AsOf is given
   };
@@ -253,8 +279,10 @@ class TurnaroundRules {
     }
     row.received = *received;
     if (closed && *closed < row.received) throw DataError(rowText(r) + ": Closed is before Received");
-    row.eligible =
-        (!period_.active() || period_.containsDay(row.received)) && (!asOf_ || row.received <= *asOf_);
+    const bool inPeriod = !period_.active() || period_.containsDay(row.received);
+    const bool byAsOf = !asOf_ || row.received <= *asOf_;
+    row.eligible = inPeriod && byAsOf;
+    row.cause = !inPeriod ? Cause::OutsidePeriod : !byAsOf ? Cause::AfterAsOf : Cause::Open;
     row.closed = closed && (!asOf_ || *closed <= *asOf_);
     row.end = row.closed ? *closed : (asOf_ ? *asOf_ : row.received);
     return row;
@@ -262,12 +290,18 @@ class TurnaroundRules {
 
   long elapsed(const Row& row) const { return cal_.workdaysElapsed(row.received, row.end); }
 
-  Outcome classify(const Row& row, double days) const {
-    if (!row.eligible) return Outcome::LeftOut;
-    if (row.closed) return static_cast<double>(elapsed(row)) <= days ? Outcome::InTime : Outcome::Late;
-    if (!asOf_) return Outcome::LeftOut;  // open, no review date
-    return static_cast<double>(elapsed(row)) > days ? Outcome::Late : Outcome::LeftOut;
+  Decision decide(const Row& row, double days) const {
+    if (!row.eligible) return {Outcome::LeftOut, row.cause};
+    if (row.closed)
+      return static_cast<double>(elapsed(row)) <= days ? Decision{Outcome::InTime, Cause::InTime}
+                                                       : Decision{Outcome::Late, Cause::Late};
+    if (!asOf_) return {Outcome::LeftOut, Cause::Open};  // open, no review date
+    return static_cast<double>(elapsed(row)) > days ? Decision{Outcome::Late, Cause::OpenLate}
+                                                    : Decision{Outcome::LeftOut, Cause::OpenNotLate};
   }
+  Outcome classify(const Row& row, double days) const { return decide(row, days).outcome; }
+  std::size_t receivedColumn() const { return cols_[0]; }
+  std::size_t closedColumn() const { return cols_[1]; }
 
  private:
   const NumTable& t_;
@@ -308,6 +342,13 @@ Value turnaroundEval(const Context& ctx, std::span<const Arg> a) {
   return static_cast<double>(inTime) / static_cast<double>(decided);
 }
 
+// The nearest-rank percentile p of `elapsed` (not empty; reordered).
+long percentileOf(std::vector<long>& elapsed, double p) {
+  auto k = elapsed.begin() + static_cast<std::ptrdiff_t>(nearestRank(p, elapsed.size()) - 1);
+  std::nth_element(elapsed.begin(), k, elapsed.end());
+  return *k;
+}
+
 Value turnaroundDaysEval(const Context& ctx, std::span<const Arg> a) {
   TurnaroundRules rules(ctx, baseArgs(a));
   double p = readPercentile(a[5]);
@@ -319,9 +360,7 @@ Value turnaroundDaysEval(const Context& ctx, std::span<const Arg> a) {
     elapsed.push_back(rules.elapsed(row));
   }
   if (elapsed.empty()) return NoValue{};
-  auto k = elapsed.begin() + static_cast<std::ptrdiff_t>(nearestRank(p, elapsed.size()) - 1);
-  std::nth_element(elapsed.begin(), k, elapsed.end());
-  return static_cast<double>(*k);
+  return static_cast<double>(percentileOf(elapsed, p));
 }
 
 // TURNAROUNDBY: Returns, Segments, From, To, Days, Weekend, Holidays, AsOf, Columns.
@@ -337,6 +376,158 @@ Value turnaroundByEval(const Context& ctx, std::span<const Arg> a) {
     if (o != Outcome::LeftOut) by.use(r, o == Outcome::InTime ? 1 : 0, 1);
   }
   return by.result();
+}
+
+// ---- Explain (kpi/explain.h): every row judged by the rules above -----------
+
+RowJudgements explainReturns(const Context& ctx, std::span<const Arg> a) {
+  ReturnsRules rules(ctx, a[0], a[3], a[4], a[5]);
+  SegmentFilter filter(a[1], a[2], rules.rows());
+  RowJudgements j(rules.rows());
+  if (rules.dateColumn() != kNoColumn) j.fields.emplace_back("Date", rules.dateColumn());
+  j.fields.emplace_back("Value", rules.valueColumn());
+  using L = ReturnsRules::LeftOut;
+  const std::uint16_t other = j.reasonId("other segment"), counted = j.reasonId("return counted"),
+                      blank = j.reasonId("blank row"), noDate = j.reasonId("blank Date"),
+                      outside = j.reasonId(kOutsidePeriod);
+  double sum = 0;
+  for (std::size_t r = 0; r < rules.rows(); ++r) {
+    if (!filter.keep(r)) {  // as RETURNS: a row of another segment is not read
+      j.set(r, RowStatus::OtherSegment, other);
+      continue;
+    }
+    ReturnsRules::Row row;
+    try {
+      row = rules.judge(r);
+    } catch (const DataError& e) {
+      j.setBad(r, e.what());
+      continue;
+    }
+    if (row.value) {
+      j.set(r, RowStatus::Counted, counted);
+      sum += *row.value;
+    } else {
+      j.set(r, RowStatus::LeftOut,
+            row.leftOut == L::Blank    ? blank
+            : row.leftOut == L::NoDate ? noDate
+                                       : outside);
+    }
+  }
+  j.totals = {{"Sum of Value", sum}};
+  return j;
+}
+
+std::string workingDays(double days) {
+  std::string n = std::to_string(static_cast<long long>(days));
+  if (static_cast<double>(static_cast<long long>(days)) != days) n = std::to_string(days);
+  return n + (days == 1 ? " working day" : " working days");
+}
+
+// The judgements of a turnaround table: fields, detail and the texts of the
+// causes that do not depend on Days.
+struct TurnaroundTexts {
+  std::uint16_t other, noReceived, outside, afterAsOf, open, openNotLate;
+};
+TurnaroundTexts turnaroundTexts(RowJudgements& j, const TurnaroundRules& rules) {
+  j.fields = {{"Received", rules.receivedColumn()}, {"Closed", rules.closedColumn()}};
+  j.withDetail("Working days");
+  return {j.reasonId("other segment"),       j.reasonId("blank Received"), j.reasonId(kOutsidePeriod),
+          j.reasonId("received after AsOf"), j.reasonId("still open"),     j.reasonId("open, not late yet")};
+}
+
+std::uint16_t leftOutId(const TurnaroundTexts& t, Cause c) {
+  switch (c) {
+    case Cause::NoReceived:
+      return t.noReceived;
+    case Cause::OutsidePeriod:
+      return t.outside;
+    case Cause::AfterAsOf:
+      return t.afterAsOf;
+    case Cause::OpenNotLate:
+      return t.openNotLate;
+    default:
+      return t.open;
+  }
+}
+
+RowJudgements explainTurnaround(const Context& ctx, std::span<const Arg> a) {
+  TurnaroundRules rules(ctx, baseArgs(a));
+  double days = readDays(a[5]);
+  SegmentFilter filter(a[1], a[2], rules.rows());
+  RowJudgements j(rules.rows());
+  const TurnaroundTexts texts = turnaroundTexts(j, rules);
+  const std::uint16_t within = j.reasonId("within " + workingDays(days)),
+                      over = j.reasonId("over " + workingDays(days)),
+                      openLate = j.reasonId("still open and late");
+  for (std::size_t r = 0; r < rules.rows(); ++r) {
+    TurnaroundRules::Row row;
+    try {
+      row = rules.read(r);
+    } catch (const DataError& e) {
+      j.setBad(r, e.what());
+      continue;
+    }
+    if (!filter.keep(r)) {
+      j.set(r, RowStatus::OtherSegment, texts.other);
+      continue;
+    }
+    Decision d = rules.decide(row, days);
+    if (row.eligible && (row.closed || rules.hasAsOf()))
+      j.detail[r] = static_cast<double>(rules.elapsed(row));
+    if (d.outcome == Outcome::InTime)
+      j.set(r, RowStatus::Succeeded, within);
+    else if (d.outcome == Outcome::Late)
+      j.set(r, RowStatus::Failed, d.cause == Cause::OpenLate ? openLate : over);
+    else
+      j.set(r, RowStatus::LeftOut, leftOutId(texts, d.cause));
+  }
+  return j;
+}
+
+// TURNAROUNDDAYS: the closed rows are counted; those that took longer than
+// the percentile itself are listed as failed ("over N working days").
+RowJudgements explainTurnaroundDays(const Context& ctx, std::span<const Arg> a) {
+  TurnaroundRules rules(ctx, baseArgs(a));
+  double p = readPercentile(a[5]);
+  SegmentFilter filter(a[1], a[2], rules.rows());
+  RowJudgements j(rules.rows());
+  const TurnaroundTexts texts = turnaroundTexts(j, rules);
+  std::vector<long> elapsed;
+  for (std::size_t r = 0; r < rules.rows(); ++r) {
+    TurnaroundRules::Row row;
+    try {
+      row = rules.read(r);
+    } catch (const DataError& e) {
+      j.setBad(r, e.what());
+      continue;
+    }
+    if (!filter.keep(r)) {
+      j.set(r, RowStatus::OtherSegment, texts.other);
+    } else if (!row.eligible) {
+      j.set(r, RowStatus::LeftOut, leftOutId(texts, row.cause));
+    } else if (!row.closed) {
+      j.set(r, RowStatus::LeftOut, texts.open);
+    } else {
+      j.set(r, RowStatus::Succeeded, 0);  // decided below, once the percentile is known
+      j.detail[r] = static_cast<double>(rules.elapsed(row));
+      elapsed.push_back(rules.elapsed(row));
+    }
+  }
+  if (elapsed.empty()) return j;
+  const long value = percentileOf(elapsed, p);
+  const std::uint16_t within = j.reasonId("within " + workingDays(static_cast<double>(value))),
+                      over = j.reasonId("over " + workingDays(static_cast<double>(value)));
+  for (std::size_t r = 0; r < rules.rows(); ++r) {
+    if (j.status[r] != RowStatus::Succeeded) continue;
+    if (j.detail[r] > static_cast<double>(value))
+      j.set(r, RowStatus::Failed, over);
+    else
+      j.set(r, RowStatus::Succeeded, within);
+  }
+  j.totals = {{"Closed returns", static_cast<double>(elapsed.size())},
+              {"Rank", static_cast<double>(nearestRank(p, elapsed.size()))},
+              {"Percentile (working days)", static_cast<double>(value)}};
+  return j;
 }
 
 // ---- the function table ----------------------------------------------------
@@ -514,7 +705,8 @@ const FunctionSpec
                   "Rücksendewert: Summe von Value über die Zeilen des Segments, deren Date in [From, To] liegt; 0, wenn keine Zeile passt. Fehler: Fehler:502, wenn Segments eine andere Zeilenzahl hat, Segment ohne Segments angegeben ist, From nach To liegt, Columns ungültig ist oder From/To bei nur Value angegeben ist."},
                  kReturnsArgs,
                  returnsEval,
-                 &kReturnsFacts},
+                 &kReturnsFacts,
+                 explainReturns},
                 {"REDUCTION",
                  false,
                  false,
@@ -539,7 +731,8 @@ const FunctionSpec
                   "Anteil der Rücksendungen, die binnen Days Arbeitstagen nach Eingang abgeschlossen wurden: rechtzeitig abgeschlossene ÷ abgeschlossene plus am Stichtag AsOf überfällige offene Zeilen. Zeitraum nach Eingang. Fehler: #NV ohne bewertbare Zeile; Fehler:502 bei ungültigem Argument; #WERT!, wenn Closed in irgendeiner Zeile vor Received liegt oder Received fehlt."},
                  kTurnaroundArgs,
                  turnaroundEval,
-                 &kTurnaroundFacts},
+                 &kTurnaroundFacts,
+                 explainTurnaround},
                 {"TURNAROUNDDAYS",
                  true,
                  false,
@@ -547,7 +740,8 @@ const FunctionSpec
                   "Perzentil der Bearbeitungszeit: das kleinste d, sodass mindestens der Anteil Percentile der abgeschlossenen Zeilen ≤ d Arbeitstage brauchte (Rang ⌈P·n⌉). Offene Zeilen zählen nicht. Fehler: #NV ohne abgeschlossene Zeile; Fehler:502 bei ungültigem Argument (Percentile nicht in (0, 1] …); #WERT!, wenn Closed in irgendeiner Zeile vor Received liegt oder Received fehlt."},
                  kTurnaroundDaysArgs,
                  turnaroundDaysEval,
-                 &kTurnaroundDaysFacts},
+                 &kTurnaroundDaysFacts,
+                 explainTurnaroundDays},
                 {"RETURNSBY",
                  true,
                  true,
