@@ -4,10 +4,10 @@ org.qkpi:* dispatches) saved as "Calc MS Excel 2007 XML", closed and reopened wi
 opened in a LibreOffice without qkpi.
 
 What it asserts is what the README's "Saving as Excel (XLSX)" section says:
-- kept: every sheet, the named range, every formula (qkpi functions under their programmatic names
-  ORG.QKPI.QUALITYKPI.*, in the file and in Calc), every value (as stored, and recalculated by qkpi), the
-  cell styles, the conditional formats (ranges and conditions), the validations (dropdowns), the charts and
-  their data ranges;
+- kept: every sheet, the named range, every formula (in the file the qkpi functions are
+  ORG.QKPI.QUALITYKPI.OTIF ... when LibreOffice 7.4 saves, OTIF ... when 25.2 saves; in Calc the
+  programmatic names again), every value (as stored, and recalculated by qkpi), the cell styles, the
+  conditional formats (ranges and conditions), the validations (dropdowns), the charts and their data cells;
 - lost: the names of the conditional formats' styles (Calc imports them as ConditionalStyle_1 ...), the
   centring of the RAG cells (an XLSX conditional format cannot align), the chart names ("Object 1" ...);
 - without qkpi: formulas kept, values as stored until Calc recalculates them, then #NAME?; saved again
@@ -100,6 +100,14 @@ def charts(doc):
     return out
 
 
+def lo_major():
+    """LibreOffice's major version (7 for 7.4, 25 for 25.2)."""
+    cp = office.OFFICE.create("com.sun.star.configuration.ConfigurationProvider")
+    product = cp.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
+                                             office.props(nodepath="/org.openoffice.Setup/Product"))
+    return int(product.getByName("ooSetupVersion").split(".")[0])
+
+
 def cells_of(ranges):
     return {(t, r, c) for t, c0, r0, c1, r1 in ranges for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
 
@@ -147,24 +155,31 @@ class XlsxRoundTrip(unittest.TestCase):
         self.assertTrue({"OTIF", "RFT", "RETURNS", "TURNAROUND", "KPISTATUS", "OTIFBY"} <= used, used)
         self.assertTrue(all(any(x[1] for x in S["formats"][n].values()) for n in FORMATTED))
         self.assertTrue(any(x[2][0] == "LIST" for x in S["formats"]["Objectives"].values()))
-        self.assertEqual(len(S["charts"][REVIEW]), 4)
+        self.assertEqual(len(S["charts"][REVIEW]), 5)  # 4 trends + the Pareto of Q-02 (OTIF)
 
-    def test_the_file_stores_programmatic_names_and_the_values(self):
-        """Excel cannot compute ORG.QKPI.QUALITYKPI.* (unknown functions): it shows the stored value (<v>)
-        until it recalculates the cell, then #NAME?."""
+    def test_the_file_stores_the_functions_and_their_values(self):
+        """Excel cannot compute the qkpi functions (unknown names to it): it can show the stored value (<v>)
+        until it recalculates the cell, then #NAME?. LibreOffice 7.4 writes the programmatic names
+        (ORG.QKPI.QUALITYKPI.OTIF), 25.2 the add-in's compatibility names (OTIF); either reads back."""
         with zipfile.ZipFile(S["path"]) as z:
             xml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
+        cells = qkpi_cells(S["before"])
+        names = sorted({n for f in cells.values() for n in re.findall(r"ORG\.QKPI\.QUALITYKPI\.([A-Z]+)\(", f.upper())},
+                       key=len, reverse=True)
+        programmatic = lo_major() < 24
+        call = re.compile((re.escape(PREFIX) if programmatic else r"(?<![A-Za-z0-9_.])") +
+                          "(" + "|".join(names) + r")\(")
         found = re.findall(r"<f([^>]*)>([^<]*)</f>(<v>[^<]*</v>)?", xml)
-        qkpi = [(attrs, html.unescape(f), v) for attrs, f, v in found if PREFIX in f]
+        qkpi = [(attrs, html.unescape(f), v) for attrs, f, v in found if call.search(html.unescape(f))]
         self.assertFalse([f for _, f, v in qkpi if not v], "qkpi formulas without a stored value")
         # one <f> per plain formula cell, one per array formula (in its first cell)
-        cells = qkpi_cells(S["before"])
         plain = [k for k, f in cells.items() if not f.startswith("{=")]
         arrays = {(k[0], f) for k, f in cells.items() if f.startswith("{=")}
         self.assertEqual(len([1 for a, _, _ in qkpi if 't="array"' not in a]), len(plain))
         self.assertEqual(len([1 for a, _, _ in qkpi if 't="array"' in a]), len(arrays))
         self.assertNotIn("_xludf", xml)
-        self.assertIn(PREFIX + "OTIF(Deliveries!D2:G20001,", xml)
+        self.assertIn((PREFIX if programmatic else "") + "OTIF(Deliveries!D2:G20001,", xml)
+        self.assertEqual(PREFIX in xml, programmatic)
 
     def test_sheets_names_formulas_and_values_kept(self):
         diff = doc_diff(S["before"], S["after"])
@@ -241,8 +256,11 @@ class XlsxWithoutQkpi(unittest.TestCase):
                 reg = doc.getSheets().getByName("Objectives")
                 for r, c in reg_cells:
                     cell = reg.getCellByPosition(c, r)
-                    # the formula is kept, the function unknown (shown in lower case)
-                    self.assertIn(PREFIX.lower(), cell.getFormula())
+                    # the formula is kept, the function unknown (shown in lower case: the name the file has)
+                    name = re.findall(r"ORG\.QKPI\.QUALITYKPI\.([A-Z]+)\(",
+                                      S["before"][2]["Objectives"][2][r][c].upper())[0]
+                    self.assertIn(name.lower() + "(", cell.getFormula())
+                    self.assertNotIn(PREFIX, cell.getFormula())
                     # as loaded: the stored value, unless Calc recalculated the cell on load (TODAY() is
                     # volatile); then #NAME?
                     want = S["before"][2]["Objectives"][3][r][c]
