@@ -250,6 +250,8 @@ class SidebarTest(unittest.TestCase):
             self.assertRegex(res, r"^Value: \d+\.\d %$")
             self.assertEqual(target.getType().value, "EMPTY")  # the preview wrote nothing
             fire_action(self.o, d, PANELS[2], "insert")
+            # the panel writes its outcome after the insertion (and Calc's recalculation): wait for it
+            wait_until(lambda: d.control(PANELS[2], "result").getModel().Label.startswith("Inserted"))
             res = d.control(PANELS[2], "result").getModel().Label
             self.assertEqual(target.getFormula().split("(", 1)[-1], '$Deliveries.D2:G20001;;;"2026-01-01";TODAY())', res)
             self.assertEqual(d.control(PANELS[2], "formula").getModel().Label,
