@@ -569,7 +569,7 @@ int addDeliverySystem(ReviewDraft& rv, const Prepared& p, const Section& sec, in
     rv.add(formulaCell(
         r, 6,
         "=" + call("IF",
-                   {none, kEmpty, call("SUM", {rangeName(range(a, 5, r, 5))}) + "/" + call("SUM", {lines})}),
+                   {none, kEmpty, call("SUM", {r == a ? cellName(a, 5) : rangeName(range(a, 5, r, 5))}) + "/" + call("SUM", {lines})}),
         kPercent));
   }
 
