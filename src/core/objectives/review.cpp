@@ -566,11 +566,12 @@ int addDeliverySystem(ReviewDraft& rv, const Prepared& p, const Section& sec, in
         r, 4, 1, 1,
         "=" + call("IF", {none, kEmpty, call("INDEX", {texts, call("MATCH", {large, key, "0"})})})));
     rv.add(arrayCell(r, 5, 1, 1, "=" + call("IF", {none, kEmpty, call("ROUND", {large, "0"})}), kInteger));
-    rv.add(formulaCell(
-        r, 6,
-        "=" + call("IF",
-                   {none, kEmpty, call("SUM", {r == a ? cellName(a, 5) : rangeName(range(a, 5, r, 5))}) + "/" + call("SUM", {lines})}),
-        kPercent));
+    rv.add(
+        formulaCell(r, 6,
+                    "=" + call("IF", {none, kEmpty,
+                                      call("SUM", {r == a ? cellName(a, 5) : rangeName(range(a, 5, r, 5))}) +
+                                          "/" + call("SUM", {lines})}),
+                    kPercent));
   }
 
   // Line, quantity and order OTIF side by side.
