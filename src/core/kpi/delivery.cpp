@@ -177,22 +177,6 @@ Value ratio(double numerator, double denominator) {
   return numerator / denominator;
 }
 
-// One base call: the rows of the segment, counted by the shared verdict.
-// Every line is classified (and so checked) before the segment filter.
-Value runBase(const NumTable& t, const DeliveryColumns& c, const DeliveryRules& r, const SegmentFilter& f,
-              Measure m) {
-  double numerator = 0, denominator = 0;
-  for (std::size_t row = 0; row < t.rowCount(); ++row) {
-    Verdict v = classify(t, c, r, row);
-    if (!f.keep(row) || !v.eligible) continue;
-    numerator += success(v, m);
-    denominator += 1;
-  }
-  return ratio(numerator, denominator);
-}
-
-// --- OTIF ------------------------------------------------------------------
-
 // The arguments of one base call, read once (shared by the function and its
 // explanation).
 struct LinesCall {
@@ -202,18 +186,46 @@ struct LinesCall {
   SegmentFilter f;
 };
 
+// The lines one base call counts: every line is classified (and so checked)
+// before the segment filter; `visit(row, verdict)` for each line in the
+// segment that is eligible.
+template <typename Visit>
+void forEachCounted(const LinesCall& k, Visit visit) {
+  for (std::size_t row = 0; row < k.t->rowCount(); ++row) {
+    Verdict v = classify(*k.t, k.c, k.r, row);
+    if (!k.f.keep(row) || !v.eligible) continue;
+    visit(row, v);
+  }
+}
+
+// OTIF, ONTIME, INFULL: the share of counted lines that succeed for `m`.
+Value runBase(const LinesCall& k, Measure m) {
+  double numerator = 0, denominator = 0;
+  forEachCounted(k, [&](std::size_t, const Verdict& v) {
+    numerator += success(v, m);
+    denominator += 1;
+  });
+  return ratio(numerator, denominator);
+}
+
+DeliveryRules otifRules(const Context& ctx, const Arg& from, const Arg& to, const Arg& early, const Arg& late,
+                        double tolerance) {
+  return {readPeriod(from, to, ctx), optionalCount(early, "EarlyDays"),
+          optionalCount(late, "LateDays").value_or(0), tolerance};
+}
+
+// --- OTIF ------------------------------------------------------------------
+
 // OTIF(Lines; [Segments]; [Segment]; [From]; [To]; [EarlyDays]; [LateDays]; [QtyTolerance]; [Columns])
 LinesCall otifCall(const Context& ctx, std::span<const Arg> a) {
   const NumTable& t = linesTable(a[0]);
-  DeliveryColumns c = fullLayout(a[8], t.cols);
-  DeliveryRules r{readPeriod(a[3], a[4], ctx), optionalCount(a[5], "EarlyDays"),
-                  optionalCount(a[6], "LateDays").value_or(0), tolerance(a[7])};
-  return {&t, c, r, SegmentFilter(a[1], a[2], t.rowCount())};
+  return {&t, fullLayout(a[8], t.cols), otifRules(ctx, a[3], a[4], a[5], a[6], tolerance(a[7])),
+          SegmentFilter(a[1], a[2], t.rowCount())};
 }
 
 Value otif(const Context& ctx, std::span<const Arg> a) {
   LinesCall k = otifCall(ctx, a);
-  return runBase(*k.t, k.c, k.r, k.f, Measure::Otif);
+  return runBase(k, Measure::Otif);
 }
 
 LinesCall ontimeCall(const Context& ctx, std::span<const Arg> a) {
@@ -226,14 +238,12 @@ LinesCall ontimeCall(const Context& ctx, std::span<const Arg> a) {
     c.due = m[0];
     c.delivered = m[1];
   }
-  DeliveryRules r{readPeriod(a[3], a[4], ctx), optionalCount(a[5], "EarlyDays"),
-                  optionalCount(a[6], "LateDays").value_or(0), 0};
-  return {&t, c, r, SegmentFilter(a[1], a[2], t.rowCount())};
+  return {&t, c, otifRules(ctx, a[3], a[4], a[5], a[6], 0), SegmentFilter(a[1], a[2], t.rowCount())};
 }
 
 Value ontime(const Context& ctx, std::span<const Arg> a) {
   LinesCall k = ontimeCall(ctx, a);
-  return runBase(*k.t, k.c, k.r, k.f, Measure::OnTime);
+  return runBase(k, Measure::OnTime);
 }
 
 LinesCall infullCall(const Context& ctx, std::span<const Arg> a) {
@@ -254,7 +264,7 @@ LinesCall infullCall(const Context& ctx, std::span<const Arg> a) {
 
 Value infull(const Context& ctx, std::span<const Arg> a) {
   LinesCall k = infullCall(ctx, a);
-  return runBase(*k.t, k.c, k.r, k.f, Measure::InFull);
+  return runBase(k, Measure::InFull);
 }
 
 Value otifBy(const Context& ctx, std::span<const Arg> a) {
@@ -303,12 +313,6 @@ Reason reasonOf(const Verdict& v) {
   return Reason::NotDelivered;
 }
 
-DeliveryRules otifRules(const Context& ctx, const Arg& from, const Arg& to, const Arg& early, const Arg& late,
-                        double tolerance) {
-  return {readPeriod(from, to, ctx), optionalCount(early, "EarlyDays"),
-          optionalCount(late, "LateDays").value_or(0), tolerance};
-}
-
 // OTIFQTY's share of a line: what arrived on time, up to the ordered
 // quantity (no QtyTolerance: a short on-time line adds what was delivered).
 double onTimeQuantity(const Verdict& v) {
@@ -323,18 +327,11 @@ LinesCall otifQtyCall(const Context& ctx, std::span<const Arg> a) {
 }
 
 Value otifQty(const Context& ctx, std::span<const Arg> a) {
-  LinesCall k = otifQtyCall(ctx, a);
-  const NumTable& t = *k.t;
-  const DeliveryColumns& c = k.c;
-  const DeliveryRules& r = k.r;
-  const SegmentFilter& f = k.f;
   double numerator = 0, denominator = 0;
-  for (std::size_t row = 0; row < t.rowCount(); ++row) {
-    Verdict v = classify(t, c, r, row);
-    if (!f.keep(row) || !v.eligible) continue;
+  forEachCounted(otifQtyCall(ctx, a), [&](std::size_t, const Verdict& v) {
     numerator += onTimeQuantity(v);
     denominator += v.ordered;
-  }
+  });
   return ratio(numerator, denominator);
 }
 
@@ -394,17 +391,10 @@ LinesCall otifOrdersCall(const Context& ctx, std::span<const Arg> a) {
 
 Value otifOrders(const Context& ctx, std::span<const Arg> a) {
   LinesCall k = otifOrdersCall(ctx, a);
-  const NumTable& t = *k.t;
-  const DeliveryColumns& c = k.c;
-  const DeliveryRules& r = k.r;
-  const SegmentFilter& f = k.f;
-  RowKeys orders(a[1], t.rowCount(), "Orders");
+  RowKeys orders(a[1], k.t->rowCount(), "Orders");
   OrderTally tally(orders.size());
-  for (std::size_t row = 0; row < t.rowCount(); ++row) {
-    Verdict v = classify(t, c, r, row);
-    if (!f.keep(row) || !v.eligible) continue;
-    tally.add(orders.idOfRow(row), v.onTime && v.inFull);
-  }
+  forEachCounted(
+      k, [&](std::size_t row, const Verdict& v) { tally.add(orders.idOfRow(row), v.onTime && v.inFull); });
   auto [otif, count] = tally.totals();
   return ratio(otif, count);
 }
@@ -457,19 +447,12 @@ LinesCall otifReasonsCall(const Context& ctx, std::span<const Arg> a) {
 }
 
 Value otifReasons(const Context& ctx, std::span<const Arg> a) {
-  LinesCall k = otifReasonsCall(ctx, a);
-  const NumTable& t = *k.t;
-  const DeliveryColumns& c = k.c;
-  const DeliveryRules& r = k.r;
-  const SegmentFilter& f = k.f;
   std::array<double, kReasonCount> lines{};
   double eligible = 0;
-  for (std::size_t row = 0; row < t.rowCount(); ++row) {
-    Verdict v = classify(t, c, r, row);
-    if (!f.keep(row) || !v.eligible) continue;
+  forEachCounted(otifReasonsCall(ctx, a), [&](std::size_t, const Verdict& v) {
     lines[static_cast<std::size_t>(reasonOf(v))] += 1;
     eligible += 1;
-  }
+  });
   Matrix m;
   m.cols = 3;
   auto add = [&](std::u16string_view reason, double count) {
