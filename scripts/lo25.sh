@@ -28,7 +28,17 @@ mount_all() {
   mounted "$CH/tmp" || mount -t tmpfs tmpfs "$CH/tmp" || skip "cannot mount a tmpfs"
   # The mount point after the tmpfs: a tree under /tmp must be made inside it.
   mkdir -p "$CH$ROOT"
+  # A mount left by an earlier run at the same path can show a tree that has
+  # since been deleted (a CI clone made again at the same place): it must be
+  # this very directory (same device and inode), else it is bound again.
+  local tries=0
+  while mounted "$CH$ROOT" && [ "$(stat -c %d:%i "$CH$ROOT")" != "$(stat -c %d:%i "$ROOT")" ] && [ $tries -lt 8 ]; do
+    echo "lo25: $CH$ROOT is a stale mount of an earlier tree: unmounting it"
+    umount -l "$CH$ROOT" || true
+    tries=$((tries + 1))
+  done
   mounted "$CH$ROOT" || mount --bind "$ROOT" "$CH$ROOT" || skip "cannot bind the source tree"
+  [ -f "$CH$ROOT/scripts/lo25.sh" ] || { echo "lo25: the source tree is not visible in the chroot at $CH$ROOT" >&2; exit 1; }
 }
 
 umount_all() {
