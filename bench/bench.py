@@ -114,6 +114,40 @@ def make_deliveries(n, rnd):
     return rows
 
 
+DATA = {}  # n -> {"deliveries": rows of make_deliveries, "orders": order number per row}
+
+
+def make_orders(n, rnd):
+    """An order number per line, drawn from 1..n//3 (so ~n/3 x 0.95 distinct orders, in no order)."""
+    return [rnd.randint(1, max(1, n // 3)) for _ in range(n)]
+
+
+def line_hit(row):
+    """(eligible, OTIF) of one line, the rule delivery_native() writes as SUMPRODUCT (no From/To/EarlyDays)."""
+    due, delivered, ordered, dq, _ = row
+    if due == "" or not ordered > 0:
+        return False, False
+    return True, delivered != "" and delivered - due <= LATE_DAYS and dq >= ordered * (1 - TOL)
+
+
+def expected_line_otif(n, segment):
+    hits = [line_hit(r) for r in DATA[n]["deliveries"] if r[4] == segment]
+    eligible = [h for e, h in hits if e]
+    return sum(eligible) / len(eligible)
+
+
+def expected_order_otif(n, segment):
+    """Order OTIF by hand: an order (of the segment's eligible lines) is OTIF when every one of its lines is."""
+    orders = {}
+    for r, o in zip(DATA[n]["deliveries"], DATA[n]["orders"]):
+        if r[4] != segment:
+            continue
+        e, h = line_hit(r)
+        if e:
+            orders[o] = orders.get(o, True) and h
+    return sum(orders.values()) / len(orders)
+
+
 MANY_TARGET = "K-TARGET"
 
 
@@ -283,6 +317,25 @@ def build_table_cases(n):
                 f"{k} cells, each the OTIF SUMPRODUCT ratio with *(E=customer)"),
         ("otifby", names)))
 
+    # Issue 10's ratios are qkpi against qkpi: the baseline ("native" column) is OTIF itself.
+    cases.append(Case(
+        "otifreasons", "OTIFREASONS (8x3 array) vs OTIF on the same table", f"{n:,}",
+        Variant("qkpi", [("A1:C8", "array", f"=OTIFREASONS({L};;;;;;{LATE_DAYS};{TOL})")],
+                f"{{=OTIFREASONS(Del.A:D;;;;;;{LATE_DAYS};{TOL})}} (8x3 array; its first share is OTIF)"),
+        Variant("baseline", [("E1", "cell", f"=OTIF({L};;;;;;{LATE_DAYS};{TOL})")],
+                f"OTIF(Del.A:D;;;;;;{LATE_DAYS};{TOL}) (qkpi: the baseline of the ratio, not a native formula)"),
+        ("cells", "C1", "E1")))
+
+    O = rng("Del", "G", "G", n)
+    cases.append(Case(
+        "otiforders", f'OTIFORDERS segment "{SEGMENT}", ~{n // 3:,} random order ids vs OTIF segment', f"{n:,}",
+        Variant("qkpi", [("A1", "cell", f'=OTIFORDERS({L};{O};{S};"{SEGMENT}";;;;{LATE_DAYS};{TOL})')],
+                f'OTIFORDERS(Del.A:D;Del.G;Del.E;"{SEGMENT}";;;;{LATE_DAYS};{TOL}), Del.G: order numbers '
+                f'1..{n // 3:,} drawn at random per line'),
+        Variant("baseline", [("E1", "cell", f'=OTIF({L};{S};"{SEGMENT}";;;;{LATE_DAYS};{TOL})')],
+                f'OTIF(Del.A:D;Del.E;"{SEGMENT}";;;;{LATE_DAYS};{TOL}) (qkpi: the baseline of the ratio)'),
+        ("expected", "A1", "E1", lambda: expected_order_otif(n, SEGMENT), lambda: expected_line_otif(n, SEGMENT))))
+
     Q = rng("Q", "A", "B", n)
     G, I = rng("Q", "A", "A", n), rng("Q", "B", "B", n)
     cases.append(Case(
@@ -334,6 +387,8 @@ def read_result(case, sheet):
     kind = case.compare
     if kind == "scalar":
         return cell_value(sheet, "A1")
+    if kind[0] in ("cells", "expected"):
+        return cell_value(sheet, kind[1]), cell_value(sheet, kind[2])
     if kind[0] == "otifby":
         names = kind[1]
         k = len(names)
@@ -357,6 +412,18 @@ def check(case, results, log):
     if kind == "scalar":
         ok = same(q, n)
         log(f"    qkpi   = {q!r}\n    native = {n!r}   {'agree' if ok else 'DIFFER'}")
+        return ok
+    if kind[0] == "cells":  # the qkpi variant's cell kind[1] equals the baseline's cell kind[2]
+        qv, bv = q[0], n[1]
+        ok = same(qv, bv)
+        log(f"    qkpi {kind[1]} = {qv!r}\n    baseline {kind[2]} = {bv!r}   {'agree' if ok else 'DIFFER'}")
+        return ok
+    if kind[0] == "expected":  # each variant equals its value worked out in Python from the same data
+        qv, bv = q[0], n[1]
+        eq, eb = kind[3](), kind[4]()
+        ok = same(qv, eq) and same(bv, eb)
+        log(f"    qkpi     = {qv!r}  by hand {eq!r}\n    baseline = {bv!r}  by hand {eb!r}   "
+            f"{'agree' if ok else 'DIFFER'}")
         return ok
     if kind[0] == "otifby":
         names = kind[1]
@@ -430,15 +497,20 @@ def timed_run(doc, sheet, variant, key=None):
     return t
 
 
+def side(variant):
+    """"qkpi" or "native": the column of the table a variant's times go to (a qkpi baseline is "native")."""
+    return "qkpi" if variant.label == "qkpi" else "native"
+
+
 def run_cases(doc, sheet, cases, reps, log, per_run_log):
     # warm-up + check
     for case in cases:
         log(f"  [{case.key}] {case.name}, {case.rows_label}\n    qkpi:   {case.qkpi.describe}\n"
-            f"    native: {case.native.describe}")
+            f"    {case.native.label}: {case.native.describe}")
         results = {}
         for v in (case.qkpi, case.native):
             t = timed_run(doc, sheet, v, (case.key, case.rows_label))
-            results[v.label] = read_result(case, sheet)
+            results[side(v)] = read_result(case, sheet)
             v.clear(sheet)
             log(f"    warm-up {v.label}: {t:.3f} s")
         if not check(case, results, log):
@@ -454,7 +526,7 @@ def run_cases(doc, sheet, cases, reps, log, per_run_log):
                     if not isinstance(val, float):
                         raise SystemExit(f"{case.key} {v.label}: {val} in a timed run")
                 v.clear(sheet)
-                case.times[v.label].append(t)
+                case.times[side(v)].append(t)
         per_run_log(rep, cases)
 
 
@@ -470,7 +542,7 @@ def fmt_s(t):
 
 
 def table(cases):
-    head = "| case | rows | qkpi median s | native median s | ratio qkpi/native | per-round ratio min–max |"
+    head = "| case | rows | qkpi median s | native (or baseline) median s | ratio | per-round ratio min–max |"
     rule = "|---|---:|---:|---:|---:|---:|"
     if PEAK:
         head += " peak RSS gain MB qkpi / native |"
@@ -540,11 +612,14 @@ def cpu_model():
     return platform.processor() or "?"
 
 
-RESULTS_BEGIN = "<!-- bench results: begin (written by bench.py) -->"
-RESULTS_END = "<!-- bench results: end -->"
+def markers(block):
+    """The README's begin/end comments of a results block ("" = the main one)."""
+    name = f" {block}" if block else ""
+    return f"<!-- bench results{name}: begin (written by bench.py) -->", f"<!-- bench results{name}: end -->"
 
 
-def write_readme(path, text):
+def write_readme(path, text, block=""):
+    RESULTS_BEGIN, RESULTS_END = markers(block)
     try:
         with open(path) as f:
             old = f.read()
@@ -567,12 +642,15 @@ def main():
     ap.add_argument("--reps", type=int, default=7, help="timed rounds per case (default 7)")
     ap.add_argument("--wd-formulas", type=int, default=10000,
                     help="per-row WORKDAYSELAPSED / NETWORKDAYS.INTL formulas (default 10000; 0 = skip)")
-    ap.add_argument("--cases", default="otif,otifseg,otifsegmany,otifby,rft,turnaround,wd,wdnohol",
-                    help="subset of: otif,otifseg,otifsegmany,otifby,rft,turnaround,wd,wdnohol")
+    ap.add_argument("--cases",
+                    default="otif,otifseg,otifsegmany,otifby,otifreasons,otiforders,rft,turnaround,wd,wdnohol",
+                    help="subset of: otif,otifseg,otifsegmany,otifby,otifreasons,otiforders,rft,turnaround,wd,wdnohol")
     ap.add_argument("--oxt", default=os.path.join(REPO, "build", "qkpi.oxt"))
     ap.add_argument("--seed", type=int, default=20260101)
     ap.add_argument("--readme", default=os.path.join(HERE, "README.md"))
     ap.add_argument("--no-readme", action="store_true", help="only print, do not update bench/README.md")
+    ap.add_argument("--block", default="",
+                    help="the README's results block to replace (default: the main one; e.g. 'otif-system')")
     ap.add_argument("--peak-rss", action="store_true",
                     help="also report the peak resident memory soffice gains during a recalculation (Linux)")
     args = ap.parse_args()
@@ -612,8 +690,12 @@ def main():
                     rnd = random.Random(args.seed + n)
                     write_holidays(doc)
                     keys = {c.key for c in cases}
-                    if keys & {"otif", "otifseg", "otifby", "otifsegmany"}:
-                        write_block(add_sheet(doc, "Del"), 0, 1, make_deliveries(n, rnd))
+                    if keys & {"otif", "otifseg", "otifby", "otifsegmany", "otifreasons", "otiforders"}:
+                        DATA[n] = {"deliveries": make_deliveries(n, rnd)}
+                        write_block(add_sheet(doc, "Del"), 0, 1, DATA[n]["deliveries"])
+                    if "otiforders" in keys:
+                        DATA[n]["orders"] = make_orders(n, random.Random(args.seed + n + 1))
+                        write_block(doc.getSheets().getByName("Del"), 6, 1, [(o,) for o in DATA[n]["orders"]])
                     if "otifsegmany" in keys:
                         write_block(doc.getSheets().getByName("Del"), 5, 1, [(distinct_key(i),) for i in range(n)])
                     if "rft" in keys:
@@ -661,12 +743,14 @@ def main():
                f"Calc threaded group calculation {threads}, OpenCL {settings.get('UseOpenCL')}. "
                f"{args.reps} timed rounds per case after one warm-up; whole run {elapsed / 60:.1f} min "
                f"(`bench.py --rows {','.join(map(str, sizes))} --reps {args.reps}"
-               f"{'' if args.wd_formulas == 10000 else f' --wd-formulas {args.wd_formulas}'}`).")
+               f"{'' if args.wd_formulas == 10000 else f' --wd-formulas {args.wd_formulas}'}"
+               f"{'' if args.cases == ap.get_default('cases') else f' --cases {args.cases}'}"
+               f"{f' --block {args.block}' if args.block else ''}`).")
     print(md)
     print()
     print(machine)
     if not args.no_readme:
-        write_readme(args.readme, f"{machine}\n\n{md}")
+        write_readme(args.readme, f"{machine}\n\n{md}", args.block)
         log(f"\nresults written to {args.readme}")
 
 

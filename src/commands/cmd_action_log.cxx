@@ -10,8 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "cell_blocks.hxx"
 #include "command.hxx"
 #include "document.hxx"
+#include "kpi/function_table.h"
 #include "register_fill.hxx"
 #include "undo_step.hxx"
 
@@ -79,6 +81,32 @@ Outcome createLog(const Env& e, std::optional<UndoStep>& step, sheet::SheetSpec&
           false};
 }
 
+// The segments each AMBER or RED objective's finding names: its per-segment
+// call (objectives::findingSegmentFormulas), computed here by the KPI
+// library from the cells it refers to, as the review's table computes it.
+// A call that cannot be computed (a missing sheet, bad data ...) names none:
+// the finding then says "See the review".
+std::vector<std::vector<objectives::SegmentValue>> worstSegments(
+    const Env& e, const std::vector<objectives::Objective>& objs) {
+  const std::vector<objectives::SegmentCall> calls =
+      objectives::findingSegmentCalls(objs, e.today, e.nullDate);
+  std::vector<std::vector<objectives::SegmentValue>> out(objs.size());
+  for (std::size_t i = 0; i < objs.size(); ++i) {
+    const qkpi::FunctionSpec* by = qkpi::findFunction(calls[i].function);
+    if (!by) continue;
+    try {
+      const objectives::ExplainCall call = objectives::parseCallOf(calls[i].formula, *by);
+      const std::vector<objectives::CellBlock> blocks =
+          readReferences(e.doc, call.references, objectives::kRegisterSheet, "Action Log");
+      out[i] =
+          objectives::worstSegments(objs[i], objectives::evaluateCall(call, blocks, e.today, e.nullDate));
+    } catch (const std::exception&) {  // UserError, the function's ArgumentError/DataError ...
+    } catch (const css::uno::Exception&) {
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Outcome actionLogCommand(const Env& e) {
@@ -106,7 +134,8 @@ Outcome actionLogCommand(const Env& e) {
       fillMessage(fill) + checkMessage(check) + (checkLocked ? checkNotWrittenMessage() : "");
   std::optional<objectives::Table> table;
   if (existing.is()) table = readTable(existing);
-  sheet::SheetSpec spec = objectives::actionLog(table ? &*table : nullptr, objs, e.today, e.nullDate);
+  sheet::SheetSpec spec =
+      objectives::actionLog(table ? &*table : nullptr, objs, e.today, e.nullDate, worstSegments(e, objs));
   spec.name = objectives::kActionLogSheet;
   if (existing.is()) return appendToLog(e, step, existing, *table, spec, filled);
   return createLog(e, step, spec, filled);

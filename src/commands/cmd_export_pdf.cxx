@@ -110,7 +110,7 @@ Outcome exportPdfCommand(const Env& e) {
 
   OUString path;
   if (osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None) path = url;
-  return {true, "Exported " + joinNames(parts) + " to " + utf8(path), true};
+  return {true, "Exported " + joinNames(parts) + " to " + utf8(path), false};
 }
 
 }  // namespace qkpi::commands

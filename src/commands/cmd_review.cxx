@@ -58,7 +58,7 @@ Outcome reviewCommand(const Env& e) {
   activate(e.controller, sh);
   return {true,
           msg + "." + fillMessage(fill) + checkMessage(check) + (checkLocked ? checkNotWrittenMessage() : ""),
-          !check.rows.empty()};
+          !check.rows.empty() || !fill.cells.empty()};
 }
 
 }  // namespace qkpi::commands

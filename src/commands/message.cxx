@@ -11,6 +11,8 @@
 #include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/frame/DispatchResultEvent.hpp>
 #include <com/sun/star/frame/DispatchResultState.hpp>
+#include <com/sun/star/frame/InfobarType.hpp>
+#include <com/sun/star/frame/XInfobarProvider.hpp>
 #include <cstdio>
 
 #include "strings.hxx"
@@ -42,6 +44,37 @@ std::string joinNames(const std::vector<std::string>& v) {
     s += "\"" + v[i] + "\"";
   }
   return s;
+}
+
+bool showInfobar(const Reference<frame::XFrame>& frame, const Outcome& out) {
+  try {
+    if (!frame.is()) return false;
+    Reference<frame::XInfobarProvider> bars(frame->getController(), UNO_QUERY);
+    if (!bars.is()) return false;
+    const sal_Int32 type = !out.ok      ? frame::InfobarType::DANGER
+                           : out.notice ? frame::InfobarType::WARNING
+                                        : frame::InfobarType::SUCCESS;
+    const OUString id = u(kOutcomeInfobar);
+    if (bars->hasInfobar(id))
+      bars->updateInfobar(id, u(kOutcomeTitle), u(out.message), type);
+    else
+      bars->appendInfobar(id, u(kOutcomeTitle), u(out.message), type, {}, true);
+    return true;
+  } catch (const uno::Exception& ex) {
+    std::fprintf(stderr, "qkpi: cannot show the outcome bar: %s\n", utf8(ex.Message).c_str());
+    return false;
+  }
+}
+
+void showOutcome(const Reference<uno::XComponentContext>& ctx, const Reference<frame::XFrame>& frame,
+                 const Outcome& out) {
+  if (out.ok) {
+    showInfobar(frame, out);
+    return;
+  }
+  // An error stops the user: a box, and the bar keeps the text visible after it is closed.
+  showInfobar(frame, out);
+  showMessage(ctx, frame, out);
 }
 
 void showMessage(const Reference<uno::XComponentContext>& ctx, const Reference<frame::XFrame>& frame,

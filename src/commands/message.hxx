@@ -18,11 +18,26 @@ using css::uno::Reference;
 struct Outcome {
   bool ok = true;
   std::string message;  // English, shown as is
-  bool notice = false;  // worth a dialog in the UI even on success
+  bool notice = false;  // a success the user should look at (shown as a warning bar)
 };
 
 // "\"a\"", "\"a\" and \"b\"", "\"a\", \"b\" and \"c\"": sheet names in a message.
 std::string joinNames(const std::vector<std::string>& names);
+
+// The bar above the document (the frame controller's XInfobarProvider, id
+// kOutcomeInfobar, titled kOutcomeTitle) shows every outcome without stopping
+// the user: SUCCESS, WARNING for a success with a notice, DANGER for a
+// failure; a second command's outcome replaces the first's. It works in a
+// headless office too (the bar of an invisible window is not seen). false
+// when the frame has no such bar (toolkit errors are logged to stderr).
+inline constexpr char kOutcomeInfobar[] = "org.qkpi.outcome";
+inline constexpr char kOutcomeTitle[] = "Quality Objectives";
+bool showInfobar(const Reference<css::frame::XFrame>& frame, const Outcome& out);
+
+// What the protocol handler shows for an outcome: the bar; for a failure
+// also an error box (showMessage).
+void showOutcome(const Reference<css::uno::XComponentContext>& ctx,
+                 const Reference<css::frame::XFrame>& frame, const Outcome& out);
 
 // An info box (ok) or an error box on the frame's window, titled "Quality
 // Objectives"; does nothing in a headless office or for an invisible window.

@@ -86,7 +86,11 @@ class Commands : public cppu::WeakImplHelper4<frame::XDispatchProvider, frame::X
                                          const Reference<frame::XDispatchResultListener>& listener) override {
     bool silent = false;
     Outcome out = run(commandOf(url), args, silent);
-    if (!silent && (!out.ok || out.notice)) showMessage(ctx_, frame_, out);
+    // The bar always (it never blocks); Silent only keeps an error's box away.
+    if (silent)
+      showInfobar(frame_, out);
+    else
+      showOutcome(ctx_, frame_, out);
     if (!out.ok) std::fprintf(stderr, "qkpi: %s\n", out.message.c_str());
     notifyResult(listener, static_cast<cppu::OWeakObject*>(this), out);
   }

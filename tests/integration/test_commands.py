@@ -156,6 +156,31 @@ def parse_options(text):
     return opts
 
 
+def review_segment_tables(review):
+    """ID -> [(segment, value)] of each objective's ratio per-segment table in a review sheet (a ...BY array;
+    "(all)", "(blank)" and empty values left out)."""
+    last_row, _ = used_end(review)
+    out, ident = {}, None
+    for r in range(last_row + 1):
+        cell = review.getCellByPosition(0, r)
+        if re.match(r"^Q-\d+$", cell.getString()):  # a summary row, then the section header: the last one wins
+            ident = cell.getString()
+        if cell.getString() != "Per segment" or ident is None:
+            continue
+        if not re.match(r"^\{?=ORG\.QKPI\.QUALITYKPI\.(OTIF|ONTIME|INFULL|RFT|RFTJOBS|TURNAROUND)BY\(",
+                        review.getCellByPosition(0, r + 2).getFormula()):
+            continue
+        rows, rr = [], r + 2
+        while review.getCellByPosition(0, rr).getString() not in ("(all)", ""):
+            label = review.getCellByPosition(0, rr).getString()
+            value = office.cell_result(review.getCellByPosition(5, rr))
+            if label != "(blank)" and value[0] == "value":
+                rows.append((label, value[1]))
+            rr += 1
+        out[ident] = rows
+    return out
+
+
 def direct_call(kpi, data, options, **override):
     """`=KPI(data; ...)` with the named optional arguments (README order), trailing empties dropped."""
     opts = parse_options(options)
@@ -361,6 +386,22 @@ class DispatchTest(CommandTest):
         self.assertEqual(listener.events[0].State, FAILURE)
         self.assertIn('no sheet "Objectives"', listener.events[0].Result)
         self.assertIn("New Register", listener.events[0].Result)
+
+    def test_every_outcome_goes_to_the_document_bar(self):
+        """Success and failure alike land in the frame's infobar (id org.qkpi.outcome); the next command's outcome
+        replaces it (updateInfobar: still one bar), Silent too. The bar's text and colour are checked on screen by
+        test_sidebar (Xvfb)."""
+        doc = self.new_doc()
+        bars = doc.getCurrentController()
+        self.assertFalse(bars.hasInfobar("org.qkpi.outcome"))
+        self.ok(doc, "NewRegister")
+        self.assertTrue(bars.hasInfobar("org.qkpi.outcome"))
+        state, _ = self.dispatch(doc, "ExportPdf", Date=DATE)  # no review yet: a failure, in the same bar
+        self.assertEqual(state, FAILURE)
+        self.assertTrue(bars.hasInfobar("org.qkpi.outcome"))
+        bars.removeInfobar("org.qkpi.outcome")  # the user closed it: the next outcome opens it again
+        self.ok(doc, "NewRegister", Silent=True)
+        self.assertTrue(bars.hasInfobar("org.qkpi.outcome"))
 
     def test_silent_argument_is_a_boolean(self):
         doc = self.new_doc()
@@ -593,6 +634,12 @@ class ReviewTest(CommandTest):
         n2 = doc.getSheets().getByName(f"Review {DATE} (2)").getCharts().getCount()
         self.assertEqual(n1, n2)
         self.assertGreater(n1, 0)
+        # the review shown is frozen below the summary's header row (row 5), so the header stays in view
+        ctrl = doc.getCurrentController()
+        self.assertEqual(ctrl.getActiveSheet().getName(), f"Review {DATE} (2)")
+        self.assertTrue(ctrl.hasFrozenPanes())
+        self.assertEqual(ctrl.getSplitRow(), 5)
+        self.assertEqual(doc.getSheets().getByName(f"Review {DATE} (2)").getCellByPosition(0, 4).getString(), "ID")
 
     def test_review_is_one_undo_step(self):
         doc = self.sample_doc()
@@ -634,11 +681,32 @@ class ActionLogTest(CommandTest):
         self.assertEqual(headers[:len(ACTION_HEADERS)], ACTION_HEADERS)
         self.assertEqual({r["Objective"].getString() for r in rows}, bad, msg)
         today = self.evaluate(doc, DATE_F)[1]
+        tables = review_segment_tables(doc.getSheets().getByName(f"Review {DATE}"))
+        named = 0
         for r in rows:
             ident = r["Objective"].getString()
             self.assertEqual(r["Owner"].getString(), reg[ident]["Responsible"].getString())
             self.assertEqual(r["Status"].getString(), "Open")
             self.assertEqual(r["Due"].getValue(), min(today + 30, reg[ident]["Due"].getValue()), ident)
+            # the finding names the worst segments of the review's table (same call, same date), worst first
+            finding = r["Finding"].getString()
+            m = re.search(r" Worst segments?: (.*)\.$", finding)
+            if ident not in tables:
+                self.assertIsNone(m, finding)
+                continue
+            self.assertIsNotNone(m, finding)
+            named += 1
+            lower = reg[ident]["Direction"].getString().strip().lower() == "lower"
+            target = reg[ident]["Target"].getValue()
+            ranked = sorted(tables[ident], key=lambda sv: -sv[1] if lower else sv[1])
+            missing = [sv for sv in ranked if (sv[1] > target if lower else sv[1] < target)]
+            want = missing[:3] or ranked[:1]
+            got = [re.match(r"^(.*) (-?[0-9.]+)%$", part).groups() for part in m.group(1).split(", ")]
+            self.assertEqual([g[0] for g in got], [w[0] for w in want], finding)
+            for (name, shown), (_, value) in zip(got, want):
+                decimals = len(shown.split(".")[1]) if "." in shown else 0
+                self.assertLessEqual(abs(value * 100 - float(shown)), 0.5 * 10 ** -decimals + 1e-9, (name, finding))
+        self.assertGreaterEqual(named, 1, "the sample data should have a segmented AMBER/RED objective")
         # second run: nothing new, nothing changed
         log = doc.getSheets().getByName("Action Log")
         before = sheet_dump(log)

@@ -238,6 +238,17 @@ class SidebarTest(unittest.TestCase):
             out2 = wait_until(lambda: d.control(PANELS[1], "outcome").getModel().Label.startswith("Update Actuals")
                               and d.control(PANELS[1], "outcome").getModel().Label)
             self.assertTrue(out2)
+            # Explain runs on the selected cell: the register's first Actual
+            actual = sh.getCellByPosition(hdr.index("Actual"), 1)
+            d.ctrl.setActiveSheet(sh)
+            d.ctrl.select(actual)
+            explain_sheet = "Explain Objectives " + actual.AbsoluteName.split(".")[-1].replace("$", "")
+            fire_action(self.o, d, PANELS[1], "cmdExplain")
+            out3 = wait_until(lambda: d.control(PANELS[1], "outcome").getModel().Label.startswith("Explain")
+                              and d.control(PANELS[1], "outcome").getModel().Label)
+            self.assertTrue(out3)
+            self.assertNotIn("failed", out3)
+            self.assertTrue(d.doc.getSheets().hasByName(explain_sheet), (out3, d.doc.getSheets().getElementNames()))
 
             # Insert KPI: the formula a user could type, in the current cell, undoable
             target = d.doc.getSheets().getByName("Deliveries").getCellByPosition(10, 2)

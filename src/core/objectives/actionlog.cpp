@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <regex>
 
+#include "kpi/by_table.h"
 #include "objectives/formula.h"
 #include "objectives/internal.h"
 #include "objectives/objectives.h"
@@ -65,7 +66,8 @@ std::string groupedNumber(double v) {
   return (v < 0 ? "-" : "") + r;
 }
 
-std::string finding(const Objective& o, const std::string& status, const std::string& date) {
+std::string finding(const Objective& o, const std::string& status, const std::string& date,
+                    const std::vector<SegmentValue>& worst) {
   std::optional<KpiCall> call;
   try {
     call = parseKpi(o);
@@ -107,7 +109,14 @@ std::string finding(const Objective& o, const std::string& status, const std::st
     if (target) r += " against a target of " + fmt(*target);
   }
   r += " (" + status + ") on " + date + ".";
-  if (!trim(o.segmentBy).empty()) r += " See the review for the worst segments.";
+  if (!worst.empty()) {
+    r += worst.size() == 1 ? " Worst segment: " : " Worst segments: ";
+    for (std::size_t i = 0; i < worst.size(); ++i)
+      r += (i ? ", " : "") + worst[i].segment + " " + fmt(worst[i].value);
+    r += ".";
+  } else if (!trim(o.segmentBy).empty()) {
+    r += " See the review for the worst segments.";
+  }
   if (actualDiffers(o))
     r +=
         " Note: the register's Actual differs from its Options, so this value may not be the one the Options measure; run Update Actuals or edit the Options.";
@@ -222,11 +231,13 @@ void addLayout(sheet::SheetSpec& spec) {
 
 // One proposed row for every AMBER or RED objective without an open action.
 void addProposals(sheet::SheetSpec& spec, Log& log, const std::vector<Objective>& objectives, long today,
-                  long off) {
+                  long off, const std::vector<std::vector<SegmentValue>>& worst) {
   const std::string date = isoDate(today, off);
   std::vector<std::string> done;  // objective IDs handled in this run
   int row = log.nextRow;
-  for (const Objective& o : objectives) {
+  static const std::vector<SegmentValue> kNone;
+  for (std::size_t index = 0; index < objectives.size(); ++index) {
+    const Objective& o = objectives[index];
     std::string status = trim(o.status);
     for (char& c : status) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (status != "AMBER" && status != "RED") continue;
@@ -249,7 +260,8 @@ void addProposals(sheet::SheetSpec& spec, Log& log, const std::vector<Objective>
     };
     put(kId, textCell(0, 0, id));
     put(kObjective, textCell(0, 0, o.id));
-    put(kFinding, textCell(0, 0, finding(o, status, date), kText));
+    put(kFinding,
+        textCell(0, 0, finding(o, status, date, index < worst.size() ? worst[index] : kNone), kText));
     put(kAction, textCell(0, 0, proposal(o), kText));
     if (!o.responsible.empty()) put(kOwner, textCell(0, 0, o.responsible, kText));
     if (!o.resources.empty()) put(kResources, textCell(0, 0, o.resources, kText));
@@ -262,15 +274,78 @@ void addProposals(sheet::SheetSpec& spec, Log& log, const std::vector<Objective>
 
 }  // namespace
 
+std::vector<SegmentCall> findingSegmentCalls(const std::vector<Objective>& objectives, long today, long off) {
+  std::vector<SegmentCall> out;
+  for (const Objective& o : objectives) {
+    SegmentCall c;
+    const std::string status = lower(trim(o.status));
+    if ((status == "amber" || status == "red") && !trim(o.segmentBy).empty()) try {
+        const KpiCall call = parseKpi(o);
+        if (call.byFn && !call.reduction) {
+          c.function = std::string(call.byFn->name);
+          c.formula =
+              "=" + renderCall(*call.byFn, call, dateLiteral(today, off), {{"Segments", call.segmentBy}});
+        }
+      } catch (const UserError&) {
+      }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<SegmentValue> worstSegments(const Objective& o, const qkpi::Value& byResult) {
+  const auto* m = std::get_if<qkpi::Matrix>(&byResult);
+  if (!m) return {};
+  Table table(m->rows);
+  for (std::size_t r = 0; r < m->rows; ++r)
+    for (std::size_t c = 0; c < m->cols; ++c) {
+      const qkpi::OutCell& cell = m->at(r, c);
+      if (const double* d = std::get_if<double>(&cell))
+        table[r].emplace_back(*d);
+      else
+        table[r].emplace_back(utf8(std::get<std::u16string>(cell)));
+    }
+  return worstSegments(o, table);
+}
+
+std::vector<SegmentValue> worstSegments(const Objective& o, const Table& table) {
+  bool lower = false;
+  try {
+    lower = parseKpi(o).lowerIsBetter;
+  } catch (const UserError&) {
+    return {};
+  }
+  std::vector<SegmentValue> all;
+  for (const auto& row : table) {
+    if (row.size() < 2) continue;
+    const std::string segment = valueText(row.front());
+    const double* v = std::get_if<double>(&row.back());
+    if (!v || !std::isfinite(*v) || segment.empty() || segment == kAllSegmentUtf8 ||
+        segment == kBlankSegmentUtf8)
+      continue;
+    all.push_back({segment, *v});
+  }
+  // worst first; equal values keep the table's order
+  std::stable_sort(all.begin(), all.end(), [&](const SegmentValue& a, const SegmentValue& b) {
+    return lower ? a.value > b.value : a.value < b.value;
+  });
+  std::size_t missing = 0;
+  if (auto target = valueNumber(o.target))
+    while (missing < all.size() && (lower ? all[missing].value > *target : all[missing].value < *target))
+      ++missing;
+  all.resize(std::min(all.size(), missing ? std::min(missing, kWorstSegmentsNamed) : std::size_t{1}));
+  return all;
+}
+
 sheet::SheetSpec actionLog(const Table* existing, const std::vector<Objective>& objectives, long today,
-                           long off) {
+                           long off, const std::vector<std::vector<SegmentValue>>& worst) {
   sheet::SheetSpec spec;
   spec.name = kActionLogSheet;
   spec.styles = standardStyles();
   const bool full = !hasContent(existing);
   Log log = full ? newLog() : readLog(*existing);
   if (full) addLayout(spec);
-  addProposals(spec, log, objectives, today, off);
+  addProposals(spec, log, objectives, today, off, worst);
   return spec;
 }
 

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cmath>
 #include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -455,6 +456,26 @@ ExplainCall parseExplainCall(const ExplainSource& source) {
   return out;
 }
 
+ExplainCall parseCallOf(std::string_view formula, const FunctionSpec& fn) {
+  const Expr root = Parser(trim(std::string(formula))).formula();
+  const std::function<const Expr*(const Expr&)> find = [&](const Expr& e) -> const Expr* {
+    if (e.kind == Expr::Kind::Call && e.text == fn.name) return &e;
+    for (const Expr& a : e.args)
+      if (const Expr* hit = find(a)) return hit;
+    return nullptr;
+  };
+  const Expr* call = find(root);
+  if (!call || call->args.size() > fn.args.size())
+    throw std::invalid_argument("objectives: no call of " + std::string(fn.name) + " in " +
+                                std::string(formula));
+  ExplainCall out;
+  out.fn = &fn;
+  out.callText = call->source;
+  out.args = call->args;
+  for (const Expr& a : out.args) collectRefs(a, out.references);
+  return out;
+}
+
 std::string explainSheetBase(const ExplainSource& source) {
   return "Explain " + source.sheet + " " + cellName(source.row, source.col);
 }
@@ -639,6 +660,14 @@ void addBlockCell(sheet::SheetSpec& spec, const CellBlock& b, std::size_t index,
 }
 
 }  // namespace
+
+qkpi::Value evaluateCall(const ExplainCall& call, const std::vector<CellBlock>& blocks, long today,
+                         long nullDateOffset) {
+  ArgBuilder builder(call, blocks, today, nullDateOffset);
+  std::vector<Arg> args;
+  for (std::size_t i = 0; i < call.fn->args.size(); ++i) args.push_back(builder.build(i));
+  return evaluate(*call.fn, Context{nullDateOffset}, args);
+}
 
 ExplainResult explainSheet(const ExplainCall& call, const std::vector<CellBlock>& blocks,
                            const ExplainSource& source, long today, long nullDateOffset,

@@ -110,6 +110,12 @@ struct CellBlock {
   const std::string* textAt(std::size_t index) const;
 };
 
+// The first call of `fn` (any function of the table) in a formula the
+// workflow built, e.g. the review's per-segment "=OTIFBY(...)"; the same
+// expressions as parseExplainCall. std::invalid_argument when the formula has
+// no such call or cannot be read (a defect of the caller, not the user's).
+ExplainCall parseCallOf(std::string_view formula, const FunctionSpec& fn);
+
 // "Explain Objectives Q3" (then made unique by the caller with uniqueSheetName).
 std::string explainSheetBase(const ExplainSource& source);
 
@@ -123,6 +129,13 @@ struct ExplainResult {
 // `today` (TODAY() in arguments) and the null date are the document's.
 // UserError when an argument is not what the function takes (the formula
 // shows Err:502) or a block is missing.
+// The call's value as the function gives it in the cell: the arguments as Calc
+// hands them to the add-in (the same conversion as explainSheet), then kpi
+// evaluate. Throws UserError for an argument it cannot read, and the
+// function's ArgumentError / DataError as they are.
+qkpi::Value evaluateCall(const ExplainCall& call, const std::vector<CellBlock>& blocks, long today,
+                         long nullDateOffset);
+
 ExplainResult explainSheet(const ExplainCall& call, const std::vector<CellBlock>& blocks,
                            const ExplainSource& source, long today, long nullDateOffset,
                            const std::string& sheetName);

@@ -201,6 +201,8 @@ std::vector<std::string> segmentTableHeaders(const KpiCall& call);
 std::string proposedAction(std::string_view kpi);
 // UTF-8 text as UTF-16, for a literal qkpi::Arg (invalid bytes -> U+FFFD).
 std::u16string utf16(std::string_view utf8);
+// UTF-16 text (an add-in result's text) as UTF-8 (unpaired surrogates -> U+FFFD).
+std::string utf8(std::u16string_view text);
 
 // ---- review: trend months and the native counts of rows left out ------------
 // One row of the review's trend: a calendar month, from its first day to its

@@ -25,6 +25,8 @@
 // The KPI list, measure, label, ...BY
 // function, per-segment headers and proposed action come from the function
 // table's KpiFacts.
+#include <unicode/ustring.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -776,31 +778,26 @@ std::string proposedAction(std::string_view kpi) {
 }
 
 std::u16string utf16(std::string_view utf8) {
-  std::u16string r;
-  for (std::size_t i = 0; i < utf8.size();) {
-    auto b = static_cast<unsigned char>(utf8[i]);
-    int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-    char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-    bool ok = len > 0 && i + static_cast<std::size_t>(len) <= utf8.size();
-    for (int k = 1; ok && k < len; ++k) {
-      auto c = static_cast<unsigned char>(utf8[i + static_cast<std::size_t>(k)]);
-      ok = (c & 0xC0) == 0x80;
-      cp = (cp << 6) | (c & 0x3F);
-    }
-    if (!ok) {
-      r += u'\uFFFD';
-      ++i;
-      continue;
-    }
-    i += static_cast<std::size_t>(len);
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      r += static_cast<char16_t>(0xD800 + (cp >> 10));
-      r += static_cast<char16_t>(0xDC00 + (cp & 0x3FF));
-    } else {
-      r += static_cast<char16_t>(cp);
-    }
-  }
+  // ICU's conversion; invalid bytes become U+FFFD.
+  std::u16string r(utf8.size(), u'\0');  // never more UTF-16 units than bytes
+  int32_t len = 0;
+  UErrorCode err = U_ZERO_ERROR;
+  u_strFromUTF8WithSub(reinterpret_cast<UChar*>(r.data()), static_cast<int32_t>(r.size()), &len, utf8.data(),
+                       static_cast<int32_t>(utf8.size()), 0xFFFD, nullptr, &err);
+  if (U_FAILURE(err)) return u"\uFFFD";
+  r.resize(static_cast<std::size_t>(len));
+  return r;
+}
+
+std::string utf8(std::u16string_view text) {
+  std::string r(text.size() * 3, '\0');  // at most 3 bytes per UTF-16 unit
+  int32_t len = 0;
+  UErrorCode err = U_ZERO_ERROR;
+  u_strToUTF8WithSub(r.data(), static_cast<int32_t>(r.size()), &len,
+                     reinterpret_cast<const UChar*>(text.data()), static_cast<int32_t>(text.size()), 0xFFFD,
+                     nullptr, &err);
+  if (U_FAILURE(err)) return "\xEF\xBF\xBD";
+  r.resize(static_cast<std::size_t>(len));
   return r;
 }
 

@@ -63,6 +63,7 @@
 #include <variant>
 #include <vector>
 
+#include "kpi/value.h"
 #include "objectives/sheet_spec.h"
 
 namespace qkpi::objectives {
@@ -212,11 +213,41 @@ std::vector<std::string> segmentTableProbes(const std::vector<Objective>&);
 sheet::SheetSpec review(const std::vector<Objective>&, const std::vector<int>& segmentTableRows,
                         long todaySerial, long nullDateOffset, const std::string& sheetName);
 
+// The worst segments a finding names ("Castell Automotive 88.2%, Evergreen
+// Retail 91.7%"): per objective, the segments of its per-segment table (the
+// review's ...BY call) that miss the target, worst first (at most
+// kWorstSegmentsNamed), or when none misses it the single worst; "(all)",
+// "(blank)" and segments without a value are not named.
+struct SegmentValue {
+  std::string segment;
+  double value = 0;
+  bool operator==(const SegmentValue&) const = default;
+};
+inline constexpr std::size_t kWorstSegmentsNamed = 3;
+// Per objective (same order): the call whose result worstSegments() reads,
+// e.g. function "OTIFBY", formula
+// "=OTIFBY($Deliveries.D2:G20001;$Deliveries.A2:A20001;;;DATE(2026;11;25);;2)"
+// as of `todaySerial`; both "" for an objective that is not AMBER or RED
+// (it gets no proposal), has no Segment by or ...BY function, is a reduction
+// objective, or whose KPI does not parse (its finding says "See the review").
+struct SegmentCall {
+  std::string function, formula;
+  bool operator==(const SegmentCall&) const = default;
+};
+std::vector<SegmentCall> findingSegmentCalls(const std::vector<Objective>&, long todaySerial,
+                                             long nullDateOffset);
+// The ...BY result's rows: the segment in the first column, the value in the last.
+std::vector<SegmentValue> worstSegments(const Objective&, const Table& byResult);
+std::vector<SegmentValue> worstSegments(const Objective&, const qkpi::Value& byResult);
+
 // ActionLog: `existing` = the current "Action Log" sheet's used area (row 0 =
 // headers), or nullptr when there is none. nullptr: the whole sheet plus the
-// proposed rows; otherwise ONLY the cells of newly appended rows.
+// proposed rows; otherwise ONLY the cells of newly appended rows. `worst`:
+// per objective (same order, may be shorter or empty) the worstSegments() its
+// finding names; an objective with a Segment by and none named says "See the
+// review for the worst segments."
 sheet::SheetSpec actionLog(const Table* existing, const std::vector<Objective>&, long todaySerial,
-                           long nullDateOffset);
+                           long nullDateOffset, const std::vector<std::vector<SegmentValue>>& worst = {});
 // An action log Status that counts as open: "Open" or "In progress" (case and
 // surrounding spaces ignored). Such an objective gets no new proposed action.
 bool isOpenAction(std::string_view status);

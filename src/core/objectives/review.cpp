@@ -761,7 +761,8 @@ void addPageSetup(sheet::SheetSpec& spec, int lastRow) {
   const int widths[kCols] = {4000, 6200, 3300, 2400, 3800, 2100, 2300,
                              3600, 2300, 2300, 2200, 2200, 5600, 2400};
   for (int j = 0; j < kCols; ++j) spec.columns.push_back({j, widths[j], false});
-  spec.freezeRows = 2;
+  // Scrolling keeps the title, the review date and the summary's header in view.
+  spec.freezeRows = kSummaryHeaderRow + 1;
   spec.printRange = range(0, 0, lastRow, kCols - 1);
   spec.printLandscape = true;
   spec.repeatRows = {0, 1};

@@ -260,6 +260,9 @@ std::vector<ActionButton> actionButtons(std::string_view language) {
       {"UpdateActuals", "Update Actuals", "Istwerte aktualisieren",
        "Rewrite Actual formulas that differ from their KPI, Data and Options.",
        "Ist-Formeln neu schreiben, die nicht zu Kennzahl, Daten und Optionen passen."},
+      {"Explain", "Explain", "Erklären",
+       "Explain the selected KPI cell: every failed or left-out row and why, on a new sheet.",
+       "Die ausgewählte Kennzahl-Zelle erklären: jede verfehlte oder ausgelassene Zeile mit Grund, auf einem neuen Blatt."},
       {"ExportPdf", "Export PDF", "PDF exportieren", "Export the latest review as PDF.",
        "Die neueste Bewertung als PDF exportieren."},
   };

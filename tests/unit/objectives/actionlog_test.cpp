@@ -264,3 +264,51 @@ TEST(ObjectivesActionLog, RedObjectiveWithoutId) {
             "Objectives row 7 is RED but has no ID: give it an ID (e.g. Q-05) so that its actions can refer "
             "to it.");
 }
+
+TEST(ObjectivesActionLog, FindingNamesTheWorstSegments) {
+  Objective otif = objective("Q-01", "OTIF", "AMBER", 0.934, 0.95);
+  Objective rft = objective("Q-02", "RFT", "RED", 0.99752, 0.998);
+  // The per-segment call the finding reads: the review's ...BY call, as of the day (a literal date).
+  Objective green = objective("Q-06", "OTIF", "GREEN", 0.99, 0.95);  // no proposal: no call
+  const std::vector<SegmentCall> f = findingSegmentCalls({otif, rft, green}, kToday, 0);
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[0], (SegmentCall{"OTIFBY", "=OTIFBY($Data.A2:D100;$Data.E2:E100;;DATE(2026;11;25))"}));
+  EXPECT_EQ(f[1], (SegmentCall{"RFTBY", "=RFTBY($Data.A2:D100;$Data.E2:E100)"}));
+  EXPECT_EQ(f[2], SegmentCall{});
+  // A ...BY table (segment first, value last): those below the target, worst first, "(all)" and
+  // "(blank)" and text values not named.
+  const Table by = {{t("Initech"), 10.0, 10.0, 9.0, 9.0, 0.9}, {t("ACME"), 10.0, 10.0, 9.0, 9.0, 0.97},
+                    {t("Globex"), 10.0, 10.0, 8.0, 8.0, 0.8},  {t("Hooli"), 10.0, 10.0, 8.0, 8.0, t("")},
+                    {t("(blank)"), 1.0, 1.0, 0.0, 0.0, 0.0},   {t("(all)"), 41.0, 41.0, 34.0, 34.0, 0.829}};
+  const std::vector<SegmentValue> worst = worstSegments(otif, by);
+  EXPECT_EQ(worst, (std::vector<SegmentValue>{{"Globex", 0.8}, {"Initech", 0.9}}));
+  SheetSpec s = actionLog(nullptr, {otif}, kToday, 0, {worst});
+  EXPECT_EQ(text(s, 1, 2),
+            "OTIF is 93.4% against a target of 95.0% (AMBER) on 2026-11-25. Worst segments: Globex 80.0%, "
+            "Initech 90.0%.");
+  // none misses the target: the single worst; lower is better: the highest first
+  otif.target = 0.5;
+  EXPECT_EQ(worstSegments(otif, by), (std::vector<SegmentValue>{{"Globex", 0.8}}));
+  otif.direction = "lower";
+  otif.target = 0.85;
+  EXPECT_EQ(worstSegments(otif, by), (std::vector<SegmentValue>{{"ACME", 0.97}, {"Initech", 0.9}}));
+  // at most three named
+  Table many;
+  for (int i = 0; i < 6; ++i) many.push_back({Value{"S" + std::to_string(i)}, 0.1 * i});
+  otif.direction = "";
+  otif.target = 0.99;
+  EXPECT_EQ(worstSegments(otif, many).size(), kWorstSegmentsNamed);
+  // no Segment by, a KPI that does not parse, a reduction objective: no formula
+  Objective plain = objective("Q-03", "OTIF", "RED", 0.5, 0.9);
+  plain.segmentBy = "";
+  Objective broken = objective("Q-04", "NOPE", "RED", 3, 2);
+  Objective reduction = objective("Q-05", "RETURNS", "RED", 0.312, 0.5);
+  reduction.baseline = 10000.0;
+  reduction.start = 46023.0;
+  reduction.options = "Columns={1;3}";
+  EXPECT_EQ(findingSegmentCalls({plain, broken, reduction}, kToday, 0), std::vector<SegmentCall>(3));
+  // from the function's own result (a Matrix with UTF-16 texts)
+  qkpi::Matrix m{2, 2, {std::u16string(u"Ærø Metall"), 0.5, std::u16string(u"(all)"), 0.7}};
+  EXPECT_EQ(worstSegments(plain, qkpi::Value{m}), (std::vector<SegmentValue>{{"Ærø Metall", 0.5}}));
+  EXPECT_TRUE(worstSegments(plain, qkpi::Value{0.5}).empty());
+}

@@ -448,7 +448,7 @@ TEST(ObjectivesReview, SummaryFormatsAndPageSetup) {
   // One objective per printed page: a manual break before every section but the first.
   EXPECT_EQ(s.rowBreaks, (std::vector<int>{57, 88, s.rowBreaks.back()}));
   EXPECT_GT(s.rowBreaks.back(), 73);
-  EXPECT_EQ(s.freezeRows, 2);
+  EXPECT_EQ(s.freezeRows, 5);  // below the summary header (row 4): it stays in view
   EXPECT_TRUE(s.printLandscape);
   EXPECT_EQ(s.repeatRows, (std::vector<int>{0, 1}));
   EXPECT_EQ(s.fitPagesWide, 1);

@@ -159,9 +159,10 @@ TEST(SidebarObjectives, Language) {
 
 TEST(SidebarActions, ButtonsAreTheMenusCommands) {
   auto b = actionButtons("en");
-  ASSERT_EQ(b.size(), 6u);
-  const char* cmds[] = {"SampleData", "NewRegister", "Review", "ActionLog", "UpdateActuals", "ExportPdf"};
-  for (std::size_t i = 0; i < 6; ++i) EXPECT_EQ(b[i].command, cmds[i]);
+  const char* cmds[] = {"SampleData",    "NewRegister", "Review",   "ActionLog",
+                        "UpdateActuals", "Explain",     "ExportPdf"};
+  ASSERT_EQ(b.size(), std::size(cmds));
+  for (std::size_t i = 0; i < std::size(cmds); ++i) EXPECT_EQ(b[i].command, cmds[i]);
   EXPECT_EQ(b[3].label, "Action Log");
   EXPECT_EQ(actionButtons("de")[0].label, "Beispieldaten");
 }
