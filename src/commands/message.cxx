@@ -21,8 +21,6 @@ using namespace css;
 using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 
-namespace {
-
 bool officeIsHeadless() {
   sal_uInt32 n = osl_getCommandArgCount();
   for (sal_uInt32 i = 0; i < n; ++i) {
@@ -32,8 +30,6 @@ bool officeIsHeadless() {
   }
   return false;
 }
-
-}  // namespace
 
 std::string joinNames(const std::vector<std::string>& v) {
   std::string s;

@@ -30,6 +30,9 @@ std::string joinNames(const std::vector<std::string>& names);
 void showMessage(const Reference<css::uno::XComponentContext>& ctx,
                  const Reference<css::frame::XFrame>& frame, const Outcome& out);
 
+// True when soffice runs with --headless (no dialog can be shown).
+bool officeIsHeadless();
+
 // Tells `listener` (if any) SUCCESS or FAILURE with the message as Result.
 void notifyResult(const Reference<css::frame::XDispatchResultListener>& listener,
                   const Reference<css::uno::XInterface>& source, const Outcome& out);
