@@ -1,12 +1,20 @@
 // org.qkpi:ExportPdf: the print ranges of the latest review sheet
-// (objectives::latestReviewSheet) and of the action log, as one PDF: to URL,
-// to FileName (a system path, relative to the office's working directory), or
-// next to the saved document as "<document> - Review YYYY-MM-DD.pdf".
+// (objectives::latestReviewSheet) — or of its values-only record when it has
+// one (objectives::reviewRecordSheet) — and of the action log, as one PDF.
+// Where (objectives::choosePdfTarget): to URL, to FileName (a system path,
+// relative to the office's working directory), else a user at the window
+// picks the file (a file picker in the document's folder or the work folder,
+// suggested name objectives::suggestedPdfName: "<document> - Review
+// YYYY-MM-DD.pdf"); headless or Silent: next to the saved document under that
+// name, refused for an unsaved one.
 #include <osl/process.h>
 
+#include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/frame/XTitle.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XPrintAreas.hpp>
@@ -14,6 +22,12 @@
 #include <com/sun/star/sheet/XSheetCellRangeContainer.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/table/CellRangeAddress.hpp>
+#include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
+#include <com/sun/star/ui/dialogs/ExtendedFilePickerElementIds.hpp>
+#include <com/sun/star/ui/dialogs/TemplateDescription.hpp>
+#include <com/sun/star/ui/dialogs/XFilePicker3.hpp>
+#include <com/sun/star/ui/dialogs/XFilePickerControlAccess.hpp>
+#include <com/sun/star/util/thePathSettings.hpp>
 #include <optional>
 #include <osl/file.hxx>
 #include <rtl/uri.hxx>
@@ -22,6 +36,7 @@
 
 #include "command.hxx"
 #include "document.hxx"
+#include "objectives/report.h"
 
 namespace qkpi::commands {
 
@@ -44,29 +59,95 @@ table::CellRangeAddress printedArea(const Reference<css::sheet::XSpreadsheet>& s
   return Reference<css::sheet::XCellRangeAddressable>(cur, UNO_QUERY_THROW)->getRangeAddress();
 }
 
-// The PDF's URL (see the file comment); UserError for a bad FileName or an unsaved document.
-OUString pdfTarget(const Env& e, const std::string& review) {
-  if (!e.args.url.isEmpty()) return e.args.url;
-  if (!e.args.fileName.isEmpty()) {
-    OUString url, abs, cwd;
-    if (osl::FileBase::getFileURLFromSystemPath(e.args.fileName, url) != osl::FileBase::E_None)
-      throw UserError("FileName: \"" + utf8(e.args.fileName) + "\" is not a valid file name");
-    osl_getProcessWorkingDir(&cwd.pData);
-    if (osl::FileBase::getAbsoluteFileURL(cwd, url, abs) != osl::FileBase::E_None) abs = url;
-    return abs;
+// A user at the document's window may be asked: not headless, not Silent, a visible window.
+bool interactive(const Env& e) {
+  if (e.silent || officeIsHeadless() || !e.controller.is()) return false;
+  Reference<frame::XFrame> frame = e.controller->getFrame();
+  if (!frame.is()) return false;
+  Reference<awt::XWindow2> window(frame->getContainerWindow(), UNO_QUERY);
+  return window.is() && window->isVisible();
+}
+
+// The document's name for the suggested PDF name: its file name (decoded), or
+// its title when unsaved ("Untitled 1").
+std::string documentName(const Env& e, const OUString& location) {
+  if (!location.isEmpty()) {
+    OUString file = location.copy(location.lastIndexOf('/') + 1);
+    return utf8(rtl::Uri::decode(file, rtl_UriDecodeWithCharset, RTL_TEXTENCODING_UTF8));
   }
-  Reference<frame::XModel> model(e.doc, UNO_QUERY_THROW);
-  OUString loc = model->getURL();
-  if (loc.isEmpty())
-    throw UserError(
-        "The document has not been saved yet: save it first (the PDF is written next to it), or give a FileName.");
-  sal_Int32 slash = loc.lastIndexOf('/');
-  OUString dir = loc.copy(0, slash + 1), file = loc.copy(slash + 1);
-  sal_Int32 dot = file.lastIndexOf('.');
-  if (dot > 0) file = file.copy(0, dot);
-  OUString suffix = rtl::Uri::encode(u(" - " + review + ".pdf"), rtl_UriCharClassPchar,
-                                     rtl_UriEncodeIgnoreEscapes, RTL_TEXTENCODING_UTF8);
-  return dir + file + suffix;
+  Reference<frame::XTitle> title(e.doc, UNO_QUERY);
+  return title.is() ? utf8(title->getTitle()) : std::string();
+}
+
+// The file picker (save, PDF filter, automatic extension) in `folder` with
+// `name` suggested; "" when the user cancels.
+OUString askForPdf(const Env& e, const OUString& folder, const std::string& name) {
+  namespace dialogs = css::ui::dialogs;
+  Sequence<uno::Any> init(1);
+  init.getArray()[0] <<= dialogs::TemplateDescription::FILESAVE_AUTOEXTENSION;
+  Reference<dialogs::XFilePicker3> picker(e.ctx->getServiceManager()->createInstanceWithArgumentsAndContext(
+                                              "com.sun.star.ui.dialogs.FilePicker", init, e.ctx),
+                                          UNO_QUERY_THROW);
+  picker->setTitle(u(objectives::pdfPickerTitle()));
+  const OUString filter = u(objectives::pdfFilterTitle());
+  picker->appendFilter(filter, "*.pdf");
+  picker->setCurrentFilter(filter);
+  if (!folder.isEmpty()) picker->setDisplayDirectory(folder);
+  picker->setDefaultName(u(name));
+  Reference<dialogs::XFilePickerControlAccess> controls(picker, UNO_QUERY);
+  if (controls.is()) {
+    try {
+      controls->setValue(dialogs::ExtendedFilePickerElementIds::CHECKBOX_AUTOEXTENSION, 0, uno::Any(true));
+    } catch (const uno::Exception&) {  // a picker without the check box: the extension is added below
+    }
+  }
+  if (picker->execute() != dialogs::ExecutableDialogResults::OK) return {};
+  Sequence<OUString> files = picker->getSelectedFiles();
+  if (files.getLength() == 0) return {};
+  OUString url = files[0];
+  if (!url.endsWithIgnoreAsciiCase(".pdf")) url += ".pdf";
+  return url;
+}
+
+// The work folder of the office (Tools > Options > Paths > My Documents), as a URL; "" if unknown.
+OUString workFolder(const Env& e) {
+  try {
+    OUString work;
+    Reference<beans::XPropertySet>(util::thePathSettings::get(e.ctx), UNO_QUERY_THROW)
+        ->getPropertyValue("Work") >>= work;
+    return work;
+  } catch (const uno::Exception&) {
+    return {};
+  }
+}
+
+// The PDF's URL (see the file comment); "" when the user cancelled the file
+// picker; UserError for a bad FileName or an unsaved document without one.
+OUString pdfTarget(const Env& e, const std::string& sheet) {
+  const OUString loc = Reference<frame::XModel>(e.doc, UNO_QUERY_THROW)->getURL();
+  switch (objectives::choosePdfTarget(!e.args.url.isEmpty(), !e.args.fileName.isEmpty(), interactive(e),
+                                      !loc.isEmpty())) {
+    case objectives::PdfTarget::Url:
+      return e.args.url;
+    case objectives::PdfTarget::FileName: {
+      OUString url, abs, cwd;
+      if (osl::FileBase::getFileURLFromSystemPath(e.args.fileName, url) != osl::FileBase::E_None)
+        throw UserError("FileName: \"" + utf8(e.args.fileName) + "\" is not a valid file name");
+      osl_getProcessWorkingDir(&cwd.pData);
+      if (osl::FileBase::getAbsoluteFileURL(cwd, url, abs) != osl::FileBase::E_None) abs = url;
+      return abs;
+    }
+    case objectives::PdfTarget::AskUser:
+      return askForPdf(e, loc.isEmpty() ? workFolder(e) : loc.copy(0, loc.lastIndexOf('/') + 1),
+                       objectives::suggestedPdfName(documentName(e, loc), sheet));
+    case objectives::PdfTarget::NextToDocument:
+      return loc.copy(0, loc.lastIndexOf('/') + 1) +
+             rtl::Uri::encode(u(objectives::suggestedPdfName(documentName(e, loc), sheet)),
+                              rtl_UriCharClassPchar, rtl_UriEncodeIgnoreEscapes, RTL_TEXTENCODING_UTF8);
+    case objectives::PdfTarget::Refuse:
+      break;
+  }
+  throw UserError(objectives::unsavedPdfMessage());
 }
 
 // Stores the print ranges of `parts` as PDF at `url` (no comments, with bookmarks).
@@ -99,11 +180,15 @@ void storePdf(const Env& e, const std::vector<std::string>& parts, const OUStrin
 }  // namespace
 
 Outcome exportPdfCommand(const Env& e) {
-  std::optional<std::string> review = objectives::latestReviewSheet(sheetNames(e.doc));
+  const std::vector<std::string> names = sheetNames(e.doc);
+  std::optional<std::string> review = objectives::latestReviewSheet(names);
   if (!review) throw UserError("No review sheet to export: run Quality Objectives > Review first.");
-  std::vector<std::string> parts{*review};
+  // The values-only record, when the latest review has one: the record of what was reviewed.
+  const std::string sheet = objectives::reviewRecordSheet(*review, names).value_or(*review);
+  std::vector<std::string> parts{sheet};
   if (hasSheet(e.doc, objectives::kActionLogSheet)) parts.push_back(objectives::kActionLogSheet);
-  OUString url = pdfTarget(e, *review);
+  OUString url = pdfTarget(e, sheet);
+  if (url.isEmpty()) return {true, objectives::pdfCancelledMessage(), true};
 
   recalcIfManual(e.doc);
   storePdf(e, parts, url);

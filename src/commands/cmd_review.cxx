@@ -1,6 +1,6 @@
 // org.qkpi:Review: the sheet "Review YYYY-MM-DD" (made unique) from the
 // register, after filling the register's missing formulas; with Freeze also
-// its values-only record "... record". Rows whose Actual differs from its
+// its values-only record "... record" (org.qkpi:ReviewRecord: always). Rows whose Actual differs from its
 // Options are named in the message and flagged (register Check column, review
 // summary). One undo step; everything the user must fix is found before the
 // document is touched.
@@ -11,12 +11,15 @@
 
 #include "command.hxx"
 #include "document.hxx"
+#include "objectives/report.h"
 #include "register_fill.hxx"
 #include "undo_step.hxx"
 
 namespace qkpi::commands {
 
-Outcome reviewCommand(const Env& e) {
+namespace {
+
+Outcome review(const Env& e, bool withRecord, const char* undoTitle) {
   std::vector<objectives::Objective> objs = readObjectives(e.doc);
   const std::string name = objectives::reviewSheetName(e.today, e.nullDate, sheetNames(e.doc));
   // Everything the user must fix shows up before the document is touched: the
@@ -27,7 +30,7 @@ Outcome reviewCommand(const Env& e) {
   refuseIfStructureProtected(e.doc, "add the review sheet \"" + name + "\"", "Review");
   const std::vector<std::string> probes = objectives::segmentTableProbes(objs);
   (void)objectives::review(objs, std::vector<int>(probes.size(), 0), e.today, e.nullDate, name);
-  UndoStep step(e.doc, "qkpi: Review");
+  UndoStep step(e.doc, undoTitle);
   if (!fill.cells.empty()) objs = applyRegisterFill(e.doc, step, fill);
   // Actuals that differ from their Options: flagged in the register's Check column (unless it is
   // protected) and the summary.
@@ -45,12 +48,14 @@ Outcome reviewCommand(const Env& e) {
   std::string msg = "Created the review sheet \"" + name + "\"";
   std::optional<sheet::SheetSpec> record;
   Reference<css::sheet::XSpreadsheet> rec;
-  if (e.args.freeze) {
+  if (withRecord) {
     recalcIfManual(e.doc);
     record = valuesOnly(spec, sh, objectives::frozenSheetName(name, sheetNames(e.doc)));
+    record->pageFrame =
+        objectives::reviewPageFrame(record->name, objectives::isoDate(e.today, e.nullDate), true);
     step.creatingSheet(record->name);
     rec = writeSpec(e.doc, *record, Target::NewSheet);
-    msg += " and its values-only record \"" + record->name + "\"";
+    msg += " and its values-only record \"" + record->name + "\" (Export PDF exports the record)";
   }
   step.commit();
   if (record) applyView(e.controller, rec, *record);
@@ -59,6 +64,16 @@ Outcome reviewCommand(const Env& e) {
   return {true,
           msg + "." + fillMessage(fill) + checkMessage(check) + (checkLocked ? checkNotWrittenMessage() : ""),
           !check.rows.empty() || !fill.cells.empty()};
+}
+
+}  // namespace
+
+Outcome reviewCommand(const Env& e) {
+  return review(e, e.args.freeze, "qkpi: Review");
+}
+
+Outcome reviewRecordCommand(const Env& e) {
+  return review(e, true, "qkpi: Review (record)");
 }
 
 }  // namespace qkpi::commands

@@ -7,9 +7,13 @@ namespace qkpi::commands {
 
 namespace {
 const Command kCommands[] = {
-    {"SampleData", sampleDataCommand}, {"NewRegister", newRegisterCommand},
-    {"Review", reviewCommand},         {"UpdateActuals", updateActualsCommand},
-    {"ActionLog", actionLogCommand},   {"ExportPdf", exportPdfCommand},
+    {"SampleData", sampleDataCommand},
+    {"NewRegister", newRegisterCommand},
+    {"Review", reviewCommand},
+    {"ReviewRecord", reviewRecordCommand},
+    {"UpdateActuals", updateActualsCommand},
+    {"ActionLog", actionLogCommand},
+    {"ExportPdf", exportPdfCommand},
     {"Explain", explainCommand},
 };
 }  // namespace

@@ -31,6 +31,7 @@ struct Env {
   long nullDate = 0;  // the document's, days from 1899-12-30
   long today = 0;     // serial: the Date argument or the local date
   DispatchArgs args;
+  bool silent = false;  // the Silent argument: no dialog of any kind
 };
 
 using CommandFn = Outcome (*)(const Env&);
@@ -38,7 +39,8 @@ struct Command {
   const char* name;  // the URL is "org.qkpi:" + name
   CommandFn run;
 };
-// SampleData, NewRegister, Review, UpdateActuals, ActionLog, ExportPdf, Explain; nullptr for any other name.
+// SampleData, NewRegister, Review, ReviewRecord, UpdateActuals, ActionLog, ExportPdf, Explain; nullptr for
+// any other name.
 const Command* findCommand(std::string_view name);
 
 // Sets spec.rowLayout to objectives::rowLayout(spec), then applySpec.
@@ -49,6 +51,7 @@ Reference<css::sheet::XSpreadsheet> writeSpec(const Reference<css::sheet::XSprea
 Outcome sampleDataCommand(const Env& e);
 Outcome newRegisterCommand(const Env& e);
 Outcome reviewCommand(const Env& e);
+Outcome reviewRecordCommand(const Env& e);  // Review with its values-only record (Freeze)
 Outcome actionLogCommand(const Env& e);
 Outcome exportPdfCommand(const Env& e);
 Outcome updateActualsCommand(const Env& e);

@@ -23,8 +23,6 @@ using namespace css;
 using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 
-namespace {
-
 bool officeIsHeadless() {
   sal_uInt32 n = osl_getCommandArgCount();
   for (sal_uInt32 i = 0; i < n; ++i) {
@@ -34,8 +32,6 @@ bool officeIsHeadless() {
   }
   return false;
 }
-
-}  // namespace
 
 std::string joinNames(const std::vector<std::string>& v) {
   std::string s;

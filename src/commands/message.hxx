@@ -45,6 +45,9 @@ void showOutcome(const Reference<css::uno::XComponentContext>& ctx,
 void showMessage(const Reference<css::uno::XComponentContext>& ctx,
                  const Reference<css::frame::XFrame>& frame, const Outcome& out);
 
+// True when soffice runs with --headless (no dialog can be shown).
+bool officeIsHeadless();
+
 // Tells `listener` (if any) SUCCESS or FAILURE with the message as Result.
 void notifyResult(const Reference<css::frame::XDispatchResultListener>& listener,
                   const Reference<css::uno::XInterface>& source, const Outcome& out);

@@ -1,8 +1,8 @@
 // The UNO component of the commands: a ProtocolHandler for the URLs
-// org.qkpi:SampleData, NewRegister, Review, UpdateActuals, ActionLog, Explain and ExportPdf (menu
-// "Quality Objectives", toolbar, scripts), implementation
-// "org.qkpi.CommandsImpl", service com.sun.star.frame.ProtocolHandler,
-// constructed by org_qkpi_Commands_get_implementation (extension/qkpi.components).
+// org.qkpi:SampleData, NewRegister, Review, ReviewRecord, UpdateActuals, ActionLog, Explain and ExportPdf
+// (menu "Quality Objectives", toolbar, scripts), implementation "org.qkpi.CommandsImpl", service
+// com.sun.star.frame.ProtocolHandler, constructed by org_qkpi_Commands_get_implementation
+// (extension/qkpi.components).
 //
 // A dispatch runs the command on the frame's Calc document (command.hxx) and
 // reports its Outcome to the XDispatchResultListener of
@@ -137,6 +137,7 @@ class Commands : public cppu::WeakImplHelper4<frame::XDispatchProvider, frame::X
       e.controller = frame_->getController();
       e.nullDate = nullDateOffset(e.doc);
       silent = silentArg(args);
+      e.silent = silent;
       e.args = parseArgs(args, e.nullDate);
       e.today = e.args.date ? *e.args.date : todaySerial(e.nullDate);
       return cmd->run(e);

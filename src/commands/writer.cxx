@@ -25,6 +25,7 @@
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/sheet/XHeaderFooterContent.hpp>
 #include <com/sun/star/sheet/XPrintAreas.hpp>
 #include <com/sun/star/sheet/XSheetAnnotations.hpp>
 #include <com/sun/star/sheet/XSheetAnnotationsSupplier.hpp>
@@ -49,9 +50,13 @@
 #include <com/sun/star/table/XTableChartsSupplier.hpp>
 #include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextContent.hpp>
+#include <com/sun/star/text/XTextCursor.hpp>
+#include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
 #include <com/sun/star/util/XNumberFormats.hpp>
 #include <com/sun/star/util/XNumberFormatsSupplier.hpp>
+#include <cstring>
 #include <map>
 #include <rtl/ustrbuf.hxx>
 #include <utility>
@@ -196,23 +201,9 @@ void applyStyles(const Reference<css::sheet::XSpreadsheetDocument>& doc,
   }
 }
 
-// Page styles "qkpi Landscape" / "qkpi Portrait" (A4 of the document's
-// default page style turned as needed), at 100 % or fitted to n pages wide.
-OUString pageStyle(const Reference<css::sheet::XSpreadsheetDocument>& doc, bool landscape, int fitPagesWide) {
-  OUString name = landscape ? OUString("qkpi Landscape") : OUString("qkpi Portrait");
-  if (fitPagesWide > 0)
-    name += " (" + OUString::number(fitPagesWide) +
-            (fitPagesWide == 1 ? OUString(" page") : OUString(" pages")) + " wide)";
-  Reference<container::XNameContainer> family(Reference<style::XStyleFamiliesSupplier>(doc, UNO_QUERY_THROW)
-                                                  ->getStyleFamilies()
-                                                  ->getByName("PageStyles"),
-                                              UNO_QUERY_THROW);
-  if (family->hasByName(name)) return name;
-  Reference<style::XStyle> style(Reference<lang::XMultiServiceFactory>(doc, UNO_QUERY_THROW)
-                                     ->createInstance("com.sun.star.style.PageStyle"),
-                                 UNO_QUERY_THROW);
-  family->insertByName(name, Any(style));
-  Reference<beans::XPropertySet> p = props(style);
+// The page style's orientation (A4 of the document's default page style turned
+// as needed) and scale: 100 %, or fitted to n pages wide.
+void setPageShape(const Reference<beans::XPropertySet>& p, bool landscape, int fitPagesWide) {
   sal_Int32 w = 0, h = 0;
   p->getPropertyValue("Width") >>= w;
   p->getPropertyValue("Height") >>= h;
@@ -225,6 +216,102 @@ OUString pageStyle(const Reference<css::sheet::XSpreadsheetDocument>& doc, bool 
     p->setPropertyValue("ScaleToPagesX", Any(static_cast<sal_Int16>(fitPagesWide)));
     p->setPropertyValue("ScaleToPagesY", Any(sal_Int16(0)));
   }
+}
+
+// Replaces the text of one part of a header/footer with `part`: plain text
+// with the fields {title}, {page}, {pages} (sheet::PageFrame) as Calc's text
+// fields DocInfo.Title, PageNumber, PageCount.
+void setFramePart(const Reference<lang::XMultiServiceFactory>& factory, const Reference<text::XText>& text,
+                  const std::string& part) {
+  text->setString(OUString());
+  Reference<text::XTextCursor> cur = text->createTextCursor();
+  cur->gotoEnd(false);
+  const Reference<text::XTextRange> at(cur, UNO_QUERY_THROW);
+  static const std::pair<const char*, const char*> kFields[] = {
+      {"{title}", "com.sun.star.text.TextField.DocInfo.Title"},
+      {"{page}", "com.sun.star.text.TextField.PageNumber"},
+      {"{pages}", "com.sun.star.text.TextField.PageCount"},
+  };
+  std::size_t i = 0;
+  std::string plain;
+  auto flush = [&] {
+    if (plain.empty()) return;
+    text->insertString(at, u(plain), false);
+    plain.clear();
+  };
+  while (i < part.size()) {
+    bool field = false;
+    for (const auto& [token, service] : kFields) {
+      if (part.compare(i, std::strlen(token), token) != 0) continue;
+      flush();
+      Reference<text::XTextContent> f(factory->createInstance(OUString::createFromAscii(service)),
+                                      UNO_QUERY_THROW);
+      text->insertTextContent(at, f, false);
+      cur->gotoEnd(false);
+      i += std::strlen(token);
+      field = true;
+      break;
+    }
+    if (!field) plain += part[i++];
+  }
+  flush();
+}
+
+void setFrameContent(const Reference<lang::XMultiServiceFactory>& factory,
+                     const Reference<beans::XPropertySet>& p, const char* property, const std::string& left,
+                     const std::string& center, const std::string& right) {
+  Reference<css::sheet::XHeaderFooterContent> content(
+      p->getPropertyValue(OUString::createFromAscii(property)), UNO_QUERY_THROW);
+  setFramePart(factory, content->getLeftText(), left);
+  setFramePart(factory, content->getCenterText(), center);
+  setFramePart(factory, content->getRightText(), right);
+  p->setPropertyValue(OUString::createFromAscii(property), Any(content));
+}
+
+// The sheet's page header and footer (sheet::PageFrame), the same on left and right pages.
+void setPageFrame(const Reference<lang::XMultiServiceFactory>& factory,
+                  const Reference<beans::XPropertySet>& p, const sheet::PageFrame& f) {
+  // Page numbers continue over the sheets of a printout ("Page 5 of 5" on the action log after
+  // four review pages); a new page style would restart them at 1.
+  p->setPropertyValue("FirstPageNumber", Any(sal_Int16(0)));
+  p->setPropertyValue("HeaderIsOn", Any(true));
+  p->setPropertyValue("FooterIsOn", Any(true));
+  p->setPropertyValue("HeaderIsShared", Any(true));
+  p->setPropertyValue("FooterIsShared", Any(true));
+  setFrameContent(factory, p, "RightPageHeaderContent", f.headerLeft, f.headerCenter, f.headerRight);
+  setFrameContent(factory, p, "RightPageFooterContent", f.footerLeft, f.footerCenter, f.footerRight);
+}
+
+// The sheet's page style. Without a page frame: the shared "qkpi Landscape" /
+// "qkpi Portrait" (+ " (n pages wide)"), made once. With one: the sheet's own
+// "qkpi <sheet name>", made or updated (header/footer, orientation, scale).
+OUString pageStyle(const Reference<css::sheet::XSpreadsheetDocument>& doc, const SheetSpec& spec) {
+  OUString name;
+  if (spec.pageFrame) {
+    name = u("qkpi " + spec.name);
+  } else {
+    name = spec.printLandscape ? OUString("qkpi Landscape") : OUString("qkpi Portrait");
+    if (spec.fitPagesWide > 0)
+      name += " (" + OUString::number(spec.fitPagesWide) +
+              (spec.fitPagesWide == 1 ? OUString(" page") : OUString(" pages")) + " wide)";
+  }
+  Reference<container::XNameContainer> family(Reference<style::XStyleFamiliesSupplier>(doc, UNO_QUERY_THROW)
+                                                  ->getStyleFamilies()
+                                                  ->getByName("PageStyles"),
+                                              UNO_QUERY_THROW);
+  Reference<lang::XMultiServiceFactory> factory(doc, UNO_QUERY_THROW);
+  const bool exists = family->hasByName(name);
+  if (exists && !spec.pageFrame) return name;
+  Reference<style::XStyle> style;
+  if (exists) {
+    style.set(family->getByName(name), UNO_QUERY_THROW);
+  } else {
+    style.set(factory->createInstance("com.sun.star.style.PageStyle"), UNO_QUERY_THROW);
+    family->insertByName(name, Any(style));
+  }
+  Reference<beans::XPropertySet> p = props(style);
+  setPageShape(p, spec.printLandscape, spec.fitPagesWide);
+  if (spec.pageFrame) setPageFrame(factory, p, *spec.pageFrame);
   return name;
 }
 
@@ -617,8 +704,9 @@ void applyLayout(const Reference<css::sheet::XSpreadsheetDocument>& doc,
       if (c.hidden) p->setPropertyValue("IsVisible", Any(false));
     }
     if (!spec.tabColor.empty()) props(sh)->setPropertyValue("TabColor", Any(parseColor(spec.tabColor)));
-    props(sh)->setPropertyValue("PageStyle", Any(pageStyle(doc, spec.printLandscape, spec.fitPagesWide)));
   }
+  // A sheet's own page style (its page frame) is also brought up to date when rows are appended.
+  if (!append || spec.pageFrame) props(sh)->setPropertyValue("PageStyle", Any(pageStyle(doc, spec)));
   // Row heights follow the final column widths (Calc sized the rows of wrapped
   // text while the columns still had their default width).
   applyRowLayout(sh, spec.rowLayout);

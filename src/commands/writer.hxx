@@ -23,8 +23,8 @@ enum class Target {
   FreshSheet,  // sheet spec.name was just created empty by the caller
   Append,      // the existing sheet spec.name (the action log): cells, styles,
                // validations, conditional formats, comments, print range, row
-               // layout; column widths, tab colour, page style and charts are
-               // left alone
+               // layout, and the sheet's own page style when the spec has a
+               // page frame; column widths, tab colour and charts are left alone
 };
 
 // Applies `spec` to the document. Cell text is always written as text

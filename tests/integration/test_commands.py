@@ -314,7 +314,7 @@ class DispatchTest(CommandTest):
         doc = self.new_doc()
         frame = doc.getCurrentController().getFrame()
         parser = O.create("com.sun.star.util.URLTransformer")
-        for cmd in ("SampleData", "NewRegister", "Review", "ActionLog", "Explain", "ExportPdf"):
+        for cmd in ("SampleData", "NewRegister", "Review", "ReviewRecord", "ActionLog", "Explain", "ExportPdf"):
             url = uno.createUnoStruct("com.sun.star.util.URL")
             url.Complete = "org.qkpi:" + cmd
             _, url = parser.parseStrict(url)
@@ -333,8 +333,8 @@ class DispatchTest(CommandTest):
     def test_menu_toolbar_and_icons_are_registered_for_calc(self):
         cp = O.create("com.sun.star.configuration.ConfigurationProvider")
         commands = [f"org.qkpi:{c}"
-                    for c in ("SampleData", "NewRegister", "Review", "UpdateActuals", "ActionLog", "Explain",
-                              "ExportPdf")]
+                    for c in ("SampleData", "NewRegister", "Review", "ReviewRecord", "UpdateActuals", "ActionLog",
+                              "Explain", "ExportPdf")]
         calc = "com.sun.star.sheet.SpreadsheetDocument"
         titles = {}
         for locale in ("en-US", "de"):

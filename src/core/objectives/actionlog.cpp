@@ -11,6 +11,7 @@
 #include "objectives/formula.h"
 #include "objectives/internal.h"
 #include "objectives/objectives.h"
+#include "objectives/report.h"
 
 namespace qkpi::objectives {
 
@@ -223,9 +224,6 @@ void addLayout(sheet::SheetSpec& spec) {
       {all, call("OR", {status + "=" + text("Done"), status + "=" + text("Cancelled")}), kClosed});
   spec.freezeRows = 1;
   spec.freezeCols = 1;
-  spec.printLandscape = true;
-  spec.repeatRows = {0};
-  spec.fitPagesWide = 1;
   spec.tabColor = "#C55A11";
 }
 
@@ -346,6 +344,12 @@ sheet::SheetSpec actionLog(const Table* existing, const std::vector<Objective>& 
   Log log = full ? newLog() : readLog(*existing);
   if (full) addLayout(spec);
   addProposals(spec, log, objectives, today, off, worst);
+  // The print setup, also when rows are appended (the writer then brings the sheet's own page
+  // style up to date: the header's date, a log made by an older qkpi gets its page frame).
+  spec.printLandscape = true;
+  spec.repeatRows = {0};
+  spec.fitPagesWide = 1;
+  spec.pageFrame = actionLogPageFrame(kActionLogSheet, isoDate(today, off));
   return spec;
 }
 

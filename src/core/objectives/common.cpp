@@ -481,6 +481,31 @@ std::string frozenSheetName(const std::string& reviewSheet, const std::vector<st
   return uniqueSheetName(reviewSheet + std::string(kRecordSuffix), existing);
 }
 
+std::optional<std::string> reviewRecordSheet(const std::string& review,
+                                             const std::vector<std::string>& names) {
+  const std::string base = review + std::string(kRecordSuffix);
+  std::optional<std::string> best;
+  long bestN = 0;
+  for (const std::string& n : names) {
+    long k = 0;
+    if (n == base) {
+      k = 1;
+    } else if (n.size() > base.size() + 3 && n.starts_with(base + " (") && n.ends_with(')')) {
+      const char* first = n.data() + base.size() + 2;
+      const char* last = n.data() + n.size() - 1;
+      auto [end, ec] = std::from_chars(first, last, k);
+      if (ec != std::errc() || end != last || k < 2) continue;
+    } else {
+      continue;
+    }
+    if (k > bestN) {
+      best = n;
+      bestN = k;
+    }
+  }
+  return best;
+}
+
 std::optional<ReviewSheet> parseReviewSheetName(std::string_view name) {
   if (!name.starts_with(kReviewPrefix)) return std::nullopt;
   name.remove_prefix(kReviewPrefix.size());

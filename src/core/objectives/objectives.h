@@ -264,6 +264,12 @@ std::string reviewSheetName(long todaySerial, long nullDateOffset, const std::ve
 // The freeze option: "<review sheet name> record", made unique.
 std::string frozenSheetName(const std::string& reviewSheet, const std::vector<std::string>& existing);
 
+// The values-only record of `review` among a document's sheet names: the
+// sheet "<review> record", or the last of its numbered variants
+// "<review> record (n)" (the highest n) — what frozenSheetName made; nullopt: none.
+std::optional<std::string> reviewRecordSheet(const std::string& review,
+                                             const std::vector<std::string>& names);
+
 // A review sheet's name read back (the inverse of reviewSheetName).
 struct ReviewSheet {
   std::string date;  // "2026-11-25": four, two and two digits (not checked as a calendar date)

@@ -32,6 +32,7 @@
 #include "objectives/formula.h"
 #include "objectives/internal.h"
 #include "objectives/objectives.h"
+#include "objectives/report.h"
 
 namespace qkpi::objectives {
 
@@ -824,6 +825,7 @@ sheet::SheetSpec review(const std::vector<Objective>& objectives, const std::vec
             " - the register's Actual differs from its Options; this review measures the Options. Run Update Actuals or edit the Options.",
         kWarning));
   addPageSetup(spec, s - 2);
+  spec.pageFrame = reviewPageFrame(sheetName, isoDate(today, off), false);
   return spec;
 }
 

@@ -125,6 +125,18 @@ struct RowLayout {
   int padDivisor = 1;
 };
 
+// The header and footer of every printed page of a sheet: the writer gives the
+// sheet a page style of its own ("qkpi <sheet name>") with these texts. In each
+// part the writer replaces the fields {title} (the document's title as Calc
+// prints it: the Title of File > Properties, else the file name, "Untitled 1"
+// when unsaved), {page} and {pages} (page N of M of the printout) with Calc's
+// text fields; the rest is plain text. "" = an empty part.
+struct PageFrame {
+  std::string headerLeft, headerCenter, headerRight;
+  std::string footerLeft, footerCenter, footerRight;
+  bool operator==(const PageFrame&) const = default;
+};
+
 // A whole sheet to create, or rows to append to an existing sheet.
 struct SheetSpec {
   std::string name;
@@ -143,7 +155,9 @@ struct SheetSpec {
   std::vector<RangeStyle> rangeStyles;  // applied after `cells`, in order
   int fitPagesWide = 0;                 // print scale: 0 = 100 %, n = fit the width to n pages
   std::vector<int> rowBreaks;           // manual page breaks: each row starts a new printed page
-  RowLayout rowLayout;                  // filled just before writing (objectives::rowLayout)
+  std::optional<PageFrame>
+      pageFrame;        // the sheet's own page header/footer; nullopt = qkpi's shared page style
+  RowLayout rowLayout;  // filled just before writing (objectives::rowLayout)
 };
 
 }  // namespace qkpi::sheet

@@ -101,7 +101,7 @@ struct ActionButton {
   std::string label;    // "Sample Data" / "Beispieldaten"
   std::string help;     // tooltip
 };
-// SampleData, NewRegister, Review, ActionLog, UpdateActuals, Explain, ExportPdf (the menu's commands).
+// SampleData, NewRegister, Review, ReviewRecord, ActionLog, UpdateActuals, Explain, ExportPdf (the menu's commands).
 std::vector<ActionButton> actionButtons(std::string_view language);
 
 struct ActionSummary {

@@ -85,6 +85,9 @@ std::string dump(const SheetSpec& s) {
   for (int r : s.repeatRows) o << "repeat " << r << "\n";
   for (const auto& r : s.rangeStyles) o << "rangestyle " << rng(r.range) << " " << r.style << "\n";
   for (int r : s.rowBreaks) o << "break " << r << "\n";
+  if (const auto& f = s.pageFrame)
+    o << "header " << f->headerLeft << " | " << f->headerCenter << " | " << f->headerRight << "\nfooter "
+      << f->footerLeft << " | " << f->footerCenter << " | " << f->footerRight << "\n";
   return o.str();
 }
 

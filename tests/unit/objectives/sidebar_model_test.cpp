@@ -163,7 +163,7 @@ TEST(SidebarActions, ButtonsAreTheMenusCommands) {
                         "UpdateActuals", "Explain",     "ExportPdf"};
   ASSERT_EQ(b.size(), std::size(cmds));
   for (std::size_t i = 0; i < std::size(cmds); ++i) EXPECT_EQ(b[i].command, cmds[i]);
-  EXPECT_EQ(b[3].label, "Action Log");
+  EXPECT_EQ(b[4].label, "Action Log");
   EXPECT_EQ(actionButtons("de")[0].label, "Beispieldaten");
 }
 

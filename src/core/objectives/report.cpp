@@ -1,0 +1,103 @@
+// The printed report (see report.h).
+#include "objectives/report.h"
+
+namespace qkpi::objectives {
+
+namespace {
+
+// ---- Texts of the printed report (English) ------------------------------------------------
+// Every word of the page headers/footers and of Export PDF's file name and messages, in one
+// place (for the German catalogue). {title}, {page} and {pages} are fields (sheet_spec.h).
+constexpr const char* kTitleField = "{title}";
+constexpr const char* kReviewHeader = "Quality objectives review";
+constexpr const char* kRecordHeader = "Quality objectives review - record (values only)";
+constexpr const char* kReviewDate = "Review date ";  // + ISO date
+constexpr const char* kActionLogHeader = "Action log";
+constexpr const char* kAsOf = "As of ";  // + ISO date
+constexpr const char* kPageOfPages = "Page {page} of {pages}";
+constexpr const char* kUntitled = "Untitled";
+constexpr const char* kNameSeparator = " - ";  // "<document> - <sheet>.pdf"
+constexpr const char* kUnsaved =
+    "The document has not been saved yet: save it first (the PDF is written next to it), or give a FileName.";
+constexpr const char* kCancelled = "Export PDF cancelled: no PDF was written.";
+constexpr const char* kFilter = "PDF document (*.pdf)";
+constexpr const char* kPickerTitle = "Export Review as PDF";
+// ---- end of the texts --------------------------------------------------------------------
+
+sheet::PageFrame frame(const std::string& sheetName, std::string center, std::string right) {
+  sheet::PageFrame f;
+  f.headerLeft = kTitleField;
+  f.headerCenter = std::move(center);
+  f.headerRight = std::move(right);
+  f.footerLeft = sheetName;
+  f.footerRight = kPageOfPages;
+  return f;
+}
+
+bool asciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool illegalInFileName(unsigned char c) {
+  return c < 0x20 || c == 0x7f || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' ||
+         c == '<' || c == '>' || c == '|';
+}
+
+// `name` without a trailing file extension (".ods", ".xlsx"; not " v1.2 final").
+std::string_view withoutExtension(std::string_view name) {
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return name;
+  const std::string_view ext = name.substr(dot + 1);
+  if (ext.empty() || ext.size() > 5) return name;
+  for (char c : ext)
+    if (!asciiAlnum(c)) return name;
+  return name.substr(0, dot);
+}
+
+std::string cleaned(std::string_view s) {
+  std::string out;
+  for (char c : s) out += illegalInFileName(static_cast<unsigned char>(c)) ? '_' : c;
+  return out;
+}
+
+}  // namespace
+
+sheet::PageFrame reviewPageFrame(const std::string& sheetName, const std::string& isoDate, bool record) {
+  return frame(sheetName, record ? kRecordHeader : kReviewHeader, kReviewDate + isoDate);
+}
+
+sheet::PageFrame actionLogPageFrame(const std::string& sheetName, const std::string& isoDate) {
+  return frame(sheetName, kActionLogHeader, kAsOf + isoDate);
+}
+
+PdfTarget choosePdfTarget(bool hasUrl, bool hasFileName, bool interactive, bool saved) {
+  if (hasUrl) return PdfTarget::Url;
+  if (hasFileName) return PdfTarget::FileName;
+  if (interactive) return PdfTarget::AskUser;
+  if (saved) return PdfTarget::NextToDocument;
+  return PdfTarget::Refuse;
+}
+
+std::string suggestedPdfName(std::string_view document, std::string_view sheet) {
+  std::string base = cleaned(withoutExtension(document));
+  while (!base.empty() && (base.back() == ' ' || base.back() == '.')) base.pop_back();
+  std::size_t lead = base.find_first_not_of(" .");
+  base = lead == std::string::npos ? std::string() : base.substr(lead);
+  if (base.empty()) base = kUntitled;
+  return base + kNameSeparator + cleaned(sheet) + ".pdf";
+}
+
+std::string unsavedPdfMessage() {
+  return kUnsaved;
+}
+std::string pdfCancelledMessage() {
+  return kCancelled;
+}
+std::string pdfFilterTitle() {
+  return kFilter;
+}
+std::string pdfPickerTitle() {
+  return kPickerTitle;
+}
+
+}  // namespace qkpi::objectives
