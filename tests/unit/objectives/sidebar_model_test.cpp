@@ -159,8 +159,8 @@ TEST(SidebarObjectives, Language) {
 
 TEST(SidebarActions, ButtonsAreTheMenusCommands) {
   auto b = actionButtons("en");
-  const char* cmds[] = {"SampleData",    "NewRegister", "Review",   "ActionLog",
-                        "UpdateActuals", "Explain",     "ExportPdf"};
+  const char* cmds[] = {"SampleData", "NewRegister",   "Review",  "ReviewRecord",
+                        "ActionLog",  "UpdateActuals", "Explain", "ExportPdf"};
   ASSERT_EQ(b.size(), std::size(cmds));
   for (std::size_t i = 0; i < std::size(cmds); ++i) EXPECT_EQ(b[i].command, cmds[i]);
   EXPECT_EQ(b[4].label, "Action Log");
