@@ -137,10 +137,11 @@ def expected_line_otif(n, segment):
 
 
 def expected_order_otif(n, segment):
-    """Order OTIF by hand: an order (of the segment's eligible lines) is OTIF when every one of its lines is."""
+    """Order OTIF by hand: an order (of the segment's eligible lines; None = all) is OTIF when every one of its
+    lines is."""
     orders = {}
     for r, o in zip(DATA[n]["deliveries"], DATA[n]["orders"]):
-        if r[4] != segment:
+        if segment is not None and r[4] != segment:
             continue
         e, h = line_hit(r)
         if e:
@@ -327,13 +328,22 @@ def build_table_cases(n):
         ("cells", "C1", "E1")))
 
     O = rng("Del", "G", "G", n)
+    baseline_seg = Variant("baseline", [("E1", "cell", f'=OTIF({L};{S};"{SEGMENT}";;;;{LATE_DAYS};{TOL})')],
+                           f'OTIF(Del.A:D;Del.E;"{SEGMENT}";;;;{LATE_DAYS};{TOL}) (qkpi: the baseline of the ratio)')
+    # Issue 10's ratio: an order column against a segment column (one column of any cells each), plus the grouping.
     cases.append(Case(
-        "otiforders", f'OTIFORDERS segment "{SEGMENT}", ~{n // 3:,} random order ids vs OTIF segment', f"{n:,}",
+        "otiforders", f"OTIFORDERS, ~{n // 3:,} random order ids vs OTIF segment", f"{n:,}",
+        Variant("qkpi", [("A1", "cell", f"=OTIFORDERS({L};{O};;;;;;{LATE_DAYS};{TOL})")],
+                f"OTIFORDERS(Del.A:D;Del.G;;;;;;{LATE_DAYS};{TOL}), Del.G: order numbers "
+                f"1..{n // 3:,} drawn at random per line"),
+        baseline_seg,
+        ("expected", "A1", "E1", lambda: expected_order_otif(n, None), lambda: expected_line_otif(n, SEGMENT))))
+    # The same with a segment too: two columns of any cells against one.
+    cases.append(Case(
+        "otifordersseg", f'OTIFORDERS segment "{SEGMENT}", ~{n // 3:,} random order ids vs OTIF segment', f"{n:,}",
         Variant("qkpi", [("A1", "cell", f'=OTIFORDERS({L};{O};{S};"{SEGMENT}";;;;{LATE_DAYS};{TOL})')],
-                f'OTIFORDERS(Del.A:D;Del.G;Del.E;"{SEGMENT}";;;;{LATE_DAYS};{TOL}), Del.G: order numbers '
-                f'1..{n // 3:,} drawn at random per line'),
-        Variant("baseline", [("E1", "cell", f'=OTIF({L};{S};"{SEGMENT}";;;;{LATE_DAYS};{TOL})')],
-                f'OTIF(Del.A:D;Del.E;"{SEGMENT}";;;;{LATE_DAYS};{TOL}) (qkpi: the baseline of the ratio)'),
+                f'OTIFORDERS(Del.A:D;Del.G;Del.E;"{SEGMENT}";;;;{LATE_DAYS};{TOL})'),
+        baseline_seg,
         ("expected", "A1", "E1", lambda: expected_order_otif(n, SEGMENT), lambda: expected_line_otif(n, SEGMENT))))
 
     Q = rng("Q", "A", "B", n)
@@ -643,8 +653,9 @@ def main():
     ap.add_argument("--wd-formulas", type=int, default=10000,
                     help="per-row WORKDAYSELAPSED / NETWORKDAYS.INTL formulas (default 10000; 0 = skip)")
     ap.add_argument("--cases",
-                    default="otif,otifseg,otifsegmany,otifby,otifreasons,otiforders,rft,turnaround,wd,wdnohol",
-                    help="subset of: otif,otifseg,otifsegmany,otifby,otifreasons,otiforders,rft,turnaround,wd,wdnohol")
+                    default="otif,otifseg,otifsegmany,otifby,otifreasons,otiforders,otifordersseg,rft,turnaround,wd,wdnohol",
+                    help="subset of: otif,otifseg,otifsegmany,otifby,otifreasons,otiforders,otifordersseg,rft,turnaround,wd,"
+                         "wdnohol")
     ap.add_argument("--oxt", default=os.path.join(REPO, "build", "qkpi.oxt"))
     ap.add_argument("--seed", type=int, default=20260101)
     ap.add_argument("--readme", default=os.path.join(HERE, "README.md"))
@@ -690,10 +701,10 @@ def main():
                     rnd = random.Random(args.seed + n)
                     write_holidays(doc)
                     keys = {c.key for c in cases}
-                    if keys & {"otif", "otifseg", "otifby", "otifsegmany", "otifreasons", "otiforders"}:
+                    if keys & {"otif", "otifseg", "otifby", "otifsegmany", "otifreasons", "otiforders", "otifordersseg"}:
                         DATA[n] = {"deliveries": make_deliveries(n, rnd)}
                         write_block(add_sheet(doc, "Del"), 0, 1, DATA[n]["deliveries"])
-                    if "otiforders" in keys:
+                    if keys & {"otiforders", "otifordersseg"}:
                         DATA[n]["orders"] = make_orders(n, random.Random(args.seed + n + 1))
                         write_block(doc.getSheets().getByName("Del"), 6, 1, [(o,) for o in DATA[n]["orders"]])
                     if "otifsegmany" in keys:

@@ -6,11 +6,14 @@
 //   build/bench/qkpi_core_bench [rows]
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
+#include "kpi/function_table.h"
+#include "kpi/keys.h"
 #include "kpi/segments.h"
 #include "kpi/value.h"
 
@@ -97,6 +100,81 @@ void distinctKeys(std::size_t rows, bool ascii) {
   std::printf("SegmentIndex of %zu distinct %s keys: %.1f ms (median of 3)\n", rows, kind, ms);
 }
 
+// OTIFORDERS' grouping: an order number per row drawn from 1..rows/3 in no order (numbers, as Calc
+// passes a column of order numbers), and the same as texts "SO-123".
+void rowKeys(std::size_t rows) {
+  std::vector<qkpi::Cell> numbers;
+  std::vector<std::u16string> texts;
+  numbers.reserve(rows);
+  texts.reserve(rows);
+  std::uint64_t x = 88172645463325252ull;  // xorshift: deterministic, no <random> distribution differences
+  for (std::size_t r = 0; r < rows; ++r) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    const std::size_t order = 1 + x % std::max<std::size_t>(1, rows / 3);
+    numbers.push_back(qkpi::Cell::of(static_cast<double>(order)));
+    std::u16string t = u"SO-";
+    for (char c : std::to_string(order)) t.push_back(static_cast<char16_t>(c));
+    texts.push_back(std::move(t));
+  }
+  std::vector<qkpi::Cell> textCells;
+  textCells.reserve(rows);
+  for (const auto& t : texts) textCells.push_back(qkpi::Cell::of(std::u16string_view(t)));
+  for (bool asText : {false, true}) {
+    qkpi::Arg col = qkpi::Arg::cells(rows, 1, asText ? textCells : numbers);
+    std::size_t distinct = 0;
+    double ms = medianMs(5, [&] {
+      qkpi::RowKeys keys(col, rows, "Orders");
+      distinct = keys.size();
+    });
+    std::printf("RowKeys, %zu rows, %zu distinct %s orders in no order: %.1f ms (median of 5)\n", rows,
+                distinct, asText ? "text" : "numeric", ms);
+  }
+}
+
+// OTIF with a segment against OTIFORDERS with the same segment and an order column as rowKeys(): the
+// core's part of bench.py's otiforders ratio (Calc's marshalling of the ranges comes on top of both).
+void otifOrders(std::size_t rows) {
+  std::vector<double> data(rows * 4);
+  std::vector<const double*> ptrs(rows);
+  std::vector<qkpi::Cell> segs, orders;
+  const std::u16string acme = u"ACME", other = u"Globex";
+  std::uint64_t x = 88172645463325252ull;
+  auto next = [&] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  for (std::size_t r = 0; r < rows; ++r) {
+    double* row = &data[r * 4];
+    row[0] = 46000 + static_cast<double>(next() % 700);
+    row[1] = row[0] + static_cast<double>(next() % 6) - 1;
+    row[2] = 10;
+    row[3] = next() % 10 ? 10 : 8;
+    ptrs[r] = row;
+    segs.push_back(qkpi::Cell::of(std::u16string_view(next() % 7 ? other : acme)));
+    orders.push_back(qkpi::Cell::of(static_cast<double>(1 + next() % std::max<std::size_t>(1, rows / 3))));
+  }
+  const qkpi::Arg lines = qkpi::Arg::table(qkpi::NumTable{ptrs, 4});
+  const qkpi::Arg segCol = qkpi::Arg::cells(rows, 1, segs), orderCol = qkpi::Arg::cells(rows, 1, orders);
+  const qkpi::Arg segment = qkpi::Arg::scalar(qkpi::Cell::of(std::u16string_view(acme)));
+  const qkpi::Context ctx{};
+  auto run = [&](const char* name, std::vector<qkpi::Arg> given) {
+    const qkpi::FunctionSpec& fn = *qkpi::findFunction(name);
+    std::vector<qkpi::Arg> args(fn.args.size());
+    for (std::size_t i = 0; i < given.size(); ++i) args[i] = given[i];
+    double value = 0;
+    double ms = medianMs(5, [&] { value = std::get<double>(qkpi::evaluate(fn, ctx, args)); });
+    std::printf("%s with segment ACME, %zu rows: %.1f ms (median of 5), value %.4f\n", name, rows, ms, value);
+    return ms;
+  };
+  const double otif = run("OTIF", {lines, segCol, segment});
+  const double byOrder = run("OTIFORDERS", {lines, orderCol, segCol, segment});
+  std::printf("OTIFORDERS / OTIF (core only): %.2f\n", byOrder / otif);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -104,5 +182,7 @@ int main(int argc, char** argv) {
   segmentIndex(rows);
   distinctKeys(rows, true);
   distinctKeys(rows, false);
+  rowKeys(rows);
+  otifOrders(rows);
   return 0;
 }

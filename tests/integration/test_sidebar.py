@@ -364,6 +364,37 @@ class SidebarTest(unittest.TestCase):
         finally:
             d.close()
 
+    def test_6_toolbar_in_its_own_row_and_the_outcome_bar(self):
+        """The Quality Objectives toolbar docks at the top in a row of its own (below Calc's Standard bar, not
+        glued to its end); a command's outcome shows in the bar above the sheet, with its message."""
+        d = Deck(self.o)
+        try:
+            lm = d.frame.LayoutManager
+            ours, std = "private:resource/toolbar/addon_org.qkpi.toolbar", "private:resource/toolbar/standardbar"
+            self.assertTrue(wait_until(lambda: lm.getElement(ours) is not None, 20), "no qkpi toolbar")
+            self.assertTrue(lm.isElementDocked(ours))
+            # the toolbars' windows as laid out (getElementPos gives docking rows, not pixels)
+            w_ours = lm.getElement(ours).getRealInterface().getPosSize()
+            w_std = lm.getElement(std).getRealInterface().getPosSize()
+            where = (w_ours.X, w_ours.Y, w_std.X, w_std.Y, w_std.Height)
+            self.assertGreaterEqual(w_ours.Y, w_std.Y + w_std.Height, where)  # below the Standard bar's row
+            self.assertLess(w_ours.X, 50, where)  # starting its own row at the left
+            # the outcome bar: Silent (as the sidebar dispatches) still shows it
+            d.dispatch("SampleData")
+            self.assertTrue(d.ctrl.hasInfobar("org.qkpi.outcome"))
+            win = d.frame.getContainerWindow().getAccessibleContext()
+
+            def message():
+                c = find_accessible(win, lambda c: "Added the sample sheets" in (c.getAccessibleName() or ""))
+                return c.getAccessibleName() if c is not None else None
+            text = wait_until(message, 20)
+            self.assertTrue(text, describe_tree(win)[:80])
+            self.assertIn('"Deliveries"', text)
+            time.sleep(0.5)
+            d.screenshot(os.path.join(IMG, "outcome-bar.png"))
+        finally:
+            d.close()
+
     def test_5_rebinds_when_another_document_is_loaded_into_the_frame(self):
         """File > Open into an unmodified Untitled (the same frame, loadComponentFromURL "_self"): the deck
         follows the new document — its objectives listed and its edits followed."""

@@ -34,7 +34,16 @@ std::vector<int> wrappedRows(const sheet::SheetSpec& spec) {
     if (wrapped.count(rs.style))
       for (const Cell& c : spec.cells)
         if (covers(rs.range, c.pos)) rows.insert(c.pos.row);
-  return {rows.begin(), rows.end()};
+  // A row of plain formulas only (a template row: the new register's Status and Complete formulas
+  // waiting for a row to be typed) keeps Calc's optimal height, so what the user types there
+  // later makes it grow; a fixed, padded height would clip it.
+  std::set<int> withConstantOrArray;
+  for (const Cell& c : spec.cells)
+    if (c.kind != Cell::Kind::Formula) withConstantOrArray.insert(c.pos.row);
+  std::vector<int> out;
+  for (int r : rows)
+    if (withConstantOrArray.count(r)) out.push_back(r);
+  return out;
 }
 
 }  // namespace

@@ -27,7 +27,9 @@ inline constexpr int kRowPadDivisor = 6;
 //    the middle of the row), the rows get optimal height (measured after the
 //    column widths are set), and a row with a cell in a wrapping style of
 //    spec.styles (as its cell style, or through a rangeStyles entry covering
-//    the cell's position) is padded as above.
+//    the cell's position) is padded as above, unless all its cells are plain
+//    formulas (a template row such as the new register's Status/Complete
+//    rows): it keeps the optimal height, so text typed there later grows it.
 sheet::RowLayout rowLayout(const sheet::SheetSpec& spec);
 
 }  // namespace qkpi::objectives

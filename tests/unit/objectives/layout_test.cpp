@@ -89,6 +89,17 @@ TEST(Layout, PadsRowsWithWrappedCellsOrWrappedRangeStyles) {
   EXPECT_EQ(l.paddedRows, (std::vector<int>{1, 5, 8, 9}));
 }
 
+TEST(Layout, RowsOfPlainFormulasOnlyAreNotPadded) {
+  SheetSpec s = withWrapStyle();
+  Cell f = text(2, 0, "qkpi Text");
+  f.kind = Cell::Kind::Formula;
+  f.text = "=IF(A3=\"\";\"\";\"Missing\")";
+  Cell g = f;
+  g.pos = {4, 1};
+  s.cells = {f, g, text(4, 0)};  // row 2: formulas only; row 4: a formula and a text
+  EXPECT_EQ(rowLayout(s).paddedRows, (std::vector<int>{4}));
+}
+
 TEST(Layout, OnlyStylesOfTheSpecCountAsWrapping) {
   // "qkpi Text" may wrap in the document, but the spec does not define it: no padding.
   SheetSpec s;
@@ -132,7 +143,9 @@ TEST(Layout, WorkflowSpecs) {
   ASSERT_TRUE(l.optimalHeight);
   EXPECT_EQ(l.optimalHeight->first.row, 0);
   EXPECT_FALSE(l.paddedRows.empty());
-  EXPECT_EQ(l.paddedRows.front(), 0);  // the wrapped header row
+  EXPECT_EQ(l.paddedRows, (std::vector<int>{0}));  // the wrapped header row; not the formula-only rows
+  // below it, which wait for typed objectives (a fixed padded height would clip the typed text)
+  EXPECT_GE(l.optimalHeight->last.row, 50);
   obj::SampleData data = obj::sampleData(46351, 0);
   for (const SheetSpec& s : data.sheets) {
     RowLayout sl = rowLayout(s);
