@@ -10,7 +10,7 @@ const Command kCommands[] = {
     {"SampleData", sampleDataCommand}, {"NewRegister", newRegisterCommand},
     {"Review", reviewCommand},         {"UpdateActuals", updateActualsCommand},
     {"ActionLog", actionLogCommand},   {"ExportPdf", exportPdfCommand},
-    {"Explain", explainCommand},
+    {"Explain", explainCommand},       {"Help", helpCommand},
 };
 }  // namespace
 
