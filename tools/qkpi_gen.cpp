@@ -270,12 +270,13 @@ bool indexPage(const std::filesystem::path& dir, const HelpLanguage& l) {
   p.para(tr(
       l.lang,
       "The qkpi extension adds these functions to Calc. They are in the Function Wizard (Insert ▸ Function, "
-      "category Add-in), which shows a short text for each; the full reference of each function is its own "
-      "help page: choose its name under “qkpi” in the Index tab on the left, or search for it in the Find "
-      "tab.",
+      "category Add-in), which shows a short text for each. The full reference of each function is its own "
+      "page of LibreOffice's Help window (F1 on a Quality Objectives menu entry opens it): choose the "
+      "function's name under “qkpi” in its Index tab, or search for it in its Find tab.",
       "Die Erweiterung qkpi fügt Calc diese Funktionen hinzu. Sie stehen im Funktions-Assistenten (Einfügen ▸ "
-      "Funktion, Kategorie Add-in), der zu jeder einen kurzen Text zeigt; die vollständige Beschreibung jeder "
-      "Funktion ist eine eigene Hilfeseite: wählen Sie ihren Namen unter „qkpi“ im Register Index links oder "
+      "Funktion, Kategorie Add-in), der zu jeder einen kurzen Text zeigt. Die vollständige Beschreibung jeder "
+      "Funktion ist eine eigene Seite im Hilfefenster von LibreOffice (F1 auf einem Eintrag des Menüs "
+      "Qualitätsziele öffnet es): wählen Sie den Namen der Funktion unter „qkpi“ in dessen Register Index oder "
       "suchen Sie ihn im Register Suchen."));
   std::vector<std::vector<std::string>> rows{
       {std::string(tr(l.lang, "Function", "Funktion")),
