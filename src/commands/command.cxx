@@ -15,6 +15,7 @@ const Command kCommands[] = {
     {"ActionLog", actionLogCommand},
     {"ExportPdf", exportPdfCommand},
     {"Explain", explainCommand},
+    {"Help", helpCommand},
 };
 }  // namespace
 

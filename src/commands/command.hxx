@@ -39,8 +39,8 @@ struct Command {
   const char* name;  // the URL is "org.qkpi:" + name
   CommandFn run;
 };
-// SampleData, NewRegister, Review, ReviewRecord, UpdateActuals, ActionLog, ExportPdf, Explain; nullptr for
-// any other name.
+// SampleData, NewRegister, Review, ReviewRecord, UpdateActuals, ActionLog, ExportPdf, Explain, Help;
+// nullptr for any other name.
 const Command* findCommand(std::string_view name);
 
 // Sets spec.rowLayout to objectives::rowLayout(spec), then applySpec.
@@ -56,5 +56,9 @@ Outcome actionLogCommand(const Env& e);
 Outcome exportPdfCommand(const Env& e);
 Outcome updateActualsCommand(const Env& e);
 Outcome explainCommand(const Env& e);
+Outcome helpCommand(const Env& e);
+
+// The URL of the qkpi help index page (cmd_help.cxx) for a UI language tag ("de-DE" gives the German page).
+OUString helpIndexUrl(const std::string& uiLocaleTag);
 
 }  // namespace qkpi::commands

@@ -1,5 +1,5 @@
 // The UNO component of the commands: a ProtocolHandler for the URLs
-// org.qkpi:SampleData, NewRegister, Review, ReviewRecord, UpdateActuals, ActionLog, Explain and ExportPdf
+// org.qkpi:SampleData, NewRegister, Review, ReviewRecord, UpdateActuals, ActionLog, Explain, ExportPdf and Help
 // (menu "Quality Objectives", toolbar, scripts), implementation "org.qkpi.CommandsImpl", service
 // com.sun.star.frame.ProtocolHandler, constructed by org_qkpi_Commands_get_implementation
 // (extension/qkpi.components).

@@ -52,7 +52,7 @@ class QualityKpi : public cppu::WeakImplHelper5<org::qkpi::XQualityKpi, css::she
   }
   OUString SAL_CALL getFunctionDescription(const OUString& name) override {
     const FunctionSpec* f = find(name);
-    return f ? fromUtf8(f->description.in(language())) : OUString();
+    return f ? fromUtf8(functionSummary(*f, language())) : OUString();
   }
   OUString SAL_CALL getDisplayArgumentName(const OUString& name, sal_Int32 argument) override {
     const ArgSpec* a = argSpec(name, argument);

@@ -345,8 +345,11 @@ class DispatchTest(CommandTest):
             self.assertEqual(menu.Context, calc)
             sub = menu.getByName("Submenu")
             items = [sub.getByName(n) for n in sorted(sub.getElementNames())]
-            self.assertEqual([i.URL for i in items], commands)
-            self.assertTrue(all(i.Context == calc and i.Title for i in items))
+            # the commands, then a separator and Help (the help pages' index; not on the toolbar)
+            self.assertEqual([i.URL for i in items], commands + ["private:separator", "org.qkpi:Help"])
+            entries = [i for i in items if i.URL != "private:separator"]
+            self.assertTrue(all(i.Context == calc and i.Title for i in entries))
+            self.assertEqual(entries[-1].Title, "Hilfe" if locale == "de" else "Help")
             titles[locale] = menu.Title
             bar = ui.getByName("OfficeToolBar").getByName("org.qkpi.toolbar")
             buttons = [bar.getByName(n) for n in sorted(bar.getElementNames())]

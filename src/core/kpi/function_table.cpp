@@ -118,7 +118,24 @@ JudgementCounts countJudgements(const RowJudgements& j) {
   return c;
 }
 
+namespace {
+
+std::string withRequiredWord(std::string text, bool required, std::string_view language) {
+  constexpr LocalText kRequired{"Required.", "Erforderlich."};
+  constexpr LocalText kOptional{"Optional.", "Optional."};
+  if (!text.empty()) text += ' ';
+  text += (required ? kRequired : kOptional).in(language);
+  return text;
+}
+
+}  // namespace
+
 std::string argumentDescription(const FunctionSpec& f, std::size_t arg, std::string_view language) {
+  const ArgSpec& a = f.args[arg];
+  return withRequiredWord(std::string(a.summary.in(language)), a.required, language);
+}
+
+std::string argumentHelp(const FunctionSpec& f, std::size_t arg, std::string_view language) {
   const ArgSpec& a = f.args[arg];
   std::string text;
   for (const LocalText& part : {a.common, a.description}) {
@@ -127,11 +144,11 @@ std::string argumentDescription(const FunctionSpec& f, std::size_t arg, std::str
     if (!text.empty()) text += ' ';
     text += t;
   }
-  constexpr LocalText kRequired{"Required.", "Erforderlich."};
-  constexpr LocalText kOptional{"Optional.", "Optional."};
-  if (!text.empty()) text += ' ';
-  text += (a.required ? kRequired : kOptional).in(language);
-  return text;
+  return withRequiredWord(std::move(text), a.required, language);
+}
+
+std::string_view functionSummary(const FunctionSpec& f, std::string_view language) {
+  return f.summary.in(language);
 }
 
 }  // namespace qkpi

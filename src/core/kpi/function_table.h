@@ -58,13 +58,24 @@ struct ArgSpec {
   // Must be given (evaluate() checks it). A required `any` still looks
   // optional in Calc's wizard; argumentDescription() says "Required.".
   bool required;
-  // The help text is `common` (a fragment shared by every function that has
-  // this argument, kpi/common_args.h; may be empty) followed by `description`
-  // (this function's own words; may be empty), without the words "Required." /
-  // "Optional.": argumentDescription() adds them from `required`.
+  // The full help text (help pages, docs/functions.md) is `common` (a fragment
+  // shared by every function that has this argument, kpi/common_args.h; may be
+  // empty) followed by `description` (this function's own words; may be
+  // empty), without the words "Required." / "Optional.": argumentHelp() adds
+  // them from `required`.
   LocalText common;
   LocalText description;
+  // The Function Wizard's text: one line, what to enter (at most
+  // kWizardArgumentChars with the "Required."/"Optional." that
+  // argumentDescription() adds). The details stay in common + description.
+  LocalText summary = {};
 };
+
+// What Calc 7.4's Function Wizard shows without cutting the text off with "…"
+// (measured at its default size: docs/img/function-wizard.png), in code points.
+// The unit test HelpTexts.FitTheWizard checks every text against them.
+inline constexpr std::size_t kWizardFunctionChars = 150;  // about two lines
+inline constexpr std::size_t kWizardArgumentChars = 85;   // one line
 
 // How the objectives workflow shows a KPI's value.
 enum class MeasureKind : unsigned char {
@@ -114,11 +125,16 @@ struct FunctionSpec {
   std::string_view name;  // programmatic = display name, e.g. "OTIF"
   bool needsDocument;     // hidden first parameter giving the document's NullDate
   bool arrayResult;       // returns a Matrix (enter as an array formula)
+  // The full reference text: what counts, the rules, the errors (help pages,
+  // docs/functions.md).
   LocalText description;
   std::span<const ArgSpec> args;
   EvalFn eval;
   const KpiFacts* kpi;          // nullptr unless a register row may name it as its KPI
   ExplainFn explain = nullptr;  // the record functions that Explain can take apart; nullptr for the others
+  // The Function Wizard's text: what it computes, in one or two lines (at most
+  // kWizardFunctionChars). The full text is `description`.
+  LocalText summary = {};
 };
 
 // Every function, in a fixed order.
@@ -140,11 +156,18 @@ Value evaluate(const FunctionSpec& spec, const Context& ctx, std::span<const Arg
 // must be set).
 RowJudgements explain(const FunctionSpec& spec, const Context& ctx, std::span<const Arg> args);
 
-// The full help text of argument `arg` of `f` in `language` ("de" or any other
-// for English), as Calc's wizard and docs/functions.md show it: the common
-// fragment, the function's own text, then "Required." or "Optional."
-// ("Erforderlich." / "Optional.").
+// The Function Wizard's one-line text of argument `arg` of `f` in `language`
+// ("de" or any other for English): its summary, then "Required." or
+// "Optional." ("Erforderlich." / "Optional.").
 std::string argumentDescription(const FunctionSpec& f, std::size_t arg, std::string_view language);
+
+// The full help text of the argument, as the help pages and docs/functions.md
+// show it: the common fragment, the function's own text, then "Required." or
+// "Optional.".
+std::string argumentHelp(const FunctionSpec& f, std::size_t arg, std::string_view language);
+
+// The Function Wizard's text of `f`: its summary.
+std::string_view functionSummary(const FunctionSpec& f, std::string_view language);
 
 // Module tables, concatenated by functionTable() (defined in the module files).
 std::span<const FunctionSpec> deliveryFunctions();  // OTIF, ONTIME, INFULL, OTIFBY, OTIFQTY, OTIFORDERS,

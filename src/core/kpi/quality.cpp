@@ -307,7 +307,9 @@ constexpr ArgSpec kCounts{
     true,
     {},
     {"The inspection results: a range with the columns Good, Inspected and (for a period) Date, in this order, or in any order with Columns. Text and empty cells count as blank.",
-     "Die Prüfergebnisse: ein Bereich mit den Spalten Gutteile, Prüfmenge und (für einen Zeitraum) Datum in dieser Reihenfolge oder beliebig mit Columns. Text und leere Zellen gelten als leer."}};
+     "Die Prüfergebnisse: ein Bereich mit den Spalten Gutteile, Prüfmenge und (für einen Zeitraum) Datum in dieser Reihenfolge oder beliebig mit Columns. Text und leere Zellen gelten als leer."},
+    {"Inspection results: columns Good, Inspected and (optional) Date.",
+     "Prüfergebnisse: Spalten Gutteile, Prüfmenge und (optional) Datum."}};
 
 constexpr ArgSpec kJobs{
     "Jobs",
@@ -316,7 +318,9 @@ constexpr ArgSpec kJobs{
     true,
     {},
     {"The jobs: a range with the columns Outcome and (for a period) Date, or in any order with Columns. Outcome 1, TRUE, Y, yes = right first time; 0, FALSE, N, no = not; empty = left out. Date: a date or empty.",
-     "Die Aufträge: ein Bereich mit den Spalten Ergebnis und (für einen Zeitraum) Datum oder beliebig mit Columns. Ergebnis 1, TRUE, Y, yes = beim ersten Mal richtig; 0, FALSE, N, no = nicht; leer = bleibt außen vor. Datum: ein Datum oder leer."}};
+     "Die Aufträge: ein Bereich mit den Spalten Ergebnis und (für einen Zeitraum) Datum oder beliebig mit Columns. Ergebnis 1, TRUE, Y, yes = beim ersten Mal richtig; 0, FALSE, N, no = nicht; leer = bleibt außen vor. Datum: ein Datum oder leer."},
+    {"Jobs: columns Outcome (1/0, TRUE/FALSE, Y/N) and (optional) Date.",
+     "Aufträge: Spalten Ergebnis (1/0, TRUE/FALSE, Y/N) und (optional) Datum."}};
 
 constexpr ArgSpec kYields{
     "Yields",
@@ -325,7 +329,9 @@ constexpr ArgSpec kYields{
     true,
     {},
     {"The yields of the process steps, each a fraction 0…1 (e.g. 0.98): a range, a cell or an array such as {0.98;0.95}. Empty cells are left out.",
-     "Die Ausbeuten der Prozessschritte, je ein Anteil 0…1 (z. B. 0,98): ein Bereich, eine Zelle oder eine Matrix wie {0,98;0,95}. Leere Zellen bleiben außen vor."}};
+     "Die Ausbeuten der Prozessschritte, je ein Anteil 0…1 (z. B. 0,98): ein Bereich, eine Zelle oder eine Matrix wie {0,98;0,95}. Leere Zellen bleiben außen vor."},
+    {"Yields of the process steps, each 0…1, e.g. {0.98;0.95}.",
+     "Ausbeuten der Prozessschritte, je 0…1, z. B. {0,98;0,95}."}};
 
 constexpr LocalText kByDate{"The period date is the Date column.", "Das Periodendatum ist die Datumsspalte."};
 
@@ -386,7 +392,9 @@ constexpr FunctionSpec kFunctions[] = {
      kRftArgs,
      rft,
      &kRftFacts,
-     explainRft},
+     explainRft,
+     {"Right first time: Σ Good ÷ Σ Inspected over the rows, optionally for one segment and period.",
+      "Gut beim ersten Mal (RFT): Σ Gutteile ÷ Σ Prüfmenge über die Zeilen, optional je Segment und Zeitraum."}},
     {"RFTJOBS",
      true,
      false,
@@ -395,7 +403,9 @@ constexpr FunctionSpec kFunctions[] = {
      kRftJobsArgs,
      rftJobs,
      &kRftJobsFacts,
-     explainRftJobs},
+     explainRftJobs,
+     {"Right first time per job: share of jobs whose outcome is right first time.",
+      "Beim ersten Mal richtig je Auftrag: Anteil der Aufträge mit Ergebnis beim ersten Mal richtig."}},
     {"RTY",
      false,
      false,
@@ -403,14 +413,20 @@ constexpr FunctionSpec kFunctions[] = {
       "Durchlaufausbeute (Rolled Throughput Yield): Produkt der Ausbeuten der Prozessschritte, je ein Anteil 0…1; leere Zellen bleiben außen vor. Fehler: #NV ohne Ausbeute; Fehler:502 ohne Yields; #WERT! bei einer Ausbeute außerhalb 0…1 oder einem Text."},
      kRtyArgs,
      rty,
-     &kRtyFacts},
+     &kRtyFacts,
+     nullptr,
+     {"Rolled throughput yield: the product of the step yields, each 0…1.",
+      "Durchlaufausbeute (RTY): das Produkt der Ausbeuten der Prozessschritte, je 0…1."}},
     {"RFTBY",
      true,
      true,
      {"RFT per segment in one call (array formula): a row per segment in SEGMENTS order, then (blank), then (all); columns segment, rows, rows counted, Σ Good, Σ Inspected, RFT (\"\" if none). Each row equals RFT with that Segment. Errors: Err:502 for a bad argument; #VALUE! when Good < 0 or Good > Inspected in any row.", "RFT je Segment in einem Aufruf (Matrixformel): eine Zeile je Segment in der Reihenfolge von SEGMENTS, dann (blank), dann (all); Spalten Segment, Zeilen, gezählt, Σ Gutteile, Σ Prüfmenge, RFT (\"\" wenn keine). Jede Zeile gleicht RFT mit diesem Segment. Fehler: Fehler:502 bei falschem Argument; #WERT! bei Gutteile < 0 oder Gutteile > Prüfmenge in irgendeiner Zeile."},
      kRftByArgs,
      rftBy,
-     nullptr},
+     nullptr,
+     nullptr,
+     {"RFT of every segment in one array formula: a row per segment, then (blank) and (all).",
+      "RFT jedes Segments in einer Matrixformel: eine Zeile je Segment, dann (blank) und (all)."}},
     {"RFTJOBSBY",
      true,
      true,
@@ -418,7 +434,10 @@ constexpr FunctionSpec kFunctions[] = {
       "RFTJOBS je Segment in einem Aufruf (Matrixformel): eine Zeile je Segment in der Reihenfolge von SEGMENTS, dann (blank), dann (all); Spalten Segment, Zeilen, gezählt, beim ersten Mal richtig, Aufträge, RFT (\"\" wenn keine). Jede Zeile gleicht RFTJOBS mit diesem Segment. Fehler: Fehler:502 bei falschem Argument; #WERT! bei unbekanntem Ergebnis oder ungültigem Datum in irgendeiner Zeile."},
      kRftJobsByArgs,
      rftJobsBy,
-     nullptr},
+     nullptr,
+     nullptr,
+     {"RFTJOBS of every segment in one array formula: a row per segment, then (blank) and (all).",
+      "RFTJOBS jedes Segments in einer Matrixformel: eine Zeile je Segment, dann (blank) und (all)."}},
 };
 
 }  // namespace

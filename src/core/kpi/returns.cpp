@@ -541,7 +541,9 @@ constexpr ArgSpec kRetReturns{
     true,
     {},
     {"The returns table, one row per return, adjacent columns Date, Value (e.g. A2:B5000); a one-column range is Value only. Text and empty cells count as blank.",
-     "Die Tabelle der Rücksendungen, eine Zeile je Rücksendung, nebeneinanderliegende Spalten Date (Datum), Value (Wert), z. B. A2:B5000; ein einspaltiger Bereich enthält nur Value. Text und leere Zellen gelten als leer."}};
+     "Die Tabelle der Rücksendungen, eine Zeile je Rücksendung, nebeneinanderliegende Spalten Date (Datum), Value (Wert), z. B. A2:B5000; ein einspaltiger Bereich enthält nur Value. Text und leere Zellen gelten als leer."},
+    {"Returns table: columns Date, Value; one column = Value only.",
+     "Rücksendungen: Spalten Date (Datum), Value (Wert) oder nur Value."}};
 constexpr ArgSpec kTurnReturns{
     "Returns",
     ArgType::Table,
@@ -549,7 +551,9 @@ constexpr ArgSpec kTurnReturns{
     true,
     {},
     {"The turnaround table, one row per return, adjacent columns Received, Closed (dates; Closed blank = still open), e.g. A2:B5000.",
-     "Die Tabelle der Rücksendungen, eine Zeile je Rücksendung, nebeneinanderliegende Spalten Received (Eingang), Closed (Abschluss; leer = noch offen), z. B. A2:B5000."}};
+     "Die Tabelle der Rücksendungen, eine Zeile je Rücksendung, nebeneinanderliegende Spalten Received (Eingang), Closed (Abschluss; leer = noch offen), z. B. A2:B5000."},
+    {"Returns table: columns Received, Closed (blank = still open).",
+     "Rücksendungen: Received (Eingang), Closed (Abschluss; leer = offen)."}};
 constexpr LocalText kByDate{"The period date is Date.", "Das Periodendatum ist Date (Datum)."};
 constexpr LocalText kByReceived{"The period date is Received.",
                                 "Das Periodendatum ist der Eingang (Received)."};
@@ -564,7 +568,9 @@ constexpr ArgSpec kDays{
     false,
     {},
     {"Working days allowed from Received to Closed; must not be negative. Default 20.",
-     "Erlaubte Arbeitstage von Eingang bis Abschluss; darf nicht negativ sein. Standard 20."}};
+     "Erlaubte Arbeitstage von Eingang bis Abschluss; darf nicht negativ sein. Standard 20."},
+    {"Working days allowed from Received to Closed; default 20.",
+     "Erlaubte Arbeitstage von Eingang bis Abschluss; Standard 20."}};
 constexpr ArgSpec kPercentile{
     "Percentile",
     ArgType::Any,
@@ -572,7 +578,9 @@ constexpr ArgSpec kPercentile{
     false,
     {},
     {"Share of closed rows, greater than 0 and at most 1 (0.9 = 90 %). Default 0.9.",
-     "Anteil der abgeschlossenen Zeilen, größer als 0 und höchstens 1 (0,9 = 90 %). Standard 0,9."}};
+     "Anteil der abgeschlossenen Zeilen, größer als 0 und höchstens 1 (0,9 = 90 %). Standard 0,9."},
+    {"Share of closed rows, above 0 and at most 1; default 0.9 (90 %).",
+     "Anteil der abgeschlossenen Zeilen, über 0 bis 1; Standard 0,9 (90 %)."}};
 constexpr ArgSpec kWeekend{
     "Weekend",
     ArgType::Any,
@@ -580,7 +588,9 @@ constexpr ArgSpec kWeekend{
     false,
     {},
     {"Non-working weekdays: a 7-character mask, Monday first, 1 = non-working, or a NETWORKDAYS.INTL weekend number (1–7, 11–17). Default \"0000011\" (Sat+Sun).",
-     "Arbeitsfreie Wochentage: Maske aus 7 Zeichen, Montag zuerst, 1 = arbeitsfrei, oder eine Wochenendnummer wie bei NETTOARBEITSTAGE.INTL (1–7, 11–17). Standard \"0000011\" (Sa+So)."}};
+     "Arbeitsfreie Wochentage: Maske aus 7 Zeichen, Montag zuerst, 1 = arbeitsfrei, oder eine Wochenendnummer wie bei NETTOARBEITSTAGE.INTL (1–7, 11–17). Standard \"0000011\" (Sa+So)."},
+    {"Non-working weekdays: mask like \"0000011\" (Sat+Sun, default) or number.",
+     "Arbeitsfreie Wochentage: Maske wie \"0000011\" (Sa+So, Standard) oder Nummer."}};
 constexpr ArgSpec kHolidays{
     "Holidays",
     ArgType::Any,
@@ -588,7 +598,9 @@ constexpr ArgSpec kHolidays{
     false,
     {},
     {"Holidays: a range, a cell or an inline array of dates or ISO text dates (\"2026-12-25\"); blank cells are ignored. Default none.",
-     "Feiertage: Bereich, Zelle oder Matrix mit Datumswerten oder ISO-Datumstexten (\"2026-12-25\"); leere Zellen werden ignoriert. Standard: keine."}};
+     "Feiertage: Bereich, Zelle oder Matrix mit Datumswerten oder ISO-Datumstexten (\"2026-12-25\"); leere Zellen werden ignoriert. Standard: keine."},
+    {"Holidays: dates or ISO text dates in a range or an array; default none.",
+     "Feiertage: Datumswerte oder ISO-Texte (Bereich, Matrix); Standard keine."}};
 constexpr ArgSpec kTurnAsOf{
     "AsOf",
     ArgType::Any,
@@ -596,7 +608,9 @@ constexpr ArgSpec kTurnAsOf{
     false,
     {},
     {"Review date: rows received later are left out, rows closed later count as open, and open rows already late at AsOf count as not in time. Default none.",
-     "Stichtag: später eingegangene Zeilen fallen heraus, später abgeschlossene gelten als offen, und am Stichtag schon überfällige offene Zeilen zählen als nicht rechtzeitig. Standard: keiner."}};
+     "Stichtag: später eingegangene Zeilen fallen heraus, später abgeschlossene gelten als offen, und am Stichtag schon überfällige offene Zeilen zählen als nicht rechtzeitig. Standard: keiner."},
+    {"Review date: later receipts left out, later closures count as open.",
+     "Stichtag: spätere Eingänge fallen weg, spätere Abschlüsse gelten als offen."}};
 constexpr ArgSpec kDaysAsOf{
     "AsOf",
     ArgType::Any,
@@ -604,49 +618,65 @@ constexpr ArgSpec kDaysAsOf{
     false,
     {},
     {"Review date: rows received later are left out, rows closed later count as open (and are not in the percentile). Default none.",
-     "Stichtag: später eingegangene Zeilen fallen heraus, später abgeschlossene gelten als offen (und zählen nicht zum Perzentil). Standard: keiner."}};
+     "Stichtag: später eingegangene Zeilen fallen heraus, später abgeschlossene gelten als offen (und zählen nicht zum Perzentil). Standard: keiner."},
+    {"Review date: later receipts left out, later closures count as open.",
+     "Stichtag: spätere Eingänge fallen weg, spätere Abschlüsse gelten als offen."}};
 
 constexpr ArgSpec kReturnsArgs[] = {kRetReturns,       ca::segments(), ca::segment(),
                                     ca::from(kByDate), ca::to(),       ca::columns(kRetFields)};
 constexpr ArgSpec kReturnsByArgs[] = {kRetReturns, ca::segmentsBy(), ca::from(kByDate), ca::to(),
                                       ca::columns(kRetFields)};
 
-constexpr ArgSpec required(std::string_view name, ArgKind kind, LocalText text) {
-  return {name, ArgType::Any, kind, true, {}, text};
+constexpr ArgSpec required(std::string_view name, ArgKind kind, LocalText text, LocalText summary) {
+  return {name, ArgType::Any, kind, true, {}, text, summary};
 }
 
 constexpr ArgSpec kReductionArgs[] = {
     required("Baseline", ArgKind::Number,
              {"The reference value, e.g. last year's returns value; must be greater than 0.",
-              "Der Ausgangswert, z. B. der Rücksendewert des Vorjahres; muss größer als 0 sein."}),
+              "Der Ausgangswert, z. B. der Rücksendewert des Vorjahres; muss größer als 0 sein."},
+             {"The reference value, e.g. last year's returns value; > 0.",
+              "Der Ausgangswert, z. B. der Rücksendewert des Vorjahres; > 0."}),
     required("Current", ArgKind::Number,
              {"The current value for the same span, e.g. this year's RETURNS.",
-              "Der aktuelle Wert für denselben Zeitraum, z. B. RETURNS des laufenden Jahres."}),
+              "Der aktuelle Wert für denselben Zeitraum, z. B. RETURNS des laufenden Jahres."},
+             {"The current value for the same span, e.g. this year's RETURNS.",
+              "Der aktuelle Wert für denselben Zeitraum, z. B. RETURNS dieses Jahres."}),
 };
 
 constexpr ArgSpec kTargetPathArgs[] = {
-    required("Baseline", ArgKind::Number,
+    required("Baseline", ArgKind::Number, {"The KPI value at Start.", "Der Kennzahlwert zum Beginn (Start)."},
              {"The KPI value at Start.", "Der Kennzahlwert zum Beginn (Start)."}),
     required("Target", ArgKind::Number,
+             {"The KPI value to reach at End.", "Der bis zum Ende (End) zu erreichende Wert."},
              {"The KPI value to reach at End.", "Der bis zum Ende (End) zu erreichende Wert."}),
     required("Start", ArgKind::Date,
+             {"The date of the baseline (a date or ISO text date).",
+              "Das Datum des Ausgangswerts (Datum oder ISO-Datumstext)."},
              {"The date of the baseline (a date or ISO text date).",
               "Das Datum des Ausgangswerts (Datum oder ISO-Datumstext)."}),
     required("End", ArgKind::Date,
              {"The date the target is due; must be after Start.",
-              "Das Datum, zu dem das Ziel erreicht sein soll; muss nach Start liegen."}),
+              "Das Datum, zu dem das Ziel erreicht sein soll; muss nach Start liegen."},
+             {"The date the target is due; after Start.",
+              "Das Datum, zu dem das Ziel erreicht sein soll; nach Start."}),
     required("AsOf", ArgKind::Date,
              {"The review date; before Start it counts as Start, after End as End.",
-              "Der Stichtag; vor Start gilt Start, nach End gilt End."}),
+              "Der Stichtag; vor Start gilt Start, nach End gilt End."},
+             {"The review date.", "Der Stichtag."}),
 };
 
 constexpr ArgSpec kWorkdaysArgs[] = {
     required("Start", ArgKind::Date,
              {"The first date, e.g. received; the day itself is not counted.",
+              "Das Anfangsdatum, z. B. der Eingang; der Tag selbst zählt nicht."},
+             {"The first date, e.g. received; the day itself is not counted.",
               "Das Anfangsdatum, z. B. der Eingang; der Tag selbst zählt nicht."}),
     required("End", ArgKind::Date,
              {"The last date, e.g. closed; counted when it is a working day. Not before Start.",
-              "Das Enddatum, z. B. der Abschluss; zählt, wenn es ein Arbeitstag ist. Nicht vor Start."}),
+              "Das Enddatum, z. B. der Abschluss; zählt, wenn es ein Arbeitstag ist. Nicht vor Start."},
+             {"The last date, e.g. closed; counted when a working day.",
+              "Das Enddatum, z. B. der Abschluss; zählt, wenn ein Arbeitstag."}),
     kWeekend,
     kHolidays,
 };
@@ -695,68 +725,96 @@ constexpr KpiFacts kTurnaroundDaysFacts{
     MeasureKind::Days, {"Turnaround days", "Bearbeitungstage"}, "", {}, kTurnaroundAction, false, "AsOf"};
 
 const FunctionSpec
-    kFunctions
-        [] =
-            {
-                {"RETURNS",
-                 true,
-                 false,
-                 {"Customer returns value: the sum of Value over the rows in the segment whose Date is in [From, To]; 0 when no row matches. Errors: Err:502 when Segments has another number of rows, Segment is given without Segments, From is after To, Columns is bad, or From/To is given for a Value-only range.",
-                  "Rücksendewert: Summe von Value über die Zeilen des Segments, deren Date in [From, To] liegt; 0, wenn keine Zeile passt. Fehler: Fehler:502, wenn Segments eine andere Zeilenzahl hat, Segment ohne Segments angegeben ist, From nach To liegt, Columns ungültig ist oder From/To bei nur Value angegeben ist."},
-                 kReturnsArgs,
-                 returnsEval,
-                 &kReturnsFacts,
-                 explainReturns},
-                {"REDUCTION",
-                 false,
-                 false,
-                 {"Reduction against a baseline: (Baseline − Current) ÷ Baseline; 0.5 = halved, negative = increased. Compare like with like: a year-to-date Current needs a year-to-date Baseline (see TARGETPATH). Errors: Err:502 when Baseline or Current is missing or not a number, or Baseline ≤ 0.",
-                  "Reduzierung gegenüber einem Ausgangswert: (Baseline − Current) ÷ Baseline; 0,5 = halbiert, negativ = gestiegen. Gleiches mit Gleichem vergleichen: ein Jahreswert bis heute braucht einen ebensolchen Ausgangswert (siehe TARGETPATH). Fehler: Fehler:502, wenn Baseline oder Current fehlt oder keine Zahl ist oder Baseline ≤ 0."},
-                 kReductionArgs,
-                 reductionEval,
-                 nullptr},
-                {"TARGETPATH",
-                 true,
-                 false,
-                 {"Where the KPI should be at AsOf on the straight line from Baseline at Start to Target at End; AsOf before Start gives Baseline, after End gives Target. Errors: Err:502 when an argument is missing, not a number or not a date, or End ≤ Start.",
-                  "Sollwert zum Stichtag AsOf auf der Geraden vom Ausgangswert Baseline bei Start zum Ziel Target bei End; vor Start ergibt Baseline, nach End ergibt Target. Fehler: Fehler:502, wenn ein Argument fehlt, keine Zahl oder kein Datum ist oder End ≤ Start."},
-                 kTargetPathArgs,
-                 targetPathEval,
-                 nullptr},
-                {"WORKDAYSELAPSED", true, false, {"Number of working days d with Start < d ≤ End: same day 0, Friday to Monday 1, Saturday to Monday 1; equals NETWORKDAYS.INTL(Start+1; End; Weekend; Holidays) for End > Start. Errors: Err:502 when Start or End is missing, End is before Start, or Weekend or Holidays is invalid.", "Anzahl der Arbeitstage d mit Start < d ≤ End: gleicher Tag 0, Freitag bis Montag 1, Samstag bis Montag 1; gleich NETTOARBEITSTAGE.INTL(Start+1; End; Weekend; Holidays) für End > Start. Fehler: Fehler:502, wenn Start oder End fehlt, End vor Start liegt oder Weekend oder Holidays ungültig ist."}, kWorkdaysArgs, workdaysElapsedEval, nullptr},
-                {"TURNAROUND",
-                 true,
-                 false,
-                 {"Share of returns closed within Days working days of Received: closed rows in time ÷ closed rows plus open rows already late at AsOf. Period by Received. Errors: #N/A when no row is decided; Err:502 for a bad argument (Days < 0, Weekend, Holidays, Columns, Segments); #VALUE! when Closed is before Received or filled without Received in any row.",
-                  "Anteil der Rücksendungen, die binnen Days Arbeitstagen nach Eingang abgeschlossen wurden: rechtzeitig abgeschlossene ÷ abgeschlossene plus am Stichtag AsOf überfällige offene Zeilen. Zeitraum nach Eingang. Fehler: #NV ohne bewertbare Zeile; Fehler:502 bei ungültigem Argument; #WERT!, wenn Closed in irgendeiner Zeile vor Received liegt oder Received fehlt."},
-                 kTurnaroundArgs,
-                 turnaroundEval,
-                 &kTurnaroundFacts,
-                 explainTurnaround},
-                {"TURNAROUNDDAYS",
-                 true,
-                 false,
-                 {"Processing time percentile: the smallest d such that at least Percentile of the closed rows took ≤ d working days (nearest rank ⌈P·n⌉). Open rows are not included. Errors: #N/A when no row is closed; Err:502 for a bad argument (Percentile not in (0, 1], Weekend, Holidays, Columns, Segments); #VALUE! when Closed is before Received or filled without Received in any row.",
-                  "Perzentil der Bearbeitungszeit: das kleinste d, sodass mindestens der Anteil Percentile der abgeschlossenen Zeilen ≤ d Arbeitstage brauchte (Rang ⌈P·n⌉). Offene Zeilen zählen nicht. Fehler: #NV ohne abgeschlossene Zeile; Fehler:502 bei ungültigem Argument (Percentile nicht in (0, 1] …); #WERT!, wenn Closed in irgendeiner Zeile vor Received liegt oder Received fehlt."},
-                 kTurnaroundDaysArgs,
-                 turnaroundDaysEval,
-                 &kTurnaroundDaysFacts,
-                 explainTurnaroundDays},
-                {"RETURNSBY",
-                 true,
-                 true,
-                 {"RETURNS per segment (array formula): one row per segment in SEGMENTS order, then \"(blank)\" if any, then \"(all)\"; columns: segment, rows in the segment, rows used, sum of Value. Errors: Err:502 when Segments is missing or has another number of rows, From is after To, Columns is bad, or From/To is given for a Value-only range.", "RETURNS je Segment (Matrixformel): eine Zeile je Segment in SEGMENTS-Reihenfolge, dann \"(blank)\" falls vorhanden, dann \"(all)\"; Spalten: Segment, Zeilen im Segment, verwendete Zeilen, Summe von Value. Fehler: Fehler:502, wenn Segments fehlt oder eine andere Zeilenzahl hat, From nach To liegt, Columns ungültig ist oder From/To bei nur Value angegeben ist."},
-                 kReturnsByArgs,
-                 returnsByEval,
-                 nullptr},
-                {"TURNAROUNDBY",
-                 true,
-                 true,
-                 {"TURNAROUND per segment (array formula): one row per segment in SEGMENTS order, then \"(blank)\" if any, then \"(all)\"; columns: segment, rows in the segment, rows used, in time, decided rows, share (\"\" when none). Errors: Err:502 for a bad argument (Segments missing or of another size, Days < 0, Weekend, Holidays, Columns); #VALUE! when Closed is before Received or filled without Received in any row.",
-                  "TURNAROUND je Segment (Matrixformel): eine Zeile je Segment in SEGMENTS-Reihenfolge, dann \"(blank)\" falls vorhanden, dann \"(all)\"; Spalten: Segment, Zeilen im Segment, verwendete Zeilen, rechtzeitig, bewertete Zeilen, Anteil (\"\" wenn keine). Fehler: Fehler:502 bei ungültigem Argument; #WERT!, wenn Closed in irgendeiner Zeile vor Received liegt oder Received fehlt."},
-                 kTurnaroundByArgs,
-                 turnaroundByEval,
-                 nullptr},
+    kFunctions[] =
+        {
+            {"RETURNS",
+             true,
+             false,
+             {"Customer returns value: the sum of Value over the rows in the segment whose Date is in [From, To]; 0 when no row matches. Errors: Err:502 when Segments has another number of rows, Segment is given without Segments, From is after To, Columns is bad, or From/To is given for a Value-only range.",
+              "Rücksendewert: Summe von Value über die Zeilen des Segments, deren Date in [From, To] liegt; 0, wenn keine Zeile passt. Fehler: Fehler:502, wenn Segments eine andere Zeilenzahl hat, Segment ohne Segments angegeben ist, From nach To liegt, Columns ungültig ist oder From/To bei nur Value angegeben ist."},
+             kReturnsArgs,
+             returnsEval,
+             &kReturnsFacts,
+             explainReturns,
+             {"Customer returns value: the sum of Value over the rows, optionally for one segment and period.",
+              "Rücksendewert: die Summe von Value über die Zeilen, optional je Segment und Zeitraum."}},
+            {"REDUCTION",
+             false,
+             false,
+             {"Reduction against a baseline: (Baseline − Current) ÷ Baseline; 0.5 = halved, negative = increased. Compare like with like: a year-to-date Current needs a year-to-date Baseline (see TARGETPATH). Errors: Err:502 when Baseline or Current is missing or not a number, or Baseline ≤ 0.",
+              "Reduzierung gegenüber einem Ausgangswert: (Baseline − Current) ÷ Baseline; 0,5 = halbiert, negativ = gestiegen. Gleiches mit Gleichem vergleichen: ein Jahreswert bis heute braucht einen ebensolchen Ausgangswert (siehe TARGETPATH). Fehler: Fehler:502, wenn Baseline oder Current fehlt oder keine Zahl ist oder Baseline ≤ 0."},
+             kReductionArgs,
+             reductionEval,
+             nullptr,
+             nullptr,
+             {"Reduction against a baseline: (Baseline − Current) ÷ Baseline; 0.5 = halved.",
+              "Verringerung gegenüber dem Ausgangswert: (Baseline − Current) ÷ Baseline; 0,5 = halbiert."}},
+            {"TARGETPATH",
+             true,
+             false,
+             {"Where the KPI should be at AsOf on the straight line from Baseline at Start to Target at End; AsOf before Start gives Baseline, after End gives Target. Errors: Err:502 when an argument is missing, not a number or not a date, or End ≤ Start.",
+              "Sollwert zum Stichtag AsOf auf der Geraden vom Ausgangswert Baseline bei Start zum Ziel Target bei End; vor Start ergibt Baseline, nach End ergibt Target. Fehler: Fehler:502, wenn ein Argument fehlt, keine Zahl oder kein Datum ist oder End ≤ Start."},
+             kTargetPathArgs,
+             targetPathEval,
+             nullptr,
+             nullptr,
+             {"Where the KPI should be at AsOf on the straight line from Baseline at Start to Target at End.",
+              "Sollwert der Kennzahl am Stichtag AsOf auf der Geraden von Baseline bei Start bis Target bei End."}},
+            {"WORKDAYSELAPSED",
+             true,
+             false,
+             {"Number of working days d with Start < d ≤ End: same day 0, Friday to Monday 1, Saturday to Monday 1; equals NETWORKDAYS.INTL(Start+1; End; Weekend; Holidays) for End > Start. Errors: Err:502 when Start or End is missing, End is before Start, or Weekend or Holidays is invalid.",
+              "Anzahl der Arbeitstage d mit Start < d ≤ End: gleicher Tag 0, Freitag bis Montag 1, Samstag bis Montag 1; gleich NETTOARBEITSTAGE.INTL(Start+1; End; Weekend; Holidays) für End > Start. Fehler: Fehler:502, wenn Start oder End fehlt, End vor Start liegt oder Weekend oder Holidays ungültig ist."},
+             kWorkdaysArgs,
+             workdaysElapsedEval,
+             nullptr,
+             nullptr,
+             {"Working days after Start up to and including End (0 on the same day).",
+              "Arbeitstage nach Start bis einschließlich End (0 am selben Tag)."}},
+            {"TURNAROUND",
+             true,
+             false,
+             {"Share of returns closed within Days working days of Received: closed rows in time ÷ closed rows plus open rows already late at AsOf. Period by Received. Errors: #N/A when no row is decided; Err:502 for a bad argument (Days < 0, Weekend, Holidays, Columns, Segments); #VALUE! when Closed is before Received or filled without Received in any row.",
+              "Anteil der Rücksendungen, die binnen Days Arbeitstagen nach Eingang abgeschlossen wurden: rechtzeitig abgeschlossene ÷ abgeschlossene plus am Stichtag AsOf überfällige offene Zeilen. Zeitraum nach Eingang. Fehler: #NV ohne bewertbare Zeile; Fehler:502 bei ungültigem Argument; #WERT!, wenn Closed in irgendeiner Zeile vor Received liegt oder Received fehlt."},
+             kTurnaroundArgs,
+             turnaroundEval,
+             &kTurnaroundFacts,
+             explainTurnaround,
+             {"Share of returns closed within Days working days of Received; open late ones count as missed.",
+              "Anteil der Rücksendungen, die binnen Days Arbeitstagen ab Eingang abgeschlossen sind; offene überfällige zählen als verfehlt."}},
+            {"TURNAROUNDDAYS",
+             true,
+             false,
+             {"Processing time percentile: the smallest d such that at least Percentile of the closed rows took ≤ d working days (nearest rank ⌈P·n⌉). Open rows are not included. Errors: #N/A when no row is closed; Err:502 for a bad argument (Percentile not in (0, 1], Weekend, Holidays, Columns, Segments); #VALUE! when Closed is before Received or filled without Received in any row.",
+              "Perzentil der Bearbeitungszeit: das kleinste d, sodass mindestens der Anteil Percentile der abgeschlossenen Zeilen ≤ d Arbeitstage brauchte (Rang ⌈P·n⌉). Offene Zeilen zählen nicht. Fehler: #NV ohne abgeschlossene Zeile; Fehler:502 bei ungültigem Argument (Percentile nicht in (0, 1] …); #WERT!, wenn Closed in irgendeiner Zeile vor Received liegt oder Received fehlt."},
+             kTurnaroundDaysArgs,
+             turnaroundDaysEval,
+             &kTurnaroundDaysFacts,
+             explainTurnaroundDays,
+             {"Processing time percentile: working days within which Percentile of the closed returns were closed.",
+              "Perzentil der Bearbeitungszeit: Arbeitstage, binnen derer der Anteil Percentile der Rücksendungen abgeschlossen wurde."}},
+            {"RETURNSBY",
+             true,
+             true,
+             {"RETURNS per segment (array formula): one row per segment in SEGMENTS order, then \"(blank)\" if any, then \"(all)\"; columns: segment, rows in the segment, rows used, sum of Value. Errors: Err:502 when Segments is missing or has another number of rows, From is after To, Columns is bad, or From/To is given for a Value-only range.",
+              "RETURNS je Segment (Matrixformel): eine Zeile je Segment in SEGMENTS-Reihenfolge, dann \"(blank)\" falls vorhanden, dann \"(all)\"; Spalten: Segment, Zeilen im Segment, verwendete Zeilen, Summe von Value. Fehler: Fehler:502, wenn Segments fehlt oder eine andere Zeilenzahl hat, From nach To liegt, Columns ungültig ist oder From/To bei nur Value angegeben ist."},
+             kReturnsByArgs,
+             returnsByEval,
+             nullptr,
+             nullptr,
+             {"RETURNS of every segment in one array formula: a row per segment, then (blank) and (all).",
+              "Rücksendewert jedes Segments in einer Matrixformel: eine Zeile je Segment, dann (blank) und (all)."}},
+            {"TURNAROUNDBY",
+             true,
+             true,
+             {"TURNAROUND per segment (array formula): one row per segment in SEGMENTS order, then \"(blank)\" if any, then \"(all)\"; columns: segment, rows in the segment, rows used, in time, decided rows, share (\"\" when none). Errors: Err:502 for a bad argument (Segments missing or of another size, Days < 0, Weekend, Holidays, Columns); #VALUE! when Closed is before Received or filled without Received in any row.",
+              "TURNAROUND je Segment (Matrixformel): eine Zeile je Segment in SEGMENTS-Reihenfolge, dann \"(blank)\" falls vorhanden, dann \"(all)\"; Spalten: Segment, Zeilen im Segment, verwendete Zeilen, rechtzeitig, bewertete Zeilen, Anteil (\"\" wenn keine). Fehler: Fehler:502 bei ungültigem Argument; #WERT!, wenn Closed in irgendeiner Zeile vor Received liegt oder Received fehlt."},
+             kTurnaroundByArgs,
+             turnaroundByEval,
+             nullptr,
+             nullptr,
+             {"TURNAROUND of every segment in one array formula: a row per segment, then (blank) and (all).",
+              "TURNAROUND jedes Segments in einer Matrixformel: eine Zeile je Segment, dann (blank) und (all)."}},
 };
 
 }  // namespace

@@ -102,12 +102,14 @@ constexpr ArgSpec kKpiStatusArgs[] = {
      true,
      {},
      {"The KPI value, or \"\" for no value (GREY); pass IFNA(x;\"\"). An empty cell arrives as 0: pass IF(ISBLANK(A1);\"\";A1).",
-      "Der Kennzahlwert oder \"\" für keinen Wert (GREY); z. B. WENNNV(x;\"\"). Eine leere Zelle kommt als 0 an: WENN(ISTLEER(A1);\"\";A1) übergeben."}},
+      "Der Kennzahlwert oder \"\" für keinen Wert (GREY); z. B. WENNNV(x;\"\"). Eine leere Zelle kommt als 0 an: WENN(ISTLEER(A1);\"\";A1) übergeben."},
+     {"The KPI value, or \"\" for no value (GREY).", "Der Kennzahlwert oder \"\" für keinen Wert (GREY)."}},
     {"Target",
      ArgType::Any,
      ArgKind::Number,
      true,
      {},
+     {"The target value, e.g. 0.95 for 95 %.", "Der Zielwert, z. B. 0,95 für 95 %."},
      {"The target value, e.g. 0.95 for 95 %.", "Der Zielwert, z. B. 0,95 für 95 %."}},
     {"Direction",
      ArgType::Any,
@@ -115,14 +117,18 @@ constexpr ArgSpec kKpiStatusArgs[] = {
      false,
      {},
      {"\"higher\" (default) when a higher value is better (OTIF, RFT), \"lower\" when a lower value is better (returns value, days); any case.",
-      "\"higher\" (Standard), wenn ein höherer Wert besser ist (Liefertreue, RFT), \"lower\", wenn ein niedrigerer besser ist (Retourenwert, Tage); Groß-/Kleinschreibung egal."}},
+      "\"higher\" (Standard), wenn ein höherer Wert besser ist (Liefertreue, RFT), \"lower\", wenn ein niedrigerer besser ist (Retourenwert, Tage); Groß-/Kleinschreibung egal."},
+     {"\"higher\" (default) or \"lower\": which is better.",
+      "\"higher\" (Standard) oder \"lower\": was besser ist."}},
     {"Amber",
      ArgType::Any,
      ArgKind::Number,
      false,
      {},
      {"Boundary between AMBER and RED, on the worse side of Target (below it for higher, above it for lower). Omitted = no AMBER: below target is RED.",
-      "Grenze zwischen AMBER (gelb) und RED (rot), auf der schlechteren Seite des Ziels (darunter bei higher, darüber bei lower). Weggelassen = kein AMBER: Ziel verfehlt ist RED."}},
+      "Grenze zwischen AMBER (gelb) und RED (rot), auf der schlechteren Seite des Ziels (darunter bei higher, darüber bei lower). Weggelassen = kein AMBER: Ziel verfehlt ist RED."},
+     {"Boundary between AMBER and RED; omitted = no AMBER.",
+      "Grenze zwischen AMBER und RED; weggelassen = kein AMBER."}},
 };
 
 constexpr ArgSpec kSegmentsArgs[] = {
@@ -132,7 +138,9 @@ constexpr ArgSpec kSegmentsArgs[] = {
      true,
      {},
      {"One column of segments (customers, sites, products ...), e.g. the customer column of the data.",
-      "Eine Spalte mit Segmenten (Kunden, Werke, Produkte …), z. B. die Kundenspalte der Daten."}},
+      "Eine Spalte mit Segmenten (Kunden, Werke, Produkte …), z. B. die Kundenspalte der Daten."},
+     {"One column of segments, e.g. the customer column of the data.",
+      "Eine Spalte mit Segmenten, z. B. die Kundenspalte der Daten."}},
 };
 
 constexpr FunctionSpec kFunctions[] = {
@@ -143,7 +151,10 @@ constexpr FunctionSpec kFunctions[] = {
       "Ampel einer Kennzahl: GREEN, wenn Actual das Ziel erreicht, sonst AMBER, wenn es Amber erreicht, sonst RED; GREY, wenn Actual \"\" ist. Direction legt fest, ob höher oder niedriger besser ist. Fehler: Fehler:502, wenn Target fehlt, Direction ein anderer Text ist, Amber auf der falschen Seite des Ziels liegt oder Actual ein anderer Text als \"\" ist."},
      kKpiStatusArgs,
      kpiStatus,
-     nullptr},
+     nullptr,
+     nullptr,
+     {"Traffic light of a KPI against its target: GREEN, AMBER or RED; GREY when there is no value.",
+      "Ampel einer Kennzahl gegen ihr Ziel: GREEN, AMBER oder RED; GREY, wenn es keinen Wert gibt."}},
     {"SEGMENTS",
      false,
      true,
@@ -151,7 +162,10 @@ constexpr FunctionSpec kFunctions[] = {
       "Die verschiedenen Segmente einer Spalte (Matrixformel), je eines pro Zeile in der ersten Schreibweise: Zahlen aufsteigend, dann Texte ohne Rücksicht auf Groß-/Kleinschreibung und umgebende Leerzeichen. Leere Zellen fehlen. Fehler: #NV ohne Segment; Fehler:502, wenn Segments fehlt oder mehr als eine Spalte hat."},
      kSegmentsArgs,
      segments,
-     nullptr},
+     nullptr,
+     nullptr,
+     {"The distinct segments of a column (array formula), one per row; empty cells are not listed.",
+      "Die verschiedenen Segmente einer Spalte (Matrixformel), eines je Zeile; leere Zellen fehlen."}},
 };
 
 }  // namespace

@@ -205,6 +205,33 @@ TEST(HelpTexts, RequiredWordingIsDerivedFromTheFlag) {
   EXPECT_ARG_ERROR(call("KPISTATUS", {Arg::omitted(), a.num(0.9)}));
 }
 
+// What the Function Wizard shows fits in it: Calc 7.4 cuts a function's
+// description after about two lines and an argument's after one line with "…"
+// (kWizard...Chars, measured: docs/img/function-wizard.png). The full texts
+// (description, argumentHelp) go to the help pages and docs/functions.md.
+TEST(HelpTexts, FitTheWizard) {
+  for (const FunctionSpec& f : functionTable()) {
+    for (std::string_view lang : {"en", "de"}) {
+      const std::string_view summary = functionSummary(f, lang);
+      EXPECT_GT(codePoints(summary), 30u) << f.name << " " << lang;
+      EXPECT_LE(codePoints(summary), kWizardFunctionChars) << f.name << " " << lang << ": " << summary;
+      EXPECT_EQ(summary.find('\n'), std::string_view::npos) << f.name;
+      EXPECT_GT(codePoints(f.description.in(lang)), codePoints(summary)) << f.name << " " << lang;
+      for (std::size_t i = 0; i < f.args.size(); ++i) {
+        const ArgSpec& a = f.args[i];
+        EXPECT_FALSE(a.summary.in(lang).empty()) << f.name << " " << a.name << " " << lang;
+        const std::string wizard = argumentDescription(f, i, lang);
+        EXPECT_LE(codePoints(wizard), kWizardArgumentChars)
+            << f.name << " " << a.name << " " << lang << ": " << wizard;
+        EXPECT_EQ(wizard.find('\n'), std::string::npos) << f.name << " " << a.name;
+        // the help page's text keeps every detail: it is never shorter than the wizard's
+        EXPECT_GE(codePoints(argumentHelp(f, i, lang)), codePoints(wizard)) << f.name << " " << a.name;
+      }
+    }
+    EXPECT_NE(f.summary.en, f.summary.de) << f.name;
+  }
+}
+
 // The common arguments share one text in every module.
 TEST(HelpTexts, CommonArgumentsShareTheirFragments) {
   std::size_t seen = 0;
