@@ -373,19 +373,31 @@ class SidebarTest(unittest.TestCase):
             ours, std = "private:resource/toolbar/addon_org.qkpi.toolbar", "private:resource/toolbar/standardbar"
             self.assertTrue(wait_until(lambda: lm.getElement(ours) is not None, 20), "no qkpi toolbar")
             self.assertTrue(lm.isElementDocked(ours))
-            # the toolbars' windows as laid out (getElementPos gives docking rows, not pixels)
+            # the toolbars' windows as laid out (getElementPos gives docking rows, not pixels): no other docked
+            # toolbar shares our row (Standard at the top, Formatting below it), and ours starts at the left
             w_ours = lm.getElement(ours).getRealInterface().getPosSize()
-            w_std = lm.getElement(std).getRealInterface().getPosSize()
-            where = (w_ours.X, w_ours.Y, w_std.X, w_std.Y, w_std.Height)
-            self.assertGreaterEqual(w_ours.Y, w_std.Y + w_std.Height, where)  # below the Standard bar's row
-            self.assertLess(w_ours.X, 50, where)  # starting its own row at the left
+            rows = {}
+            for el in lm.getElements():
+                url = el.ResourceURL
+                if "/toolbar/" not in url or url == ours or not lm.isElementVisible(url) or \
+                        not lm.isElementDocked(url):
+                    continue
+                w = el.getRealInterface().getPosSize()
+                rows[url] = (w.X, w.Y, w.Height)
+            self.assertIn(std, rows)
+            for url, (x, y, h) in rows.items():
+                self.assertFalse(y < w_ours.Y + w_ours.Height and w_ours.Y < y + h,
+                                 f"{url} at y={y}..{y + h} shares the row of ours at y={w_ours.Y}..")
+            self.assertGreater(w_ours.Y, rows[std][1], rows)
+            self.assertLess(w_ours.X, 50, (w_ours.X, w_ours.Y))
             # the outcome bar: Silent (as the sidebar dispatches) still shows it
             d.dispatch("SampleData")
             self.assertTrue(d.ctrl.hasInfobar("org.qkpi.outcome"))
             win = d.frame.getContainerWindow().getAccessibleContext()
 
             def message():
-                c = find_accessible(win, lambda c: "Added the sample sheets" in (c.getAccessibleName() or ""))
+                c = find_accessible(win, lambda c: "Added the sample sheets" in (c.getAccessibleName() or ""),
+                                    skip_roles=SHEET_ROLES)
                 return c.getAccessibleName() if c is not None else None
             text = wait_until(message, 20)
             self.assertTrue(text, describe_tree(win)[:80])
@@ -530,18 +542,30 @@ def find_top_window(o, title):
     return None
 
 
-def find_accessible(ctx, pred, depth=0):
-    """The first accessible context under `ctx` (depth first) for which pred() is true."""
+def _roles(*names):
+    import uno
+    return frozenset(uno.getConstantByName("com.sun.star.accessibility.AccessibleRole." + n) for n in names)
+
+
+# Never walked when looking for a window's bars: the spreadsheet (its grid has a child per cell) and the menus.
+SHEET_ROLES = _roles("TABLE", "DOCUMENT_SPREADSHEET", "MENU_BAR")
+
+
+def find_accessible(ctx, pred, depth=0, skip_roles=frozenset()):
+    """The first accessible context under `ctx` (depth first) for which pred() is true (not below a context of a
+    role in skip_roles)."""
     if ctx is None or depth > 12:
         return None
-    for i in range(ctx.getAccessibleChildCount()):
+    for i in range(min(ctx.getAccessibleChildCount(), 500)):
         child = ctx.getAccessibleChild(i)
         c = child.getAccessibleContext() if child is not None else None
         if c is None:
             continue
         if pred(c):
             return c
-        found = find_accessible(c, pred, depth + 1)
+        if c.getAccessibleRole() in skip_roles:
+            continue
+        found = find_accessible(c, pred, depth + 1, skip_roles)
         if found is not None:
             return found
     return None
@@ -550,10 +574,11 @@ def find_accessible(ctx, pred, depth=0):
 def describe_tree(ctx, depth=0):
     """(role, name) of every accessible under ctx, for a failure message."""
     out = []
-    for i in range(ctx.getAccessibleChildCount() if ctx is not None and depth < 12 else 0):
+    for i in range(min(ctx.getAccessibleChildCount(), 500) if ctx is not None and depth < 12 else 0):
         c = ctx.getAccessibleChild(i).getAccessibleContext()
         out.append((c.getAccessibleRole(), c.getAccessibleName()))
-        out += describe_tree(c, depth + 1)
+        if c.getAccessibleRole() not in SHEET_ROLES:
+            out += describe_tree(c, depth + 1)
     return out
 
 
