@@ -4,9 +4,12 @@
 // trimmed and case-folded, a number as its shortest decimal text, so 1001 and
 // "1001" are one key. An empty or white-space-only cell has no key (kNone).
 //
-// Cost: one hash lookup per row; a key is computed (and stored) once per
-// distinct raw cell value, so a column of 1 M rows with 330 k distinct order
-// numbers allocates per distinct value, not per row.
+// Cost: one hash lookup per row (numbers in a flat table by value, texts by
+// their key, computed once per distinct raw text); a number's key is computed
+// only when the column also holds texts (to find 1001 = "1001"). No
+// allocation per row. Ids are dense in order of first appearance, except that
+// a number merged with an equal text leaves its own id unused (size() is an
+// upper bound of the ids, not the number of distinct keys).
 #pragma once
 
 #include <cstddef>
@@ -26,7 +29,7 @@ class RowKeys {
   // ArgumentError naming `what`.
   RowKeys(const Arg& column, std::size_t tableRows, std::string_view what);
 
-  std::size_t size() const { return distinct_; }
+  std::size_t size() const { return distinct_; }  // every id is below it
   int idOfRow(std::size_t row) const { return rowIds_[row]; }
 
  private:

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "kpi/keys.h"
 #include "test_util.h"
 
 namespace qkpi {
@@ -227,6 +228,50 @@ TEST(OtifSystem, RandomAgreement) {
       EXPECT_DOUBLE_EQ(num(rs.at(0, 2)), number(otif));
     }
   }
+}
+
+TEST(RowKeys, NumbersTextsAndTheirMerging) {
+  // 1001 and "1001" and " 1001 " are one order; -0 is 0; "a" and "A " are one; blanks have none.
+  const std::u16string t1001 = u"1001", t1001s = u" 1001 ", ta = u"a", tA = u"A ", blank = u"  ";
+  std::vector<Cell> cells = {Cell::of(7.0),
+                             Cell::of(std::u16string_view(t1001)),
+                             Cell::of(1001.0),
+                             Cell::of(-0.0),
+                             Cell::of(std::u16string_view(ta)),
+                             Cell::of(0.0),
+                             Cell::empty(),
+                             Cell::of(std::u16string_view(tA)),
+                             Cell::of(7.0),
+                             Cell::of(std::u16string_view(blank)),
+                             Cell::of(std::u16string_view(t1001s)),
+                             Cell::of(2.5)};
+  const Arg col = Arg::cells(cells.size(), 1, cells);
+  RowKeys k(col, cells.size(), "Orders");
+  auto id = [&](std::size_t r) { return k.idOfRow(r); };
+  EXPECT_EQ(id(1), id(2));   // "1001" = 1001
+  EXPECT_EQ(id(10), id(1));  // " 1001 "
+  EXPECT_EQ(id(3), id(5));   // -0 = 0
+  EXPECT_EQ(id(4), id(7));   // "a" = "A "
+  EXPECT_EQ(id(0), id(8));
+  EXPECT_EQ(id(6), RowKeys::kNone);
+  EXPECT_EQ(id(9), RowKeys::kNone);
+  const std::vector<int> distinct = {id(0), id(1), id(3), id(4), id(11)};
+  for (std::size_t i = 0; i < distinct.size(); ++i)
+    for (std::size_t j = i + 1; j < distinct.size(); ++j)
+      EXPECT_NE(distinct[i], distinct[j]) << i << " " << j;
+  for (std::size_t r = 0; r < cells.size(); ++r)
+    if (id(r) != RowKeys::kNone) EXPECT_LT(static_cast<std::size_t>(id(r)), k.size());
+  // many numbers in no order (the flat table grows): equal values, equal ids
+  std::vector<Cell> many;
+  for (int i = 0; i < 50000; ++i) many.push_back(Cell::of(static_cast<double>((i * 7919) % 20011)));
+  RowKeys m(Arg::cells(many.size(), 1, many), many.size(), "Orders");
+  std::vector<int> first(20011, -2);
+  for (int i = 0; i < 50000; ++i) {
+    int& f = first[static_cast<std::size_t>((i * 7919) % 20011)];
+    if (f == -2) f = m.idOfRow(static_cast<std::size_t>(i));
+    EXPECT_EQ(m.idOfRow(static_cast<std::size_t>(i)), f);
+  }
+  EXPECT_EQ(m.size(), 20011u);
 }
 
 }  // namespace
