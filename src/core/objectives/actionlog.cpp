@@ -65,7 +65,14 @@ std::string groupedNumber(double v) {
   return (v < 0 ? "-" : "") + r;
 }
 
-std::string finding(const Objective& o, const std::string& status, const std::string& date) {
+// A number text with German separators ("1,234.5" -> "1.234,5") for De.
+std::string localNumber(std::string s, Lang lang) {
+  if (lang == Lang::De)
+    for (char& c : s) c = c == '.' ? ',' : c == ',' ? '.' : c;
+  return s;
+}
+
+std::string finding(const Objective& o, const std::string& status, const std::string& date, Lang lang) {
   std::optional<KpiCall> call;
   try {
     call = parseKpi(o);
@@ -84,38 +91,40 @@ std::string finding(const Objective& o, const std::string& status, const std::st
     switch (m) {
       case Measure::Ratio:
       case Measure::Reduction:
-        return percentText(v, decimals);
+        return localNumber(percentText(v, decimals), lang);
       case Measure::Days:
-        return numberText(std::round(v * 10) / 10) + " working days";
+        return trf(lang, "{1} working days", {localNumber(numberText(std::round(v * 10) / 10), lang)});
       case Measure::Value:
         break;
     }
-    return groupedNumber(v);
+    return localNumber(groupedNumber(v), lang);
   };
-  const std::string kpi = call ? measureLabel(*call) : o.kpi;
+  const std::string kpi = call ? measureLabel(*call, lang) : o.kpi;
   std::string r;
   if (call && call->reduction) {
     if (!actual)
-      r = "Returns value";
+      r = tr(lang, "Returns value");
     else if (*actual >= 0)
-      r = "Returns value reduced by " + fmt(*actual) + " against the baseline (pro rata)";
+      r = trf(lang, "Returns value reduced by {1} against the baseline (pro rata)", {fmt(*actual)});
     else
-      r = "Returns value increased by " + fmt(-*actual) + " against the baseline (pro rata)";
-    if (target) r += ", target " + fmt(*target) + " reduction";
+      r = trf(lang, "Returns value increased by {1} against the baseline (pro rata)", {fmt(-*actual)});
+    if (target) r += trf(lang, ", target {1} reduction", {fmt(*target)});
   } else {
-    r = kpi + (actual ? " is " + fmt(*actual) : std::string(" has no value"));
-    if (target) r += " against a target of " + fmt(*target);
+    r = actual ? trf(lang, "{1} is {2}", {kpi, fmt(*actual)}) : trf(lang, "{1} has no value", {kpi});
+    if (target) r += trf(lang, " against a target of {1}", {fmt(*target)});
   }
-  r += " (" + status + ") on " + date + ".";
-  if (!trim(o.segmentBy).empty()) r += " See the review for the worst segments.";
+  r += trf(lang, " ({1}) on {2}.", {status, date});
+  if (!trim(o.segmentBy).empty()) r += " " + tr(lang, "See the review for the worst segments.");
   if (actualDiffers(o))
     r +=
-        " Note: the register's Actual differs from its Options, so this value may not be the one the Options measure; run Update Actuals or edit the Options.";
+        " " +
+        tr(lang,
+           "Note: the register's Actual differs from its Options, so this value may not be the one the Options measure; run Update Actuals or edit the Options.");
   return r;
 }
 
-std::string proposal(const Objective& o) {
-  return proposedAction(o.kpi);
+std::string proposal(const Objective& o, Lang lang) {
+  return proposedAction(o.kpi, lang);
 }
 
 bool isOpenStatus(const std::string& s) {
@@ -129,6 +138,7 @@ struct Log {
   int nextRow = 1;
   int maxNumber = 0;
   std::vector<std::string> openFor;  // objective IDs with an open action
+  Lang lang = Lang::En;              // of its headers: what is appended is in it
 };
 
 // An existing sheet with nothing in it is treated like no sheet.
@@ -141,31 +151,29 @@ bool hasContent(const Table* existing) {
 }
 
 // A new log: the standard column order.
-Log newLog() {
+Log newLog(Lang lang) {
   Log log;
+  log.lang = lang;
   for (int j = 0; j < kNCols; ++j) log.col[j] = j;
   return log;
 }
 
 // The log in an existing sheet; UserError when a header qkpi needs is missing.
-Log readLog(const Table& t) {
-  const auto& headers = actionLogHeaders();
+Log readLog(const Table& t, Lang lang) {
+  const auto& headers = actionLogHeaders(lang);
   Log log;
-  log.col.fill(-1);
-  for (int j = 0; j < kNCols; ++j)
-    for (std::size_t c = 0; c < t[0].size(); ++c)
-      if (iequals(valueText(t[0][c]), headers[j])) {
-        if (log.col[j] >= 0)
-          throw UserError(repeatedHeaderMessage(kActionLogSheet, headers[j], log.col[j], c));
-        log.col[j] = static_cast<int>(c);
-      }
+  const HeaderMatch match =
+      matchHeaders(t[0], actionLogHeaders(Lang::En), actionLogHeaders(Lang::De), kActionLogSheet, lang);
+  std::copy(match.col.begin(), match.col.end(), log.col.begin());
+  log.lang = match.lang;
   std::string missing;
   for (int j : {kId, kObjective, kStatus})
     if (log.col[j] < 0) missing += (missing.empty() ? "\"" : ", \"") + headers[j] + "\"";
   if (!missing.empty())
-    throw UserError(
-        std::string("The \"") + kActionLogSheet + "\" sheet has no " + missing +
-        " header in row 1, so qkpi cannot tell which objectives already have open actions. Put the header back (the columns may be in any order) or rename the sheet to start a new log.");
+    throw UserError(trf(
+        lang,
+        "The \"{1}\" sheet has no {2} header in row 1, so qkpi cannot tell which objectives already have open actions. Put the header back (the columns may be in any order) or rename the sheet to start a new log.",
+        {kActionLogSheet, missing}));
   static const std::regex kNumbered(R"(^A-([0-9]{1,9})$)", std::regex::icase);
   auto at = [&](const std::vector<Value>& row, int c) -> Value {
     return c >= 0 && static_cast<std::size_t>(c) < row.size() ? row[c] : Value{};
@@ -185,12 +193,13 @@ Log readLog(const Table& t) {
 
 // The header row, formats, Status dropdown, highlighting and page setup of a
 // new log.
-void addLayout(sheet::SheetSpec& spec) {
-  using formula::call, formula::text;
-  const auto& headers = actionLogHeaders();
+void addLayout(sheet::SheetSpec& spec, Lang lang) {
+  using formula::call;
+  const auto& headers = actionLogHeaders(lang);
+  auto text = [&](const char* s) { return formula::text(tr(lang, s)); };
   for (int j = 0; j < kNCols; ++j) {
     spec.cells.push_back(textCell(0, j, headers[j], kHeader));
-    spec.comments.push_back({{0, j}, kComments[j]});
+    spec.comments.push_back({{0, j}, tr(lang, kComments[j])});
     spec.columns.push_back({j, kWidths[j], false});
   }
   for (int j : {kFinding, kAction, kOwner, kResources, kEffect})
@@ -198,10 +207,10 @@ void addLayout(sheet::SheetSpec& spec) {
   for (int j : {kStart, kDue, kCompleted}) spec.rangeStyles.push_back({range(1, j, kFormatRows, j), kDate});
   sheet::Validation v;
   v.range = range(1, kStatus, kFormatRows, kStatus);
-  v.values = {"Open", "In progress", "Done", "Cancelled"};
-  v.inputTitle = "Status";
-  v.inputHelp = "Open, In progress, Done or Cancelled.";
-  v.errorMessage = "Choose Open, In progress, Done or Cancelled.";
+  for (const char* s : {"Open", "In progress", "Done", "Cancelled"}) v.values.push_back(tr(lang, s));
+  v.inputTitle = tr(lang, "Status");
+  v.inputHelp = tr(lang, "Open, In progress, Done or Cancelled.");
+  v.errorMessage = tr(lang, "Choose Open, In progress, Done or Cancelled.");
   spec.validations.push_back(v);
   const sheet::Range all = range(1, 0, kFormatRows, kNCols - 1);
   const std::string due = "$" + cellName(1, kDue), status = "$" + cellName(1, kStatus);
@@ -222,7 +231,8 @@ void addLayout(sheet::SheetSpec& spec) {
 
 // One proposed row for every AMBER or RED objective without an open action.
 void addProposals(sheet::SheetSpec& spec, Log& log, const std::vector<Objective>& objectives, long today,
-                  long off) {
+                  long off, Lang uiLang) {
+  const Lang lang = log.lang;
   const std::string date = isoDate(today, off);
   std::vector<std::string> done;  // objective IDs handled in this run
   int row = log.nextRow;
@@ -231,8 +241,9 @@ void addProposals(sheet::SheetSpec& spec, Log& log, const std::vector<Objective>
     for (char& c : status) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (status != "AMBER" && status != "RED") continue;
     if (o.id.empty())
-      throw UserError(rowLabel(o) + " is " + status +
-                      " but has no ID: give it an ID (e.g. Q-05) so that its actions can refer to it.");
+      throw UserError(trf(
+          uiLang, "{1} is {2} but has no ID: give it an ID (e.g. Q-05) so that its actions can refer to it.",
+          {rowLabel(o, uiLang), status}));
     auto same = [&](const std::string& x) { return iequals(trim(x), o.id); };
     if (std::any_of(log.openFor.begin(), log.openFor.end(), same) ||
         std::any_of(done.begin(), done.end(), same))
@@ -249,13 +260,13 @@ void addProposals(sheet::SheetSpec& spec, Log& log, const std::vector<Objective>
     };
     put(kId, textCell(0, 0, id));
     put(kObjective, textCell(0, 0, o.id));
-    put(kFinding, textCell(0, 0, finding(o, status, date), kText));
-    put(kAction, textCell(0, 0, proposal(o), kText));
+    put(kFinding, textCell(0, 0, finding(o, status, date, lang), kText));
+    put(kAction, textCell(0, 0, proposal(o, lang), kText));
     if (!o.responsible.empty()) put(kOwner, textCell(0, 0, o.responsible, kText));
     if (!o.resources.empty()) put(kResources, textCell(0, 0, o.resources, kText));
     put(kStart, numberCell(0, 0, static_cast<double>(today), kDate));
     put(kDue, numberCell(0, 0, static_cast<double>(dueDay), kDate));
-    put(kStatus, textCell(0, 0, "Open"));
+    put(kStatus, textCell(0, 0, tr(lang, "Open")));
     ++row;
   }
 }
@@ -263,20 +274,23 @@ void addProposals(sheet::SheetSpec& spec, Log& log, const std::vector<Objective>
 }  // namespace
 
 sheet::SheetSpec actionLog(const Table* existing, const std::vector<Objective>& objectives, long today,
-                           long off) {
+                           long off, Lang lang) {
   sheet::SheetSpec spec;
   spec.name = kActionLogSheet;
   spec.styles = standardStyles();
   const bool full = !hasContent(existing);
-  Log log = full ? newLog() : readLog(*existing);
-  if (full) addLayout(spec);
-  addProposals(spec, log, objectives, today, off);
+  Log log = full ? newLog(lang) : readLog(*existing, lang);
+  if (full) addLayout(spec, lang);
+  addProposals(spec, log, objectives, today, off, lang);
   return spec;
 }
 
 bool isOpenAction(std::string_view status) {
   std::string t = detail::lower(detail::trim(status));
-  return t == "open" || t == "in progress";
+  for (Lang l : {Lang::En, Lang::De})
+    for (const char* s : {"Open", "In progress"})
+      if (t == detail::lower(tr(l, s))) return true;
+  return false;
 }
 
 }  // namespace qkpi::objectives

@@ -63,6 +63,7 @@
 #include <variant>
 #include <vector>
 
+#include "objectives/lang.h"
 #include "objectives/sheet_spec.h"
 
 namespace qkpi::objectives {
@@ -73,11 +74,16 @@ using Value = std::variant<std::monostate, double, std::string>;
 using Table = std::vector<std::vector<Value>>;  // rows; row 0 = headers
 
 // Thrown for anything the user must fix (missing register, incomplete row,
-// unknown KPI/option ...): the message is shown to the user as is (English).
+// unknown KPI/option ...): the message is shown to the user as is (in the
+// language the command was given, objectives/texts.h; a few rare ones English).
 struct UserError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Sheet names are the same in every UI language: formulas refer to them
+// ($Objectives.$Q$2, $Deliveries.D2:G20001) and every command finds its sheets
+// by them, so a document made in a German office works in an English one and
+// the other way round. Only the texts on the sheets follow the language.
 inline constexpr const char* kRegisterSheet = "Objectives";
 inline constexpr const char* kActionLogSheet = "Action Log";
 
@@ -88,6 +94,10 @@ const std::vector<std::string>& registerHeaders();
 // Action ID, Objective, Finding, Action, Owner, Resources, Start, Due, Status,
 // Completed, Effectiveness.
 const std::vector<std::string>& actionLogHeaders();
+// The same in `lang` (German: Ziel, Kennzahl ...). A sheet's headers are found
+// in either language, whatever the UI language.
+const std::vector<std::string>& registerHeaders(Lang lang);
+const std::vector<std::string>& actionLogHeaders(Lang lang);
 
 // The register's columns, in registerHeaders() order.
 enum class Field : int {
@@ -132,6 +142,9 @@ struct Objective {
   // API grammar, add-in functions by their programmatic names); "" = not read
   // or an empty cell. Compared with actualFormula() by actualDiffers().
   std::string actualRead;
+  // The register's language, by its headers (German headers: De): what qkpi
+  // writes into the register (the Check column) is in it.
+  Lang lang = Lang::En;
 
   // "G4": this row's cell of `f` on the register sheet (no sheet prefix).
   std::string cell(Field f) const;
@@ -140,9 +153,10 @@ struct Objective {
 };
 
 // Reads the register (row 0 = headers, in any order, case and surrounding
-// spaces ignored). UserError when a header is missing (naming it). Rows
-// whose ID, Objective, KPI and Data are all empty are skipped.
-std::vector<Objective> readRegister(const Table& registerSheet);
+// spaces ignored, each in English or German). UserError (in `lang`) when a
+// header is missing (naming it). Rows whose ID, Objective, KPI and Data are
+// all empty are skipped.
+std::vector<Objective> readRegister(const Table& registerSheet, Lang lang = Lang::En);
 
 // The live Actual formula, API grammar, e.g.
 // "=OTIF($Deliveries.D2:G20001;;;\"2026-01-01\";;;2)". UserError (naming the
@@ -170,12 +184,13 @@ bool sameFormula(std::string_view a, std::string_view b);
 // rewrites it).
 bool actualDiffers(const Objective&);
 // "Q-05: Actual differs from its Options; run Update Actuals or edit the Options."
-std::string actualDiffersMessage(const Objective&);
+std::string actualDiffersMessage(const Objective&, Lang lang = Lang::En);
 // Whether a Status cell's formula as read is neither statusFormula(o) nor the
 // form a new register pre-fills (IF(ISBLANK(Actual);"";KPISTATUS(...))); an
 // empty one differs.
 bool statusDiffers(const Objective& o, std::string_view statusRead);
 // The text the Check column shows for the row ("" = nothing to check).
+// In the register's language (Objective::lang).
 std::string checkText(const Objective&);
 // The Check cells to write (text, or empty text to clear) where the register
 // has a Check column and the cell's current text (`o.check`) differs.
@@ -183,12 +198,12 @@ std::vector<sheet::Cell> checkCells(const std::vector<Objective>&);
 
 // What the row misses, of "what (Objective)", "resources (Resources)",
 // "who (Responsible)", "when (Due)", "how evaluated (Evaluation)"; empty = complete.
-std::vector<std::string> missingFields(const Objective&);
+std::vector<std::string> missingFields(const Objective&, Lang lang = Lang::En);
 
 // NewRegister: an empty, finished-looking register sheet named kRegisterSheet
 // (headers with comments, dropdowns, completeness and status formulas for
 // the first rows, conditional formats, styles, widths, frozen header, print setup).
-sheet::SheetSpec newRegister();
+sheet::SheetSpec newRegister(Lang lang = Lang::En);
 
 struct NamedRange {
   std::string name;
@@ -201,7 +216,9 @@ struct SampleData {
 // SampleData: the data of the 12 months up to today plus last year's returns
 // (baseline), deterministic (fixed seed) for a given todaySerial. Big data
 // blocks are emitted row-major, row by row, so the writer can batch them.
-SampleData sampleData(long todaySerial, long nullDateOffset);
+// `lang`: the texts (headers, comments, the register's objectives); the
+// numbers are the same in every language.
+SampleData sampleData(long todaySerial, long nullDateOffset, Lang lang = Lang::En);
 
 // Review, phase 1: per objective a formula whose value is the number of rows
 // of the objective's per-segment table ("" for an objective without Segment
@@ -210,15 +227,19 @@ SampleData sampleData(long todaySerial, long nullDateOffset);
 std::vector<std::string> segmentTableProbes(const std::vector<Objective>&);
 // Review, phase 2: the sheet, given each probe's result (0 where no probe).
 sheet::SheetSpec review(const std::vector<Objective>&, const std::vector<int>& segmentTableRows,
-                        long todaySerial, long nullDateOffset, const std::string& sheetName);
+                        long todaySerial, long nullDateOffset, const std::string& sheetName,
+                        Lang lang = Lang::En);
 
 // ActionLog: `existing` = the current "Action Log" sheet's used area (row 0 =
 // headers), or nullptr when there is none. nullptr: the whole sheet plus the
-// proposed rows; otherwise ONLY the cells of newly appended rows.
+// proposed rows; otherwise ONLY the cells of newly appended rows. A new log is
+// in `lang`; rows appended to an existing one are in the log's language (by
+// its headers), so its Status dropdown takes them.
 sheet::SheetSpec actionLog(const Table* existing, const std::vector<Objective>&, long todaySerial,
-                           long nullDateOffset);
-// An action log Status that counts as open: "Open" or "In progress" (case and
-// surrounding spaces ignored). Such an objective gets no new proposed action.
+                           long nullDateOffset, Lang lang = Lang::En);
+// An action log Status that counts as open: "Open" or "In progress" (German
+// "Offen", "In Bearbeitung"; case and surrounding spaces ignored). Such an
+// objective gets no new proposed action.
 bool isOpenAction(std::string_view status);
 
 // ---- sheet names (built and read back in one place, common.cpp) -------------
