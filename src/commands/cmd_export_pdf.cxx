@@ -100,7 +100,9 @@ void storePdf(const Env& e, const std::vector<std::string>& parts, const OUStrin
 
 Outcome exportPdfCommand(const Env& e) {
   std::optional<std::string> review = objectives::latestReviewSheet(sheetNames(e.doc));
-  if (!review) throw UserError("No review sheet to export: run Quality Objectives > Review first.");
+  if (!review)
+    throw UserError(
+        objectives::tr(e.lang, "No review sheet to export: run Quality Objectives > Review first."));
   std::vector<std::string> parts{*review};
   if (hasSheet(e.doc, objectives::kActionLogSheet)) parts.push_back(objectives::kActionLogSheet);
   OUString url = pdfTarget(e, *review);
@@ -110,7 +112,7 @@ Outcome exportPdfCommand(const Env& e) {
 
   OUString path;
   if (osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None) path = url;
-  return {true, "Exported " + joinNames(parts) + " to " + utf8(path), true};
+  return {true, objectives::trf(e.lang, "Exported {1} to {2}", {joinNames(parts, e.lang), utf8(path)}), true};
 }
 
 }  // namespace qkpi::commands

@@ -19,6 +19,7 @@
 
 #include "dispatch_args.hxx"
 #include "message.hxx"
+#include "objectives/lang.h"
 #include "objectives/sheet_spec.h"
 #include "writer.hxx"
 
@@ -31,6 +32,8 @@ struct Env {
   long nullDate = 0;  // the document's, days from 1899-12-30
   long today = 0;     // serial: the Date argument or the local date
   DispatchArgs args;
+  // The UI language (ui_language.hxx): new sheets' texts and the messages.
+  objectives::Lang lang = objectives::Lang::En;
 };
 
 using CommandFn = Outcome (*)(const Env&);

@@ -13,6 +13,7 @@
 #include <com/sun/star/frame/DispatchResultState.hpp>
 #include <cstdio>
 
+#include "objectives/texts.h"
 #include "strings.hxx"
 
 namespace qkpi::commands {
@@ -35,10 +36,11 @@ bool officeIsHeadless() {
 
 }  // namespace
 
-std::string joinNames(const std::vector<std::string>& v) {
+std::string joinNames(const std::vector<std::string>& v, objectives::Lang lang) {
+  const std::string last = " " + objectives::tr(lang, "and") + " ";
   std::string s;
   for (std::size_t i = 0; i < v.size(); ++i) {
-    if (i) s += i + 1 == v.size() ? " and " : ", ";
+    if (i) s += i + 1 == v.size() ? last : ", ";
     s += "\"" + v[i] + "\"";
   }
   return s;

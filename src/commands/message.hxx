@@ -11,18 +11,20 @@
 #include <string>
 #include <vector>
 
+#include "objectives/lang.h"
+
 namespace qkpi::commands {
 
 using css::uno::Reference;
 
 struct Outcome {
   bool ok = true;
-  std::string message;  // English, shown as is
+  std::string message;  // in the UI language (Env::lang), shown as is
   bool notice = false;  // worth a dialog in the UI even on success
 };
 
 // "\"a\"", "\"a\" and \"b\"", "\"a\", \"b\" and \"c\"": sheet names in a message.
-std::string joinNames(const std::vector<std::string>& names);
+std::string joinNames(const std::vector<std::string>& names, objectives::Lang lang = objectives::Lang::En);
 
 // An info box (ok) or an error box on the frame's window, titled "Quality
 // Objectives"; does nothing in a headless office or for an invisible window.

@@ -28,6 +28,8 @@
 
 #include "command.hxx"
 #include "document.hxx"
+#include "objectives/texts.h"
+#include "ui_language.hxx"
 
 namespace qkpi::commands {
 namespace {
@@ -127,9 +129,11 @@ class Commands : public cppu::WeakImplHelper4<frame::XDispatchProvider, frame::X
     try {
       Env e;
       e.ctx = ctx_;
+      e.lang = uiLanguage(ctx_);
       e.doc = calcDocument();
-      if (!cmd) return {false, "Unknown qkpi command.", false};
-      if (!e.doc.is()) return {false, "The qkpi commands work in Calc spreadsheets only.", false};
+      if (!cmd) return {false, objectives::tr(e.lang, "Unknown qkpi command."), false};
+      if (!e.doc.is())
+        return {false, objectives::tr(e.lang, "The qkpi commands work in Calc spreadsheets only."), false};
       e.controller = frame_->getController();
       e.nullDate = nullDateOffset(e.doc);
       silent = silentArg(args);

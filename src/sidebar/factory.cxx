@@ -18,6 +18,7 @@
 
 #include "objectives/sidebar_model.h"
 #include "panel.hxx"
+#include "ui_language.hxx"
 
 namespace qkpi::sidebar {
 namespace {
@@ -28,29 +29,6 @@ using css::uno::Sequence;
 using css::uno::UNO_QUERY;
 
 constexpr char kImplementationName[] = "org.qkpi.SidebarFactoryImpl";
-
-// The UI language tag: Tools > Options > Language Settings (UILocale), else the
-// locale the office picked at start (ooLocale).
-std::string uiLocale(const Reference<uno::XComponentContext>& ctx) {
-  try {
-    Reference<lang::XMultiServiceFactory> cp = configuration::theDefaultProvider::get(ctx);
-    auto read = [&](const char* node, const char* prop) {
-      beans::NamedValue nv("nodepath", Any(OUString::createFromAscii(node)));
-      Sequence<Any> args(1);
-      args.getArray()[0] <<= nv;
-      Reference<container::XNameAccess> na(
-          cp->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", args), UNO_QUERY);
-      OUString v;
-      if (na.is() && na->hasByName(OUString::createFromAscii(prop)))
-        na->getByName(OUString::createFromAscii(prop)) >>= v;
-      return utf8(v);
-    };
-    std::string l = read("/org.openoffice.Office.Linguistic/General", "UILocale");
-    return l.empty() ? read("/org.openoffice.Setup/L10N", "ooLocale") : l;
-  } catch (const uno::Exception&) {
-    return "";
-  }
-}
 
 class Factory : public cppu::WeakImplHelper2<ui::XUIElementFactory, lang::XServiceInfo> {
  public:
@@ -72,7 +50,7 @@ class Factory : public cppu::WeakImplHelper2<ui::XUIElementFactory, lang::XServi
     if (!a.frame.is())
       throw lang::IllegalArgumentException("qkpi sidebar: no Frame", static_cast<cppu::OWeakObject*>(this),
                                            1);
-    a.language = objectives::sidebar::panelLanguage(uiLocale(ctx_));
+    a.language = objectives::sidebar::panelLanguage(commands::uiLocale(ctx_));
     Reference<ui::XUIElement> e;
     try {
       e = createPanel(a);
