@@ -3,6 +3,7 @@
 // highlighting, then only extended: for every AMBER or RED objective without
 // an open action (Open or In progress) one proposed row is appended.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <regex>
@@ -48,16 +49,20 @@ const char* const kComments[kNCols] = {
 };
 const int kWidths[kNCols] = {2200, 2200, 7000, 7500, 5600, 5600, 2500, 2500, 2800, 2600, 6000};
 
+// Fixed-point text with a '.', whatever the process's C locale (a visible
+// office under a German LC_ALL has LC_NUMERIC de_DE: snprintf would give ',').
+std::string fixedText(double v, int decimals) {
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  return ec == std::errc() ? std::string(buf, end) : std::string("?");
+}
+
 std::string percentText(double v, int decimals) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f%%", decimals, v * 100);
-  return buf;
+  return fixedText(v * 100, decimals) + "%";
 }
 
 std::string groupedNumber(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f", std::fabs(v));
-  std::string digits = buf, r;
+  std::string digits = fixedText(std::fabs(v), 0), r;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i && (digits.size() - i) % 3 == 0) r += ',';
     r += digits[i];
