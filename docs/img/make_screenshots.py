@@ -3,11 +3,14 @@
 
 Run: /usr/bin/python3 docs/img/make_screenshots.py [--oxt build/qkpi.oxt] [--keep-full]
      /usr/bin/python3 docs/img/make_screenshots.py --workflow [--oxt build/qkpi.oxt] [--keep-full] [--only=review.png]
+                                                   [--lang=de-DE]
 
 --workflow: in a visible Calc under Xvfb, runs the menu commands SampleData, Review and ActionLog (review date
 today) and grabs the review sheet (summary and the first objective with its per-segment table, trend and chart),
 the Action Log and the Objectives register as a user sees them: docs/img/review.png, action-log.png,
 register.png, each cropped to the sheet's useful cells (found through the grid's accessibility table).
+With --lang=de-DE the same in a German UI (UI language de-DE, LC_ALL=de_DE.UTF-8): review-de.png,
+action-log-de.png, register-de.png.
 Needs: xvfb, imagemagick (`import`, `convert`), python3-uno; for the German one libreoffice-l10n-de
 (all in scripts/setup.sh).
 
@@ -218,10 +221,11 @@ def dispatch(o, doc, command, **args):
     return ev.Result
 
 
-def shoot_workflow(oxt, keep_full, only):
+def shoot_workflow(oxt, keep_full, only, lang=None):
     """SampleData, Review and ActionLog in a visible Calc; one picture per generated sheet."""
     outs = []
-    with Xvfb() as x, office.Office(oxt, headless=False, display=x.display, verbose=False) as o:
+    with Xvfb() as x, office.Office(oxt, headless=False, display=x.display, verbose=False,
+                                    ui_language=lang) as o:
         doc = o.new_calc(hidden=False)
         ctl = doc.getCurrentController()
         frame = ctl.getFrame()
@@ -230,6 +234,8 @@ def shoot_workflow(oxt, keep_full, only):
             dispatch(o, doc, cmd, Date=WORKFLOW_DATE)
         names = doc.getSheets().getElementNames()
         for prefix, name, zoom, last, fallback_h in WORKFLOW_SHOTS:
+            if lang:
+                name = name.replace(".png", "-" + lang.split("-")[0] + ".png")
             if only and name not in only:
                 continue
             sheet_name = next(n for n in names if n == prefix or n.startswith(prefix))
@@ -288,8 +294,13 @@ def main():
     keep_full = "--keep-full" in rest
     if "--workflow" in rest:
         only = [a.split("=", 1)[1] for a in rest if a.startswith("--only=")]
-        os.environ.setdefault("LC_ALL", "en_US.UTF-8")
-        shoot_workflow(oxt, keep_full, only)
+        langs = [a.split("=", 1)[1] for a in rest if a.startswith("--lang=")]
+        lang = langs[0] if langs else None
+        if lang and lang.startswith("de"):
+            os.environ["LC_ALL"] = "de_DE.UTF-8"
+        else:
+            os.environ.setdefault("LC_ALL", "en_US.UTF-8")
+        shoot_workflow(oxt, keep_full, only, lang)
         return
     langs = [a.split("=", 1)[1] for a in rest if a.startswith("--lang=")]
     saved = os.environ.get("LC_ALL")

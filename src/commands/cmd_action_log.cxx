@@ -49,8 +49,10 @@ Outcome appendToLog(const Env& e, std::optional<UndoStep>& step,
   if (added == 0) {
     if (step) step->commit();
     return {true,
-            "No new actions: every AMBER or RED objective already has an open action in \"" + spec.name +
-                "\"." + filled,
+            objectives::trf(
+                e.lang, "No new actions: every AMBER or RED objective already has an open action in \"{1}\".",
+                {spec.name}) +
+                filled,
             true};
   }
   if (!step) step.emplace(e.doc, "qkpi: Action Log");
@@ -60,8 +62,10 @@ Outcome appendToLog(const Env& e, std::optional<UndoStep>& step,
   writeSpec(e.doc, spec, Target::Append);
   step->commit();
   return {true,
-          "Proposed " + std::to_string(added) + (added == 1 ? " action" : " actions") + " in \"" + spec.name +
-              "\"." + filled,
+          objectives::trf(e.lang,
+                          added == 1 ? "Proposed {1} action in \"{2}\"." : "Proposed {1} actions in \"{2}\".",
+                          {std::to_string(added), spec.name}) +
+              filled,
           false};
 }
 
@@ -76,8 +80,11 @@ Outcome createLog(const Env& e, std::optional<UndoStep>& step, sheet::SheetSpec&
   activate(e.controller, sh);
   const int added = countRows(spec, 1);
   return {true,
-          "Created \"" + spec.name + "\" with " + std::to_string(added) + " proposed " +
-              (added == 1 ? "action." : "actions.") + filled,
+          objectives::trf(e.lang,
+                          added == 1 ? "Created \"{1}\" with {2} proposed action."
+                                     : "Created \"{1}\" with {2} proposed actions.",
+                          {spec.name, std::to_string(added)}) +
+              filled,
           false};
 }
 
@@ -110,7 +117,7 @@ std::vector<std::vector<objectives::SegmentValue>> worstSegments(
 }  // namespace
 
 Outcome actionLogCommand(const Env& e) {
-  std::vector<objectives::Objective> objs = readObjectives(e.doc);
+  std::vector<objectives::Objective> objs = readObjectives(e.doc, e.lang);
   Reference<css::sheet::XSpreadsheet> existing = sheetByName(e.doc, objectives::kActionLogSheet);
   // A row added by hand first gets its Actual/Status formulas (so its computed
   // status counts), in the same undo step as the proposals.
@@ -124,18 +131,18 @@ Outcome actionLogCommand(const Env& e) {
     step.emplace(e.doc, "qkpi: Action Log");
     objs = applyRegisterFill(e.doc, *step, fill);
   }
-  const RegisterFill check = registerCheck(objs);
+  const RegisterFill check = registerCheck(objs, e.lang);
   const bool checkLocked = fillLocked(e.doc, check);
   if (!check.cells.empty() && !checkLocked) {
     if (!step) step.emplace(e.doc, "qkpi: Action Log");
     objs = applyRegisterFill(e.doc, *step, check);
   }
   const std::string filled =
-      fillMessage(fill) + checkMessage(check) + (checkLocked ? checkNotWrittenMessage() : "");
+      fillMessage(fill, e.lang) + checkMessage(check) + (checkLocked ? checkNotWrittenMessage(e.lang) : "");
   std::optional<objectives::Table> table;
   if (existing.is()) table = readTable(existing);
-  sheet::SheetSpec spec =
-      objectives::actionLog(table ? &*table : nullptr, objs, e.today, e.nullDate, worstSegments(e, objs));
+  sheet::SheetSpec spec = objectives::actionLog(table ? &*table : nullptr, objs, e.today, e.nullDate, e.lang,
+                                                worstSegments(e, objs));
   spec.name = objectives::kActionLogSheet;
   if (existing.is()) return appendToLog(e, step, existing, *table, spec, filled);
   return createLog(e, step, spec, filled);

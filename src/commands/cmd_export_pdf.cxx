@@ -88,8 +88,8 @@ OUString askForPdf(const Env& e, const OUString& folder, const std::string& name
   Reference<dialogs::XFilePicker3> picker(e.ctx->getServiceManager()->createInstanceWithArgumentsAndContext(
                                               "com.sun.star.ui.dialogs.FilePicker", init, e.ctx),
                                           UNO_QUERY_THROW);
-  picker->setTitle(u(objectives::pdfPickerTitle()));
-  const OUString filter = u(objectives::pdfFilterTitle());
+  picker->setTitle(u(objectives::pdfPickerTitle(e.lang)));
+  const OUString filter = u(objectives::pdfFilterTitle(e.lang));
   picker->appendFilter(filter, "*.pdf");
   picker->setCurrentFilter(filter);
   if (!folder.isEmpty()) picker->setDisplayDirectory(folder);
@@ -147,7 +147,7 @@ OUString pdfTarget(const Env& e, const std::string& sheet) {
     case objectives::PdfTarget::Refuse:
       break;
   }
-  throw UserError(objectives::unsavedPdfMessage());
+  throw UserError(objectives::unsavedPdfMessage(e.lang));
 }
 
 // Stores the print ranges of `parts` as PDF at `url` (no comments, with bookmarks).
@@ -182,20 +182,23 @@ void storePdf(const Env& e, const std::vector<std::string>& parts, const OUStrin
 Outcome exportPdfCommand(const Env& e) {
   const std::vector<std::string> names = sheetNames(e.doc);
   std::optional<std::string> review = objectives::latestReviewSheet(names);
-  if (!review) throw UserError("No review sheet to export: run Quality Objectives > Review first.");
+  if (!review)
+    throw UserError(
+        objectives::tr(e.lang, "No review sheet to export: run Quality Objectives > Review first."));
   // The values-only record, when the latest review has one: the record of what was reviewed.
   const std::string sheet = objectives::reviewRecordSheet(*review, names).value_or(*review);
   std::vector<std::string> parts{sheet};
   if (hasSheet(e.doc, objectives::kActionLogSheet)) parts.push_back(objectives::kActionLogSheet);
   OUString url = pdfTarget(e, sheet);
-  if (url.isEmpty()) return {true, objectives::pdfCancelledMessage(), true};
+  if (url.isEmpty()) return {true, objectives::pdfCancelledMessage(e.lang), true};
 
   recalcIfManual(e.doc);
   storePdf(e, parts, url);
 
   OUString path;
   if (osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None) path = url;
-  return {true, "Exported " + joinNames(parts) + " to " + utf8(path), false};
+  return {true, objectives::trf(e.lang, "Exported {1} to {2}", {joinNames(parts, e.lang), utf8(path)}),
+          false};
 }
 
 }  // namespace qkpi::commands

@@ -16,6 +16,7 @@
 
 #include "command.hxx"
 #include "objectives/sidebar_model.h"
+#include "ui_language.hxx"
 
 namespace qkpi::commands {
 

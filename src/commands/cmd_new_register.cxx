@@ -13,11 +13,13 @@ Outcome newRegisterCommand(const Env& e) {
     activate(e.controller, reg);
     return {
         true,
-        std::string("The register \"") + objectives::kRegisterSheet +
-            "\" exists already and was left as it is (qkpi never replaces a register). Add your objectives as new rows there.",
+        objectives::trf(
+            e.lang,
+            "The register \"{1}\" exists already and was left as it is (qkpi never replaces a register). Add your objectives as new rows there.",
+            {objectives::kRegisterSheet}),
         true};
   }
-  sheet::SheetSpec spec = objectives::newRegister();
+  sheet::SheetSpec spec = objectives::newRegister(e.lang);
   refuseIfStructureProtected(e.doc, "add the sheet \"" + spec.name + "\"", "New Register");
   UndoStep step(e.doc, "qkpi: New Register");
   step.creatingSheet(spec.name);
@@ -25,7 +27,7 @@ Outcome newRegisterCommand(const Env& e) {
   step.commit();
   applyView(e.controller, sh, spec);
   activate(e.controller, sh);
-  return {true, "Created the register \"" + spec.name + "\".", false};
+  return {true, objectives::trf(e.lang, "Created the register \"{1}\".", {spec.name}), false};
 }
 
 }  // namespace qkpi::commands

@@ -20,7 +20,7 @@ namespace qkpi::commands {
 namespace {
 
 Outcome review(const Env& e, bool withRecord, const char* undoTitle) {
-  std::vector<objectives::Objective> objs = readObjectives(e.doc);
+  std::vector<objectives::Objective> objs = readObjectives(e.doc, e.lang);
   const std::string name = objectives::reviewSheetName(e.today, e.nullDate, sheetNames(e.doc));
   // Everything the user must fix shows up before the document is touched: the
   // missing register formulas, and a dry run of the (pure) spec with empty
@@ -29,12 +29,12 @@ Outcome review(const Env& e, bool withRecord, const char* undoTitle) {
   refuseIfFillLocked(e.doc, fill, "add", "Review");
   refuseIfStructureProtected(e.doc, "add the review sheet \"" + name + "\"", "Review");
   const std::vector<std::string> probes = objectives::segmentTableProbes(objs);
-  (void)objectives::review(objs, std::vector<int>(probes.size(), 0), e.today, e.nullDate, name);
+  (void)objectives::review(objs, std::vector<int>(probes.size(), 0), e.today, e.nullDate, name, e.lang);
   UndoStep step(e.doc, undoTitle);
   if (!fill.cells.empty()) objs = applyRegisterFill(e.doc, step, fill);
   // Actuals that differ from their Options: flagged in the register's Check column (unless it is
   // protected) and the summary.
-  const RegisterFill check = registerCheck(objs);
+  const RegisterFill check = registerCheck(objs, e.lang);
   const bool checkLocked = fillLocked(e.doc, check);
   if (!check.cells.empty() && !checkLocked) objs = applyRegisterFill(e.doc, step, check);
   // The new, still empty review sheet is the scratch cell of the probes.
@@ -42,27 +42,29 @@ Outcome review(const Env& e, bool withRecord, const char* undoTitle) {
   Reference<css::sheet::XSpreadsheets> sheets = e.doc->getSheets();
   sheets->insertNewByName(u(name), static_cast<sal_Int16>(sheets->getElementNames().getLength()));
   std::vector<int> rows = evaluateProbes(sheetByName(e.doc, name), probes);
-  sheet::SheetSpec spec = objectives::review(objs, rows, e.today, e.nullDate, name);
+  sheet::SheetSpec spec = objectives::review(objs, rows, e.today, e.nullDate, name, e.lang);
   spec.name = name;
   Reference<css::sheet::XSpreadsheet> sh = writeSpec(e.doc, spec, Target::FreshSheet);
-  std::string msg = "Created the review sheet \"" + name + "\"";
+  std::string msg = objectives::trf(e.lang, "Created the review sheet \"{1}\"", {name});
   std::optional<sheet::SheetSpec> record;
   Reference<css::sheet::XSpreadsheet> rec;
   if (withRecord) {
     recalcIfManual(e.doc);
     record = valuesOnly(spec, sh, objectives::frozenSheetName(name, sheetNames(e.doc)));
     record->pageFrame =
-        objectives::reviewPageFrame(record->name, objectives::isoDate(e.today, e.nullDate), true);
+        objectives::reviewPageFrame(record->name, objectives::isoDate(e.today, e.nullDate), true, e.lang);
     step.creatingSheet(record->name);
     rec = writeSpec(e.doc, *record, Target::NewSheet);
-    msg += " and its values-only record \"" + record->name + "\" (Export PDF exports the record)";
+    msg += objectives::trf(e.lang, " and its values-only record \"{1}\" (Export PDF exports the record)",
+                           {record->name});
   }
   step.commit();
   if (record) applyView(e.controller, rec, *record);
   applyView(e.controller, sh, spec);
   activate(e.controller, sh);
   return {true,
-          msg + "." + fillMessage(fill) + checkMessage(check) + (checkLocked ? checkNotWrittenMessage() : ""),
+          msg + "." + fillMessage(fill, e.lang) + checkMessage(check) +
+              (checkLocked ? checkNotWrittenMessage(e.lang) : ""),
           !check.rows.empty() || !fill.cells.empty()};
 }
 

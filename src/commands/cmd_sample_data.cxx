@@ -36,21 +36,26 @@ void refuseIfTaken(const Env& e, const objectives::SampleData& data) {
   for (const objectives::NamedRange& n : data.namedRanges)
     if (names->hasByName(u(n.name))) takenNames.push_back(n.name);
   if (taken.empty() && takenNames.empty()) return;
-  std::string msg = "Sample data not added: it needs the sheets " + joinNames(sheetNamesOf(data));
-  if (!data.namedRanges.empty()) msg += " and the named range \"" + data.namedRanges.front().name + "\"";
-  msg += ", but this document already has ";
-  if (!taken.empty()) msg += (taken.size() == 1 ? "the sheet " : "the sheets ") + joinNames(taken);
-  if (!taken.empty() && !takenNames.empty()) msg += " and ";
-  if (!takenNames.empty()) msg += "the named range " + joinNames(takenNames);
-  msg +=
-      ". Nothing was changed. Open a new spreadsheet (File > New > Spreadsheet) and run Sample Data there.";
-  throw UserError(msg);
+  using objectives::tr, objectives::trf;
+  const objectives::Lang l = e.lang;
+  std::string needs = joinNames(sheetNamesOf(data), e.lang);
+  if (!data.namedRanges.empty())
+    needs += trf(l, " and the named range \"{1}\"", {data.namedRanges.front().name});
+  std::string has;
+  if (!taken.empty())
+    has = trf(l, taken.size() == 1 ? "the sheet {1}" : "the sheets {1}", {joinNames(taken, l)});
+  if (!taken.empty() && !takenNames.empty()) has += " " + tr(l, "and") + " ";
+  if (!takenNames.empty()) has += trf(l, "the named range {1}", {joinNames(takenNames, l)});
+  throw UserError(trf(
+      l,
+      "Sample data not added: it needs the sheets {1}, but this document already has {2}. Nothing was changed. Open a new spreadsheet (File > New > Spreadsheet) and run Sample Data there.",
+      {needs, has}));
 }
 
 }  // namespace
 
 Outcome sampleDataCommand(const Env& e) {
-  objectives::SampleData data = objectives::sampleData(e.today, e.nullDate);
+  objectives::SampleData data = objectives::sampleData(e.today, e.nullDate, e.lang);
   refuseIfTaken(e, data);
   refuseIfStructureProtected(e.doc, "add the sample sheets", "Sample Data");
 
@@ -80,7 +85,9 @@ Outcome sampleDataCommand(const Env& e) {
   step.commit();
   for (std::size_t i = 0; i < written.size(); ++i) applyView(e.controller, written[i], data.sheets[i]);
   activate(e.controller, sheetByName(e.doc, objectives::kRegisterSheet));
-  return {true, "Added the sample sheets " + joinNames(sheetNamesOf(data)) + ".", false};
+  return {true,
+          objectives::trf(e.lang, "Added the sample sheets {1}.", {joinNames(sheetNamesOf(data), e.lang)}),
+          false};
 }
 
 }  // namespace qkpi::commands

@@ -34,8 +34,8 @@ std::string label(const objectives::Objective& o) {
 }  // namespace
 
 Outcome updateActualsCommand(const Env& e) {
-  std::vector<objectives::Objective> objs = readObjectives(e.doc);
-  Reference<css::sheet::XSpreadsheet> reg = requireRegister(e.doc);
+  std::vector<objectives::Objective> objs = readObjectives(e.doc, e.lang);
+  Reference<css::sheet::XSpreadsheet> reg = requireRegister(e.doc, e.lang);
   // What to write is decided (and every UserError thrown) before anything changes.
   RegisterFill update;
   std::vector<const objectives::Objective*> changed;
@@ -55,10 +55,13 @@ Outcome updateActualsCommand(const Env& e) {
     changed.push_back(&o);
   }
   if (changed.empty())
-    return {true,
-            std::string("Every Actual in the register \"") + objectives::kRegisterSheet +
-                "\" matches its KPI, Data, Segment by and Options: nothing to update.",
-            false};
+    return {
+        true,
+        objectives::trf(
+            e.lang,
+            "Every Actual in the register \"{1}\" matches its KPI, Data, Segment by and Options: nothing to update.",
+            {objectives::kRegisterSheet}),
+        false};
   refuseIfFillLocked(e.doc, update, "rewrite", "Update Actuals");
   std::vector<std::string> before;
   for (const objectives::Objective* o : changed)
@@ -67,7 +70,7 @@ Outcome updateActualsCommand(const Env& e) {
   for (const objectives::Objective* o : changed) ids.push_back(label(*o));
   UndoStep step(e.doc, "qkpi: Update Actuals");
   std::vector<objectives::Objective> now = applyRegisterFill(e.doc, step, update);
-  const RegisterFill check = registerCheck(now);  // clears the Check flags of the rewritten rows
+  const RegisterFill check = registerCheck(now, e.lang);  // clears the Check flags of the rewritten rows
   if (!check.cells.empty() && !fillLocked(e.doc, check)) now = applyRegisterFill(e.doc, step, check);
   step.commit();
   std::string list;
@@ -76,17 +79,21 @@ Outcome updateActualsCommand(const Env& e) {
     for (const objectives::Objective& x : now)
       if (label(x) == ids[i]) o = &x;
     const std::string after = o ? shown(reg, o->col[static_cast<int>(Field::Actual)], o->row) : "?";
-    list +=
-        (i ? "; " : "") + ids[i] + " (" + (before[i].empty() ? "empty" : before[i]) + " -> " + after + ")";
+    list += (i ? "; " : "") + ids[i] + " (" +
+            (before[i].empty() ? objectives::tr(e.lang, "empty") : before[i]) + " -> " + after + ")";
   }
   const int n = update.actuals;
-  std::string msg = "Updated " + std::to_string(n) + (n == 1 ? " Actual" : " Actuals") +
-                    " from KPI, Data, Segment by and Options in the register \"" +
-                    objectives::kRegisterSheet + "\": " + list + ".";
+  std::string msg = objectives::trf(
+      e.lang,
+      n == 1 ? "Updated {1} Actual from KPI, Data, Segment by and Options in the register \"{2}\": {3}."
+             : "Updated {1} Actuals from KPI, Data, Segment by and Options in the register \"{2}\": {3}.",
+      {std::to_string(n), objectives::kRegisterSheet, list});
   if (update.statuses > 0)
-    msg += " Rewrote " + std::to_string(update.statuses) + " Status formula" +
-           (update.statuses == 1 ? "" : "s") + " too.";
-  return {true, msg + " Edit > Undo restores the previous formulas.", false};
+    msg += " " + objectives::trf(e.lang,
+                                 update.statuses == 1 ? "Rewrote {1} Status formula too."
+                                                      : "Rewrote {1} Status formulas too.",
+                                 {std::to_string(update.statuses)});
+  return {true, msg + " " + objectives::tr(e.lang, "Edit > Undo restores the previous formulas."), false};
 }
 
 }  // namespace qkpi::commands

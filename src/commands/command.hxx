@@ -19,6 +19,7 @@
 
 #include "dispatch_args.hxx"
 #include "message.hxx"
+#include "objectives/lang.h"
 #include "objectives/sheet_spec.h"
 #include "writer.hxx"
 
@@ -32,6 +33,8 @@ struct Env {
   long today = 0;     // serial: the Date argument or the local date
   DispatchArgs args;
   bool silent = false;  // the Silent argument: no dialog of any kind
+  // The UI language (ui_language.hxx): new sheets' texts and the messages.
+  objectives::Lang lang = objectives::Lang::En;
 };
 
 using CommandFn = Outcome (*)(const Env&);

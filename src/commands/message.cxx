@@ -15,7 +15,9 @@
 #include <com/sun/star/frame/XInfobarProvider.hpp>
 #include <cstdio>
 
+#include "objectives/texts.h"
 #include "strings.hxx"
+#include "ui_language.hxx"
 
 namespace qkpi::commands {
 
@@ -33,16 +35,18 @@ bool officeIsHeadless() {
   return false;
 }
 
-std::string joinNames(const std::vector<std::string>& v) {
+std::string joinNames(const std::vector<std::string>& v, objectives::Lang lang) {
+  const std::string last = " " + objectives::tr(lang, "and") + " ";
   std::string s;
   for (std::size_t i = 0; i < v.size(); ++i) {
-    if (i) s += i + 1 == v.size() ? " and " : ", ";
+    if (i) s += i + 1 == v.size() ? last : ", ";
     s += "\"" + v[i] + "\"";
   }
   return s;
 }
 
-bool showInfobar(const Reference<frame::XFrame>& frame, const Outcome& out) {
+bool showInfobar(const Reference<uno::XComponentContext>& ctx, const Reference<frame::XFrame>& frame,
+                 const Outcome& out) {
   try {
     if (!frame.is()) return false;
     Reference<frame::XInfobarProvider> bars(frame->getController(), UNO_QUERY);
@@ -51,10 +55,11 @@ bool showInfobar(const Reference<frame::XFrame>& frame, const Outcome& out) {
                            : out.notice ? frame::InfobarType::WARNING
                                         : frame::InfobarType::SUCCESS;
     const OUString id = u(kOutcomeInfobar);
+    const OUString title = u(objectives::tr(uiLanguage(ctx), kOutcomeTitle));
     if (bars->hasInfobar(id))
-      bars->updateInfobar(id, u(kOutcomeTitle), u(out.message), type);
+      bars->updateInfobar(id, title, u(out.message), type);
     else
-      bars->appendInfobar(id, u(kOutcomeTitle), u(out.message), type, {}, true);
+      bars->appendInfobar(id, title, u(out.message), type, {}, true);
     return true;
   } catch (const uno::Exception& ex) {
     std::fprintf(stderr, "qkpi: cannot show the outcome bar: %s\n", utf8(ex.Message).c_str());
@@ -65,11 +70,11 @@ bool showInfobar(const Reference<frame::XFrame>& frame, const Outcome& out) {
 void showOutcome(const Reference<uno::XComponentContext>& ctx, const Reference<frame::XFrame>& frame,
                  const Outcome& out) {
   if (out.ok) {
-    showInfobar(frame, out);
+    showInfobar(ctx, frame, out);
     return;
   }
   // An error stops the user: a box, and the bar keeps the text visible after it is closed.
-  showInfobar(frame, out);
+  showInfobar(ctx, frame, out);
   showMessage(ctx, frame, out);
 }
 
@@ -84,7 +89,8 @@ void showMessage(const Reference<uno::XComponentContext>& ctx, const Reference<f
     Reference<awt::XMessageBox> box =
         factory->createMessageBox(Reference<awt::XWindowPeer>(window, UNO_QUERY),
                                   out.ok ? awt::MessageBoxType_INFOBOX : awt::MessageBoxType_ERRORBOX,
-                                  awt::MessageBoxButtons::BUTTONS_OK, "Quality Objectives", u(out.message));
+                                  awt::MessageBoxButtons::BUTTONS_OK,
+                                  u(objectives::tr(uiLanguage(ctx), kOutcomeTitle)), u(out.message));
     if (box.is()) box->execute();
   } catch (const uno::Exception& ex) {
     std::fprintf(stderr, "qkpi: cannot show a message: %s\n", utf8(ex.Message).c_str());

@@ -11,28 +11,31 @@
 #include <string>
 #include <vector>
 
+#include "objectives/lang.h"
+
 namespace qkpi::commands {
 
 using css::uno::Reference;
 
 struct Outcome {
   bool ok = true;
-  std::string message;  // English, shown as is
+  std::string message;  // in the UI language (Env::lang), shown as is
   bool notice = false;  // a success the user should look at (shown as a warning bar)
 };
 
 // "\"a\"", "\"a\" and \"b\"", "\"a\", \"b\" and \"c\"": sheet names in a message.
-std::string joinNames(const std::vector<std::string>& names);
+std::string joinNames(const std::vector<std::string>& names, objectives::Lang lang = objectives::Lang::En);
 
 // The bar above the document (the frame controller's XInfobarProvider, id
-// kOutcomeInfobar, titled kOutcomeTitle) shows every outcome without stopping
+// kOutcomeInfobar, titled kOutcomeTitle in the UI language) shows every outcome without stopping
 // the user: SUCCESS, WARNING for a success with a notice, DANGER for a
 // failure; a second command's outcome replaces the first's. It works in a
 // headless office too (the bar of an invisible window is not seen). false
 // when the frame has no such bar (toolkit errors are logged to stderr).
 inline constexpr char kOutcomeInfobar[] = "org.qkpi.outcome";
 inline constexpr char kOutcomeTitle[] = "Quality Objectives";
-bool showInfobar(const Reference<css::frame::XFrame>& frame, const Outcome& out);
+bool showInfobar(const Reference<css::uno::XComponentContext>& ctx,
+                 const Reference<css::frame::XFrame>& frame, const Outcome& out);
 
 // What the protocol handler shows for an outcome: the bar; for a failure
 // also an error box (showMessage).

@@ -1,6 +1,6 @@
 // The UNO component of the commands: a ProtocolHandler for the URLs
-// org.qkpi:SampleData, NewRegister, Review, ReviewRecord, UpdateActuals, ActionLog, Explain, ExportPdf and Help
-// (menu "Quality Objectives", toolbar, scripts), implementation "org.qkpi.CommandsImpl", service
+// org.qkpi:SampleData, NewRegister, Review, ReviewRecord, UpdateActuals, ActionLog, Explain, ExportPdf and
+// Help (menu "Quality Objectives", toolbar, scripts), implementation "org.qkpi.CommandsImpl", service
 // com.sun.star.frame.ProtocolHandler, constructed by org_qkpi_Commands_get_implementation
 // (extension/qkpi.components).
 //
@@ -28,6 +28,8 @@
 
 #include "command.hxx"
 #include "document.hxx"
+#include "objectives/texts.h"
+#include "ui_language.hxx"
 
 namespace qkpi::commands {
 namespace {
@@ -88,7 +90,7 @@ class Commands : public cppu::WeakImplHelper4<frame::XDispatchProvider, frame::X
     Outcome out = run(commandOf(url), args, silent);
     // The bar always (it never blocks); Silent only keeps an error's box away.
     if (silent)
-      showInfobar(frame_, out);
+      showInfobar(ctx_, frame_, out);
     else
       showOutcome(ctx_, frame_, out);
     if (!out.ok) std::fprintf(stderr, "qkpi: %s\n", out.message.c_str());
@@ -131,9 +133,11 @@ class Commands : public cppu::WeakImplHelper4<frame::XDispatchProvider, frame::X
     try {
       Env e;
       e.ctx = ctx_;
+      e.lang = uiLanguage(ctx_);
       e.doc = calcDocument();
-      if (!cmd) return {false, "Unknown qkpi command.", false};
-      if (!e.doc.is()) return {false, "The qkpi commands work in Calc spreadsheets only.", false};
+      if (!cmd) return {false, objectives::tr(e.lang, "Unknown qkpi command."), false};
+      if (!e.doc.is())
+        return {false, objectives::tr(e.lang, "The qkpi commands work in Calc spreadsheets only."), false};
       e.controller = frame_->getController();
       e.nullDate = nullDateOffset(e.doc);
       silent = silentArg(args);

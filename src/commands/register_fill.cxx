@@ -86,11 +86,11 @@ std::vector<objectives::Objective> applyRegisterFill(const Reference<css::sheet:
   return objs;
 }
 
-RegisterFill registerCheck(const std::vector<objectives::Objective>& objs) {
+RegisterFill registerCheck(const std::vector<objectives::Objective>& objs, objectives::Lang lang) {
   RegisterFill check;
   check.cells = objectives::checkCells(objs);
   for (const objectives::Objective& o : objs)
-    if (objectives::actualDiffers(o)) check.rows.push_back(objectives::actualDiffersMessage(o));
+    if (objectives::actualDiffers(o)) check.rows.push_back(objectives::actualDiffersMessage(o, lang));
   return check;
 }
 
@@ -103,13 +103,15 @@ std::string checkMessage(const RegisterFill& check) {
 namespace {
 
 // "1 Actual formula and 2 Status formulas"
-std::string fillParts(const RegisterFill& fill) {
-  auto count = [](int n, const char* what) {
-    return std::to_string(n) + " " + what + (n == 1 ? " formula" : " formulas");
+std::string fillParts(const RegisterFill& fill, objectives::Lang lang = objectives::Lang::En) {
+  auto count = [&](int n, const char* what) {
+    return objectives::trf(lang, n == 1 ? "{1} {2} formula" : "{1} {2} formulas",
+                           {std::to_string(n), objectives::tr(lang, what)});
   };
   std::string parts;
   if (fill.actuals > 0) parts = count(fill.actuals, "Actual");
-  if (fill.statuses > 0) parts += (parts.empty() ? "" : " and ") + count(fill.statuses, "Status");
+  if (fill.statuses > 0)
+    parts += (parts.empty() ? "" : " " + objectives::tr(lang, "and") + " ") + count(fill.statuses, "Status");
   return parts;
 }
 
@@ -138,15 +140,16 @@ void refuseIfFillLocked(const Reference<css::sheet::XSpreadsheetDocument>& doc, 
                          verb + " " + fillParts(fill) + " (" + fillRows(fill) + ")", command);
 }
 
-std::string checkNotWrittenMessage() {
-  return std::string(" The register \"") + objectives::kRegisterSheet +
-         "\" is protected, so its Check column was not updated.";
+std::string checkNotWrittenMessage(objectives::Lang lang) {
+  return " " + objectives::trf(lang,
+                               "The register \"{1}\" is protected, so its Check column was not updated.",
+                               {objectives::kRegisterSheet});
 }
 
-std::string fillMessage(const RegisterFill& fill) {
+std::string fillMessage(const RegisterFill& fill, objectives::Lang lang) {
   if (fill.cells.empty()) return {};
-  return " Added " + fillParts(fill) + " to the register \"" + objectives::kRegisterSheet + "\" (" +
-         fillRows(fill) + ").";
+  return " " + objectives::trf(lang, "Added {1} to the register \"{2}\" ({3}).",
+                               {fillParts(fill, lang), objectives::kRegisterSheet, fillRows(fill)});
 }
 
 }  // namespace qkpi::commands

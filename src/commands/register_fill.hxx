@@ -13,6 +13,7 @@
 
 #include "objectives/objectives.h"
 #include "objectives/sheet_spec.h"
+#include "objectives/texts.h"
 #include "undo_step.hxx"
 
 namespace qkpi::commands {
@@ -34,7 +35,8 @@ RegisterFill missingRegisterFormulas(const css::uno::Reference<css::sheet::XSpre
 // changes, none without a Check column) and in `rows` the message of every
 // row whose Actual differs from its Options
 // ("Q-05: Actual differs from its Options; run Update Actuals or edit the Options.").
-RegisterFill registerCheck(const std::vector<objectives::Objective>& objs);
+RegisterFill registerCheck(const std::vector<objectives::Objective>& objs,
+                           objectives::Lang lang = objectives::Lang::En);
 // The check's messages, each with a leading space; "" when every Actual matches.
 std::string checkMessage(const RegisterFill& check);
 
@@ -54,11 +56,11 @@ bool fillLocked(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc
 void refuseIfFillLocked(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc,
                         const RegisterFill& fill, const std::string& verb, const std::string& command);
 // Said instead of writing the Check column into a protected register, with a leading space.
-std::string checkNotWrittenMessage();
+std::string checkNotWrittenMessage(objectives::Lang lang = objectives::Lang::En);
 
 // The sentence the command appends to its message, with a leading space:
 // " Added 1 Actual formula and 1 Status formula to the register "Objectives" (H-1)."
 // "" when nothing was filled.
-std::string fillMessage(const RegisterFill& fill);
+std::string fillMessage(const RegisterFill& fill, objectives::Lang lang = objectives::Lang::En);
 
 }  // namespace qkpi::commands

@@ -18,6 +18,7 @@
 
 #include "objectives/sidebar_model.h"
 #include "panel.hxx"
+#include "ui_language.hxx"
 
 namespace qkpi::sidebar {
 namespace {
@@ -50,7 +51,7 @@ class Factory : public cppu::WeakImplHelper2<ui::XUIElementFactory, lang::XServi
     if (!a.frame.is())
       throw lang::IllegalArgumentException("qkpi sidebar: no Frame", static_cast<cppu::OWeakObject*>(this),
                                            1);
-    a.language = objectives::sidebar::panelLanguage(uiLocale(ctx_));
+    a.language = objectives::sidebar::panelLanguage(commands::uiLocale(ctx_));
     Reference<ui::XUIElement> e;
     try {
       e = createPanel(a);

@@ -224,12 +224,14 @@ void refuseIfStructureProtected(const Reference<css::sheet::XSpreadsheetDocument
         what + ". Remove that protection and run " + command + " again. Nothing was changed.");
 }
 
-Reference<css::sheet::XSpreadsheet> requireRegister(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+Reference<css::sheet::XSpreadsheet> requireRegister(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                                    objectives::Lang lang) {
   Reference<css::sheet::XSpreadsheet> sh = sheetByName(doc, objectives::kRegisterSheet);
   if (!sh.is())
-    throw UserError(std::string("No quality objectives register: this document has no sheet \"") +
-                    objectives::kRegisterSheet +
-                    "\". Create one with Quality Objectives > New Register (or try Sample Data).");
+    throw UserError(objectives::trf(
+        lang,
+        "No quality objectives register: this document has no sheet \"{1}\". Create one with Quality Objectives > New Register (or try Sample Data).",
+        {objectives::kRegisterSheet}));
   return sh;
 }
 
@@ -243,14 +245,17 @@ void readActualFormulas(const Reference<css::sheet::XSpreadsheet>& reg,
   }
 }
 
-std::vector<objectives::Objective> readObjectives(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
-  Reference<css::sheet::XSpreadsheet> reg = requireRegister(doc);
+std::vector<objectives::Objective> readObjectives(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                                  objectives::Lang lang) {
+  Reference<css::sheet::XSpreadsheet> reg = requireRegister(doc, lang);
   recalcIfManual(doc);
-  std::vector<objectives::Objective> objs = objectives::readRegister(readTable(reg));
+  std::vector<objectives::Objective> objs = objectives::readRegister(readTable(reg), lang);
   readActualFormulas(reg, objs);
   if (objs.empty())
-    throw UserError(std::string("The register \"") + objectives::kRegisterSheet +
-                    "\" has no objectives yet: fill in at least one row (ID, Objective, KPI, Data).");
+    throw UserError(objectives::trf(
+        lang,
+        "The register \"{1}\" has no objectives yet: fill in at least one row (ID, Objective, KPI, Data).",
+        {objectives::kRegisterSheet}));
   return objs;
 }
 

@@ -12,6 +12,7 @@
 
 #include "objectives/objectives.h"
 #include "objectives/sheet_spec.h"
+#include "objectives/texts.h"
 #include "strings.hxx"
 
 namespace qkpi::commands {
@@ -68,12 +69,15 @@ void refuseIfStructureProtected(const Reference<css::sheet::XSpreadsheetDocument
                                 const std::string& what, const std::string& command);
 
 // The register sheet; objectives::UserError (how to create one) when there is none.
-Reference<css::sheet::XSpreadsheet> requireRegister(const Reference<css::sheet::XSpreadsheetDocument>& doc);
+Reference<css::sheet::XSpreadsheet> requireRegister(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                                    objectives::Lang lang = objectives::Lang::En);
 // Each objective's Actual formula (Objective::actualRead) as the register holds it.
 void readActualFormulas(const Reference<css::sheet::XSpreadsheet>& reg,
                         std::vector<objectives::Objective>& objs);
 // The register's objectives (with their Actual formulas), read after a recalculation if needed; UserError
 // when there is no register or no objective in it.
-std::vector<objectives::Objective> readObjectives(const Reference<css::sheet::XSpreadsheetDocument>& doc);
+// `lang`: the messages' language (the register's headers are read in either).
+std::vector<objectives::Objective> readObjectives(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                                  objectives::Lang lang = objectives::Lang::En);
 
 }  // namespace qkpi::commands

@@ -3,6 +3,7 @@
 // highlighting, then only extended: for every AMBER or RED objective without
 // an open action (Open or In progress) one proposed row is appended.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <regex>
@@ -50,16 +51,20 @@ const char* const kComments[kNCols] = {
 };
 const int kWidths[kNCols] = {2200, 2200, 7000, 7500, 5600, 5600, 2500, 2500, 2800, 2600, 6000};
 
+// Fixed-point text with a '.', whatever the process's C locale (a visible
+// office under a German LC_ALL has LC_NUMERIC de_DE: snprintf would give ',').
+std::string fixedText(double v, int decimals) {
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  return ec == std::errc() ? std::string(buf, end) : std::string("?");
+}
+
 std::string percentText(double v, int decimals) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f%%", decimals, v * 100);
-  return buf;
+  return fixedText(v * 100, decimals) + "%";
 }
 
 std::string groupedNumber(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f", std::fabs(v));
-  std::string digits = buf, r;
+  std::string digits = fixedText(std::fabs(v), 0), r;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i && (digits.size() - i) % 3 == 0) r += ',';
     r += digits[i];
@@ -67,7 +72,14 @@ std::string groupedNumber(double v) {
   return (v < 0 ? "-" : "") + r;
 }
 
-std::string finding(const Objective& o, const std::string& status, const std::string& date,
+// A number text with German separators ("1,234.5" -> "1.234,5") for De.
+std::string localNumber(std::string s, Lang lang) {
+  if (lang == Lang::De)
+    for (char& c : s) c = c == '.' ? ',' : c == ',' ? '.' : c;
+  return s;
+}
+
+std::string finding(const Objective& o, const std::string& status, const std::string& date, Lang lang,
                     const std::vector<SegmentValue>& worst) {
   std::optional<KpiCall> call;
   try {
@@ -87,45 +99,47 @@ std::string finding(const Objective& o, const std::string& status, const std::st
     switch (m) {
       case Measure::Ratio:
       case Measure::Reduction:
-        return percentText(v, decimals);
+        return localNumber(percentText(v, decimals), lang);
       case Measure::Days:
-        return numberText(std::round(v * 10) / 10) + " working days";
+        return trf(lang, "{1} working days", {localNumber(numberText(std::round(v * 10) / 10), lang)});
       case Measure::Value:
         break;
     }
-    return groupedNumber(v);
+    return localNumber(groupedNumber(v), lang);
   };
-  const std::string kpi = call ? measureLabel(*call) : o.kpi;
+  const std::string kpi = call ? measureLabel(*call, lang) : o.kpi;
   std::string r;
   if (call && call->reduction) {
     if (!actual)
-      r = "Returns value";
+      r = tr(lang, "Returns value");
     else if (*actual >= 0)
-      r = "Returns value reduced by " + fmt(*actual) + " against the baseline (pro rata)";
+      r = trf(lang, "Returns value reduced by {1} against the baseline (pro rata)", {fmt(*actual)});
     else
-      r = "Returns value increased by " + fmt(-*actual) + " against the baseline (pro rata)";
-    if (target) r += ", target " + fmt(*target) + " reduction";
+      r = trf(lang, "Returns value increased by {1} against the baseline (pro rata)", {fmt(-*actual)});
+    if (target) r += trf(lang, ", target {1} reduction", {fmt(*target)});
   } else {
-    r = kpi + (actual ? " is " + fmt(*actual) : std::string(" has no value"));
-    if (target) r += " against a target of " + fmt(*target);
+    r = actual ? trf(lang, "{1} is {2}", {kpi, fmt(*actual)}) : trf(lang, "{1} has no value", {kpi});
+    if (target) r += trf(lang, " against a target of {1}", {fmt(*target)});
   }
-  r += " (" + status + ") on " + date + ".";
+  r += trf(lang, " ({1}) on {2}.", {status, date});
   if (!worst.empty()) {
-    r += worst.size() == 1 ? " Worst segment: " : " Worst segments: ";
+    r += " " + tr(lang, worst.size() == 1 ? "Worst segment:" : "Worst segments:") + " ";
     for (std::size_t i = 0; i < worst.size(); ++i)
       r += (i ? ", " : "") + worst[i].segment + " " + fmt(worst[i].value);
     r += ".";
   } else if (!trim(o.segmentBy).empty()) {
-    r += " See the review for the worst segments.";
+    r += " " + tr(lang, "See the review for the worst segments.");
   }
   if (actualDiffers(o))
     r +=
-        " Note: the register's Actual differs from its Options, so this value may not be the one the Options measure; run Update Actuals or edit the Options.";
+        " " +
+        tr(lang,
+           "Note: the register's Actual differs from its Options, so this value may not be the one the Options measure; run Update Actuals or edit the Options.");
   return r;
 }
 
-std::string proposal(const Objective& o) {
-  return proposedAction(o.kpi);
+std::string proposal(const Objective& o, Lang lang) {
+  return proposedAction(o.kpi, lang);
 }
 
 bool isOpenStatus(const std::string& s) {
@@ -139,6 +153,7 @@ struct Log {
   int nextRow = 1;
   int maxNumber = 0;
   std::vector<std::string> openFor;  // objective IDs with an open action
+  Lang lang = Lang::En;              // of its headers: what is appended is in it
 };
 
 // An existing sheet with nothing in it is treated like no sheet.
@@ -151,31 +166,29 @@ bool hasContent(const Table* existing) {
 }
 
 // A new log: the standard column order.
-Log newLog() {
+Log newLog(Lang lang) {
   Log log;
+  log.lang = lang;
   for (int j = 0; j < kNCols; ++j) log.col[j] = j;
   return log;
 }
 
 // The log in an existing sheet; UserError when a header qkpi needs is missing.
-Log readLog(const Table& t) {
-  const auto& headers = actionLogHeaders();
+Log readLog(const Table& t, Lang lang) {
+  const auto& headers = actionLogHeaders(lang);
   Log log;
-  log.col.fill(-1);
-  for (int j = 0; j < kNCols; ++j)
-    for (std::size_t c = 0; c < t[0].size(); ++c)
-      if (iequals(valueText(t[0][c]), headers[j])) {
-        if (log.col[j] >= 0)
-          throw UserError(repeatedHeaderMessage(kActionLogSheet, headers[j], log.col[j], c));
-        log.col[j] = static_cast<int>(c);
-      }
+  const HeaderMatch match =
+      matchHeaders(t[0], actionLogHeaders(Lang::En), actionLogHeaders(Lang::De), kActionLogSheet, lang);
+  std::copy(match.col.begin(), match.col.end(), log.col.begin());
+  log.lang = match.lang;
   std::string missing;
   for (int j : {kId, kObjective, kStatus})
     if (log.col[j] < 0) missing += (missing.empty() ? "\"" : ", \"") + headers[j] + "\"";
   if (!missing.empty())
-    throw UserError(
-        std::string("The \"") + kActionLogSheet + "\" sheet has no " + missing +
-        " header in row 1, so qkpi cannot tell which objectives already have open actions. Put the header back (the columns may be in any order) or rename the sheet to start a new log.");
+    throw UserError(trf(
+        lang,
+        "The \"{1}\" sheet has no {2} header in row 1, so qkpi cannot tell which objectives already have open actions. Put the header back (the columns may be in any order) or rename the sheet to start a new log.",
+        {kActionLogSheet, missing}));
   static const std::regex kNumbered(R"(^A-([0-9]{1,9})$)", std::regex::icase);
   auto at = [&](const std::vector<Value>& row, int c) -> Value {
     return c >= 0 && static_cast<std::size_t>(c) < row.size() ? row[c] : Value{};
@@ -195,12 +208,13 @@ Log readLog(const Table& t) {
 
 // The header row, formats, Status dropdown, highlighting and page setup of a
 // new log.
-void addLayout(sheet::SheetSpec& spec) {
-  using formula::call, formula::text;
-  const auto& headers = actionLogHeaders();
+void addLayout(sheet::SheetSpec& spec, Lang lang) {
+  using formula::call;
+  const auto& headers = actionLogHeaders(lang);
+  auto text = [&](const char* s) { return formula::text(tr(lang, s)); };
   for (int j = 0; j < kNCols; ++j) {
     spec.cells.push_back(textCell(0, j, headers[j], kHeader));
-    spec.comments.push_back({{0, j}, kComments[j]});
+    spec.comments.push_back({{0, j}, tr(lang, kComments[j])});
     spec.columns.push_back({j, kWidths[j], false});
   }
   for (int j : {kFinding, kAction, kOwner, kResources, kEffect})
@@ -208,10 +222,10 @@ void addLayout(sheet::SheetSpec& spec) {
   for (int j : {kStart, kDue, kCompleted}) spec.rangeStyles.push_back({range(1, j, kFormatRows, j), kDate});
   sheet::Validation v;
   v.range = range(1, kStatus, kFormatRows, kStatus);
-  v.values = {"Open", "In progress", "Done", "Cancelled"};
-  v.inputTitle = "Status";
-  v.inputHelp = "Open, In progress, Done or Cancelled.";
-  v.errorMessage = "Choose Open, In progress, Done or Cancelled.";
+  for (const char* s : {"Open", "In progress", "Done", "Cancelled"}) v.values.push_back(tr(lang, s));
+  v.inputTitle = tr(lang, "Status");
+  v.inputHelp = tr(lang, "Open, In progress, Done or Cancelled.");
+  v.errorMessage = tr(lang, "Choose Open, In progress, Done or Cancelled.");
   spec.validations.push_back(v);
   const sheet::Range all = range(1, 0, kFormatRows, kNCols - 1);
   const std::string due = "$" + cellName(1, kDue), status = "$" + cellName(1, kStatus);
@@ -229,7 +243,8 @@ void addLayout(sheet::SheetSpec& spec) {
 
 // One proposed row for every AMBER or RED objective without an open action.
 void addProposals(sheet::SheetSpec& spec, Log& log, const std::vector<Objective>& objectives, long today,
-                  long off, const std::vector<std::vector<SegmentValue>>& worst) {
+                  long off, Lang uiLang, const std::vector<std::vector<SegmentValue>>& worst) {
+  const Lang lang = log.lang;
   const std::string date = isoDate(today, off);
   std::vector<std::string> done;  // objective IDs handled in this run
   int row = log.nextRow;
@@ -240,8 +255,9 @@ void addProposals(sheet::SheetSpec& spec, Log& log, const std::vector<Objective>
     for (char& c : status) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (status != "AMBER" && status != "RED") continue;
     if (o.id.empty())
-      throw UserError(rowLabel(o) + " is " + status +
-                      " but has no ID: give it an ID (e.g. Q-05) so that its actions can refer to it.");
+      throw UserError(trf(
+          uiLang, "{1} is {2} but has no ID: give it an ID (e.g. Q-05) so that its actions can refer to it.",
+          {rowLabel(o, uiLang), status}));
     auto same = [&](const std::string& x) { return iequals(trim(x), o.id); };
     if (std::any_of(log.openFor.begin(), log.openFor.end(), same) ||
         std::any_of(done.begin(), done.end(), same))
@@ -259,13 +275,13 @@ void addProposals(sheet::SheetSpec& spec, Log& log, const std::vector<Objective>
     put(kId, textCell(0, 0, id));
     put(kObjective, textCell(0, 0, o.id));
     put(kFinding,
-        textCell(0, 0, finding(o, status, date, index < worst.size() ? worst[index] : kNone), kText));
-    put(kAction, textCell(0, 0, proposal(o), kText));
+        textCell(0, 0, finding(o, status, date, lang, index < worst.size() ? worst[index] : kNone), kText));
+    put(kAction, textCell(0, 0, proposal(o, lang), kText));
     if (!o.responsible.empty()) put(kOwner, textCell(0, 0, o.responsible, kText));
     if (!o.resources.empty()) put(kResources, textCell(0, 0, o.resources, kText));
     put(kStart, numberCell(0, 0, static_cast<double>(today), kDate));
     put(kDue, numberCell(0, 0, static_cast<double>(dueDay), kDate));
-    put(kStatus, textCell(0, 0, "Open"));
+    put(kStatus, textCell(0, 0, tr(lang, "Open")));
     ++row;
   }
 }
@@ -336,26 +352,29 @@ std::vector<SegmentValue> worstSegments(const Objective& o, const Table& table) 
 }
 
 sheet::SheetSpec actionLog(const Table* existing, const std::vector<Objective>& objectives, long today,
-                           long off, const std::vector<std::vector<SegmentValue>>& worst) {
+                           long off, Lang lang, const std::vector<std::vector<SegmentValue>>& worst) {
   sheet::SheetSpec spec;
   spec.name = kActionLogSheet;
   spec.styles = standardStyles();
   const bool full = !hasContent(existing);
-  Log log = full ? newLog() : readLog(*existing);
-  if (full) addLayout(spec);
-  addProposals(spec, log, objectives, today, off, worst);
+  Log log = full ? newLog(lang) : readLog(*existing, lang);
+  if (full) addLayout(spec, lang);
+  addProposals(spec, log, objectives, today, off, lang, worst);
   // The print setup, also when rows are appended (the writer then brings the sheet's own page
   // style up to date: the header's date, a log made by an older qkpi gets its page frame).
   spec.printLandscape = true;
   spec.repeatRows = {0};
   spec.fitPagesWide = 1;
-  spec.pageFrame = actionLogPageFrame(kActionLogSheet, isoDate(today, off));
+  spec.pageFrame = actionLogPageFrame(kActionLogSheet, isoDate(today, off), log.lang);
   return spec;
 }
 
 bool isOpenAction(std::string_view status) {
   std::string t = detail::lower(detail::trim(status));
-  return t == "open" || t == "in progress";
+  for (Lang l : {Lang::En, Lang::De})
+    for (const char* s : {"Open", "In progress"})
+      if (t == detail::lower(tr(l, s))) return true;
+  return false;
 }
 
 }  // namespace qkpi::objectives

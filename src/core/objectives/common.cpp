@@ -404,16 +404,15 @@ void addRagFormats(sheet::SheetSpec& spec, const sheet::Range& r) {
 }
 
 std::string repeatedHeaderMessage(std::string_view sheet, std::string_view header, int firstCol,
-                                  std::size_t secondCol) {
-  return "The \"" + std::string(sheet) + "\" sheet has the header \"" + std::string(header) +
-         "\" twice in row 1 (columns " + columnName(firstCol) + " and " +
-         columnName(static_cast<int>(secondCol)) +
-         "), so qkpi cannot tell which column to read and write. Rename or remove one of them. Nothing was "
-         "changed.";
+                                  std::size_t secondCol, Lang lang) {
+  return trf(
+      lang,
+      "The \"{1}\" sheet has the header \"{2}\" twice in row 1 (columns {3} and {4}), so qkpi cannot tell which column to read and write. Rename or remove one of them. Nothing was changed.",
+      {sheet, header, columnName(firstCol), columnName(static_cast<int>(secondCol))});
 }
 
-std::string rowLabel(const Objective& o) {
-  std::string r = std::string(kRegisterSheet) + " row " + std::to_string(o.row + 1);
+std::string rowLabel(const Objective& o, Lang lang) {
+  std::string r = trf(lang, "{1} row {2}", {kRegisterSheet, std::to_string(o.row + 1)});
   if (!o.id.empty()) r += " (ID " + o.id + ")";
   return r;
 }

@@ -13,6 +13,7 @@
 #include "kpi/targets.h"  // KPISTATUS's Direction and Amber rules, for the review's checks
 #include "objectives/objectives.h"
 #include "objectives/sheet_spec.h"
+#include "objectives/texts.h"
 
 namespace qkpi::objectives::detail {
 
@@ -117,12 +118,23 @@ std::vector<sheet::Style> standardStyles();
 void addRagFormats(sheet::SheetSpec& spec, const sheet::Range& range);
 
 // ---- objectives ---------------------------------------------------------------
-// "Objectives row 4 (ID Q-02)".
-std::string rowLabel(const Objective& o);
+// "Objectives row 4 (ID Q-02)" ("Objectives Zeile 4 (ID Q-02)").
+std::string rowLabel(const Objective& o, Lang lang = Lang::En);
 // A header found twice in row 1 of `sheet` (0-based columns): which columns,
 // why that is refused, what to do.
 std::string repeatedHeaderMessage(std::string_view sheet, std::string_view header, int firstCol,
-                                  std::size_t secondCol);
+                                  std::size_t secondCol, Lang lang = Lang::En);
+// The columns of a header row (row 0 of a sheet) for headers given in English
+// (`en`) and German (`de`, same order), either language per header (case and
+// spaces ignored); -1 = not found. `lang`: the language the headers mostly
+// are in (De when more are German-only than English-only). UserError (in
+// `lang`) for a header given twice.
+struct HeaderMatch {
+  std::vector<int> col;
+  Lang lang = Lang::En;
+};
+HeaderMatch matchHeaders(const std::vector<Value>& row, const std::vector<std::string>& en,
+                         const std::vector<std::string>& de, std::string_view sheet, Lang lang);
 
 // How the workflow shows a KPI's value: KpiFacts::measure, plus Reduction
 // for a KPI whose Baseline makes it a reduction objective.
@@ -189,16 +201,16 @@ std::string elapsedShareExpression(const CallRefs& refs);
 const char* measureStyle(Measure m);
 // Per-field readable label of the KPI value, e.g. "OTIF", "Returns value"
 // (KpiFacts::label); "Reduction" for a reduction objective.
-std::string measureLabel(const KpiCall& call);
+std::string measureLabel(const KpiCall& call, Lang lang = Lang::En);
 // The header row of the review's per-segment table, with the Status column
 // last: the ...BY function's result columns (KpiFacts::segmentColumns), or
 // without a ...BY function Segment, measureLabel. Not for a reduction
 // objective (its table has columns of its own).
-std::vector<std::string> segmentTableHeaders(const KpiCall& call);
+std::vector<std::string> segmentTableHeaders(const KpiCall& call, Lang lang = Lang::En);
 // The corrective action proposed for an objective whose KPI (the register's
 // text, any case) misses its target: KpiFacts::proposedAction, or a general
 // one for an unknown KPI.
-std::string proposedAction(std::string_view kpi);
+std::string proposedAction(std::string_view kpi, Lang lang = Lang::En);
 // UTF-8 text as UTF-16, for a literal qkpi::Arg (invalid bytes -> U+FFFD).
 std::u16string utf16(std::string_view utf8);
 // UTF-16 text (an add-in result's text) as UTF-8 (unpaired surrogates -> U+FFFD).
@@ -214,7 +226,7 @@ struct TrendMonth {
 };
 // The 12 complete calendar months before the month of `today`, oldest first,
 // then - when `today` is not the 1st - the month to date (kpi/dates.h month arithmetic).
-std::vector<TrendMonth> trendMonths(long today, long nullDateOffset);
+std::vector<TrendMonth> trendMonths(long today, long nullDateOffset, Lang lang = Lang::En);
 
 // The style of a value of the month to date: `valueStyle`'s number format in
 // italic grey ("qkpi To date Percent" ...); kToDate for any other style.
@@ -234,7 +246,8 @@ std::optional<std::string> openRowsFormula(const KpiCall& call, const std::strin
 // total (rows minus rows used); a reason that the library decides with working
 // days (open, still within time) is that total minus the other reasons.
 std::vector<std::pair<std::string, std::string>> leftOutReasons(const KpiCall& call, const std::string& today,
-                                                                const std::string& leftOut);
+                                                                const std::string& leftOut,
+                                                                Lang lang = Lang::En);
 
 // ---- register sheet -----------------------------------------------------------
 // One objective to write into a register sheet (SampleData).
@@ -248,8 +261,9 @@ struct RegisterEntry {
 };
 // The register sheet with the standard column order, filled with `entries`
 // from row 2 on (NewRegister: none).
-sheet::SheetSpec registerSheet(const std::vector<RegisterEntry>& entries, long nullDateOffset);
+sheet::SheetSpec registerSheet(const std::vector<RegisterEntry>& entries, long nullDateOffset,
+                               Lang lang = Lang::En);
 // The Complete column's formula for a 0-based row of a standard register.
-std::string completenessFormula(int row);
+std::string completenessFormula(int row, Lang lang = Lang::En);
 
 }  // namespace qkpi::objectives::detail

@@ -754,27 +754,29 @@ const char* measureStyle(Measure m) {
   }
 }
 
-std::string measureLabel(const KpiCall& call) {
-  if (call.reduction) return "Reduction";
-  return std::string(call.fn->kpi->label.en);
+std::string measureLabel(const KpiCall& call, Lang lang) {
+  if (call.reduction) return tr(lang, "Reduction");
+  return in(call.fn->kpi->label, lang);
 }
 
-std::vector<std::string> segmentTableHeaders(const KpiCall& call) {
+std::vector<std::string> segmentTableHeaders(const KpiCall& call, Lang lang) {
   std::vector<std::string> headers;
   if (call.byFn) {
-    for (const LocalText& c : call.fn->kpi->segmentColumns) headers.emplace_back(c.en);
+    for (const LocalText& c : call.fn->kpi->segmentColumns) headers.push_back(in(c, lang));
   } else {
-    headers = {"Segment", measureLabel(call)};
+    headers = {tr(lang, "Segment"), measureLabel(call, lang)};
   }
-  headers.emplace_back("Status");
+  headers.push_back(tr(lang, "Status"));
   return headers;
 }
 
-std::string proposedAction(std::string_view kpi) {
+std::string proposedAction(std::string_view kpi, Lang lang) {
   std::string k = trim(kpi);
   for (char& c : k) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (const FunctionSpec* f = findFunction(k); f && f->kpi) return std::string(f->kpi->proposedAction.en);
-  return "Analyse the gap to target, find the main causes and agree corrective actions; check the effect at the next review.";
+  if (const FunctionSpec* f = findFunction(k); f && f->kpi) return in(f->kpi->proposedAction, lang);
+  return tr(
+      lang,
+      "Analyse the gap to target, find the main causes and agree corrective actions; check the effect at the next review.");
 }
 
 std::u16string utf16(std::string_view utf8) {

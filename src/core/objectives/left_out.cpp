@@ -100,7 +100,7 @@ std::optional<std::string> openRowsFormula(const KpiCall& call, const std::strin
 }
 
 std::vector<std::pair<std::string, std::string>> leftOutReasons(const KpiCall& call, const std::string& today,
-                                                                const std::string& leftOut) {
+                                                                const std::string& leftOut, Lang lang) {
   std::vector<std::pair<std::string, std::string>> r;
   if (call.reduction) return r;
   const std::string name(call.fn->name);
@@ -123,20 +123,20 @@ std::vector<std::pair<std::string, std::string>> leftOutReasons(const KpiCall& c
   if (delivery) {
     auto ordered = period;
     ordered.emplace_back(field(2), formula::text(">0"));
-    r.emplace_back("blank", rows + "-" + dated + "+" + countifs(period) + "-" + countifs(ordered));
-    r.emplace_back("outside period", outside);
+    r.emplace_back(tr(lang, "blank"), rows + "-" + dated + "+" + countifs(period) + "-" + countifs(ordered));
+    r.emplace_back(tr(lang, "outside period"), outside);
     if (to) {
       const std::string* late = option(call, "LateDays");
       const std::string lateDays = late ? formula::call("N", {*late}) : "0";
       auto due = ordered;
       due.emplace_back(field(1), formula::kEmpty);
       due.emplace_back(date, ge("(" + dateNumber(*to, today) + "-" + lateDays + ")"));
-      r.emplace_back("not yet due", countifs(due));
+      r.emplace_back(tr(lang, "not yet due"), countifs(due));
     }
   } else {
-    r.emplace_back("blank", rows + "-" + dated);
-    r.emplace_back("outside period", outside);
-    r.emplace_back("open, within time", leftOut + "-(" + rows + "-" + countifs(period) + ")");
+    r.emplace_back(tr(lang, "blank"), rows + "-" + dated);
+    r.emplace_back(tr(lang, "outside period"), outside);
+    r.emplace_back(tr(lang, "open, within time"), leftOut + "-(" + rows + "-" + countifs(period) + ")");
   }
   return r;
 }

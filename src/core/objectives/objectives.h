@@ -64,6 +64,7 @@
 #include <vector>
 
 #include "kpi/value.h"
+#include "objectives/lang.h"
 #include "objectives/sheet_spec.h"
 
 namespace qkpi::objectives {
@@ -74,11 +75,16 @@ using Value = std::variant<std::monostate, double, std::string>;
 using Table = std::vector<std::vector<Value>>;  // rows; row 0 = headers
 
 // Thrown for anything the user must fix (missing register, incomplete row,
-// unknown KPI/option ...): the message is shown to the user as is (English).
+// unknown KPI/option ...): the message is shown to the user as is (in the
+// language the command was given, objectives/texts.h; a few rare ones English).
 struct UserError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Sheet names are the same in every UI language: formulas refer to them
+// ($Objectives.$Q$2, $Deliveries.D2:G20001) and every command finds its sheets
+// by them, so a document made in a German office works in an English one and
+// the other way round. Only the texts on the sheets follow the language.
 inline constexpr const char* kRegisterSheet = "Objectives";
 inline constexpr const char* kActionLogSheet = "Action Log";
 
@@ -89,6 +95,10 @@ const std::vector<std::string>& registerHeaders();
 // Action ID, Objective, Finding, Action, Owner, Resources, Start, Due, Status,
 // Completed, Effectiveness.
 const std::vector<std::string>& actionLogHeaders();
+// The same in `lang` (German: Ziel, Kennzahl ...). A sheet's headers are found
+// in either language, whatever the UI language.
+const std::vector<std::string>& registerHeaders(Lang lang);
+const std::vector<std::string>& actionLogHeaders(Lang lang);
 
 // The register's columns, in registerHeaders() order.
 enum class Field : int {
@@ -133,6 +143,9 @@ struct Objective {
   // API grammar, add-in functions by their programmatic names); "" = not read
   // or an empty cell. Compared with actualFormula() by actualDiffers().
   std::string actualRead;
+  // The register's language, by its headers (German headers: De): what qkpi
+  // writes into the register (the Check column) is in it.
+  Lang lang = Lang::En;
 
   // "G4": this row's cell of `f` on the register sheet (no sheet prefix).
   std::string cell(Field f) const;
@@ -141,9 +154,10 @@ struct Objective {
 };
 
 // Reads the register (row 0 = headers, in any order, case and surrounding
-// spaces ignored). UserError when a header is missing (naming it). Rows
-// whose ID, Objective, KPI and Data are all empty are skipped.
-std::vector<Objective> readRegister(const Table& registerSheet);
+// spaces ignored, each in English or German). UserError (in `lang`) when a
+// header is missing (naming it). Rows whose ID, Objective, KPI and Data are
+// all empty are skipped.
+std::vector<Objective> readRegister(const Table& registerSheet, Lang lang = Lang::En);
 
 // The live Actual formula, API grammar, e.g.
 // "=OTIF($Deliveries.D2:G20001;;;\"2026-01-01\";;;2)". UserError (naming the
@@ -171,12 +185,13 @@ bool sameFormula(std::string_view a, std::string_view b);
 // rewrites it).
 bool actualDiffers(const Objective&);
 // "Q-05: Actual differs from its Options; run Update Actuals or edit the Options."
-std::string actualDiffersMessage(const Objective&);
+std::string actualDiffersMessage(const Objective&, Lang lang = Lang::En);
 // Whether a Status cell's formula as read is neither statusFormula(o) nor the
 // form a new register pre-fills (IF(ISBLANK(Actual);"";KPISTATUS(...))); an
 // empty one differs.
 bool statusDiffers(const Objective& o, std::string_view statusRead);
 // The text the Check column shows for the row ("" = nothing to check).
+// In the register's language (Objective::lang).
 std::string checkText(const Objective&);
 // The Check cells to write (text, or empty text to clear) where the register
 // has a Check column and the cell's current text (`o.check`) differs.
@@ -184,12 +199,12 @@ std::vector<sheet::Cell> checkCells(const std::vector<Objective>&);
 
 // What the row misses, of "what (Objective)", "resources (Resources)",
 // "who (Responsible)", "when (Due)", "how evaluated (Evaluation)"; empty = complete.
-std::vector<std::string> missingFields(const Objective&);
+std::vector<std::string> missingFields(const Objective&, Lang lang = Lang::En);
 
 // NewRegister: an empty, finished-looking register sheet named kRegisterSheet
 // (headers with comments, dropdowns, completeness and status formulas for
 // the first rows, conditional formats, styles, widths, frozen header, print setup).
-sheet::SheetSpec newRegister();
+sheet::SheetSpec newRegister(Lang lang = Lang::En);
 
 struct NamedRange {
   std::string name;
@@ -202,7 +217,9 @@ struct SampleData {
 // SampleData: the data of the 12 months up to today plus last year's returns
 // (baseline), deterministic (fixed seed) for a given todaySerial. Big data
 // blocks are emitted row-major, row by row, so the writer can batch them.
-SampleData sampleData(long todaySerial, long nullDateOffset);
+// `lang`: the texts (headers, comments, the register's objectives); the
+// numbers are the same in every language.
+SampleData sampleData(long todaySerial, long nullDateOffset, Lang lang = Lang::En);
 
 // Review, phase 1: per objective a formula whose value is the number of rows
 // of the objective's per-segment table ("" for an objective without Segment
@@ -211,7 +228,8 @@ SampleData sampleData(long todaySerial, long nullDateOffset);
 std::vector<std::string> segmentTableProbes(const std::vector<Objective>&);
 // Review, phase 2: the sheet, given each probe's result (0 where no probe).
 sheet::SheetSpec review(const std::vector<Objective>&, const std::vector<int>& segmentTableRows,
-                        long todaySerial, long nullDateOffset, const std::string& sheetName);
+                        long todaySerial, long nullDateOffset, const std::string& sheetName,
+                        Lang lang = Lang::En);
 
 // The worst segments a finding names ("Castell Automotive 88.2%, Evergreen
 // Retail 91.7%"): per objective, the segments of its per-segment table (the
@@ -242,14 +260,18 @@ std::vector<SegmentValue> worstSegments(const Objective&, const qkpi::Value& byR
 
 // ActionLog: `existing` = the current "Action Log" sheet's used area (row 0 =
 // headers), or nullptr when there is none. nullptr: the whole sheet plus the
-// proposed rows; otherwise ONLY the cells of newly appended rows. `worst`:
-// per objective (same order, may be shorter or empty) the worstSegments() its
-// finding names; an objective with a Segment by and none named says "See the
-// review for the worst segments."
+// proposed rows; otherwise ONLY the cells of newly appended rows. A new log is
+// in `lang`; rows appended to an existing one are in the log's language (by
+// its headers), so its Status dropdown takes them. `worst`: per objective
+// (same order, may be shorter or empty) the worstSegments() its finding
+// names; an objective with a Segment by and none named says "See the review
+// for the worst segments."
 sheet::SheetSpec actionLog(const Table* existing, const std::vector<Objective>&, long todaySerial,
-                           long nullDateOffset, const std::vector<std::vector<SegmentValue>>& worst = {});
-// An action log Status that counts as open: "Open" or "In progress" (case and
-// surrounding spaces ignored). Such an objective gets no new proposed action.
+                           long nullDateOffset, Lang lang = Lang::En,
+                           const std::vector<std::vector<SegmentValue>>& worst = {});
+// An action log Status that counts as open: "Open" or "In progress" (German
+// "Offen", "In Bearbeitung"; case and surrounding spaces ignored). Such an
+// objective gets no new proposed action.
 bool isOpenAction(std::string_view status);
 
 // ---- sheet names (built and read back in one place, common.cpp) -------------

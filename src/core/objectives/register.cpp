@@ -5,6 +5,7 @@
 #include "objectives/formula.h"
 #include "objectives/internal.h"
 #include "objectives/objectives.h"
+#include "objectives/texts.h"
 
 namespace qkpi::objectives {
 
@@ -106,36 +107,75 @@ std::string prefilledStatus(int row) {
 
 }  // namespace
 
+namespace {
+const std::vector<std::string> kRegisterHeadersEn = {
+    "ID",     "Objective", "KPI",      "Data", "Segment by",  "Options",   "Target",     "Direction",
+    "Amber",  "Baseline",  "Start",    "Due",  "Responsible", "Resources", "Evaluation", "Review frequency",
+    "Actual", "Status",    "Complete", "Check"};
+const std::vector<std::string> kActionLogHeadersEn = {"Action ID", "Objective", "Finding",      "Action",
+                                                      "Owner",     "Resources", "Start",        "Due",
+                                                      "Status",    "Completed", "Effectiveness"};
+std::vector<std::string> translated(const std::vector<std::string>& en, Lang lang) {
+  std::vector<std::string> r;
+  for (const std::string& h : en) r.push_back(tr(lang, h));
+  return r;
+}
+}  // namespace
+
 const std::vector<std::string>& registerHeaders() {
-  static const std::vector<std::string> h = {
-      "ID",     "Objective", "KPI",      "Data", "Segment by",  "Options",   "Target",     "Direction",
-      "Amber",  "Baseline",  "Start",    "Due",  "Responsible", "Resources", "Evaluation", "Review frequency",
-      "Actual", "Status",    "Complete", "Check"};
-  return h;
+  return kRegisterHeadersEn;
+}
+
+const std::vector<std::string>& registerHeaders(Lang lang) {
+  static const std::vector<std::string> de = translated(kRegisterHeadersEn, Lang::De);
+  return lang == Lang::De ? de : kRegisterHeadersEn;
 }
 
 const std::vector<std::string>& actionLogHeaders() {
-  static const std::vector<std::string> h = {"Action ID", "Objective", "Finding",      "Action",
-                                             "Owner",     "Resources", "Start",        "Due",
-                                             "Status",    "Completed", "Effectiveness"};
-  return h;
+  return kActionLogHeadersEn;
 }
 
-std::vector<Objective> readRegister(const Table& t) {
-  const auto& headers = registerHeaders();
+const std::vector<std::string>& actionLogHeaders(Lang lang) {
+  static const std::vector<std::string> de = translated(kActionLogHeadersEn, Lang::De);
+  return lang == Lang::De ? de : kActionLogHeadersEn;
+}
+
+namespace detail {
+
+HeaderMatch matchHeaders(const std::vector<Value>& row, const std::vector<std::string>& en,
+                         const std::vector<std::string>& de, std::string_view sheet, Lang lang) {
+  HeaderMatch m;
+  m.col.assign(en.size(), -1);
+  int enOnly = 0, deOnly = 0;
+  for (std::size_t f = 0; f < en.size(); ++f)
+    for (std::size_t j = 0; j < row.size(); ++j) {
+      const std::string h = valueText(row[j]);
+      const bool isEn = iequals(h, en[f]), isDe = iequals(h, de[f]);
+      if (!isEn && !isDe) continue;
+      // A header given twice: reading or writing either column could be the wrong one.
+      if (m.col[f] >= 0)
+        throw UserError(repeatedHeaderMessage(sheet, (isEn ? en : de)[f], m.col[f], j, lang));
+      m.col[f] = static_cast<int>(j);
+      if (isEn && !isDe) ++enOnly;
+      if (isDe && !isEn) ++deOnly;
+    }
+  m.lang = deOnly > enOnly ? Lang::De : Lang::En;
+  return m;
+}
+
+}  // namespace detail
+
+std::vector<Objective> readRegister(const Table& t, Lang lang) {
+  const auto& headers = registerHeaders(lang);
   if (t.empty())
-    throw UserError(
-        std::string("The \"") + kRegisterSheet +
-        "\" sheet is empty. Use Quality Objectives > New Register to create the register with its headers, then add one objective per row.");
+    throw UserError(trf(
+        lang,
+        "The \"{1}\" sheet is empty. Use Quality Objectives > New Register to create the register with its headers, then add one objective per row.",
+        {kRegisterSheet}));
+  const HeaderMatch match =
+      matchHeaders(t[0], registerHeaders(Lang::En), registerHeaders(Lang::De), kRegisterSheet, lang);
   std::array<int, kFieldCount> cols;
-  cols.fill(-1);
-  for (int f = 0; f < kFieldCount; ++f)
-    for (std::size_t j = 0; j < t[0].size(); ++j)
-      if (iequals(valueText(t[0][j]), headers[f])) {
-        // A header given twice: reading or writing either column could be the wrong one.
-        if (cols[f] >= 0) throw UserError(repeatedHeaderMessage(kRegisterSheet, headers[f], cols[f], j));
-        cols[f] = static_cast<int>(j);
-      }
+  std::copy(match.col.begin(), match.col.end(), cols.begin());
   std::vector<std::string> missing;
   for (int f = 0; f < kFieldCount; ++f)
     if (cols[f] < 0 && f != static_cast<int>(Field::Complete) && f != static_cast<int>(Field::Check))
@@ -145,10 +185,12 @@ std::vector<Objective> readRegister(const Table& t) {
     for (const auto& m : missing) list += (list.empty() ? "\"" : ", \"") + m + "\"";
     std::string all;
     for (int f = 0; f < static_cast<int>(Field::Complete); ++f) all += (f ? ", " : "") + headers[f];
-    throw UserError(std::string("The \"") + kRegisterSheet + "\" sheet has no " + list + " column" +
-                    (missing.size() > 1 ? "s" : "") + " in row 1. The register needs the headers " + all +
-                    " (any order). Add the missing header" + (missing.size() > 1 ? "s" : "") +
-                    ", or start from Quality Objectives > New Register.");
+    throw UserError(trf(
+        lang,
+        missing.size() > 1
+            ? "The \"{1}\" sheet has no {2} columns in row 1. The register needs the headers {3} (any order). Add the missing headers, or start from Quality Objectives > New Register."
+            : "The \"{1}\" sheet has no {2} column in row 1. The register needs the headers {3} (any order). Add the missing header, or start from Quality Objectives > New Register.",
+        {kRegisterSheet, list, all}));
   }
   std::vector<Objective> out;
   for (std::size_t r = 1; r < t.size(); ++r) {
@@ -168,6 +210,7 @@ std::vector<Objective> readRegister(const Table& t) {
     Objective o;
     o.row = static_cast<int>(r);
     o.col = cols;
+    o.lang = match.lang;
     o.id = text(Field::Id);
     o.objective = text(Field::Objective);
     o.kpi = text(Field::Kpi);
@@ -218,16 +261,16 @@ sheet::SheetSpec registerFormulas(const std::vector<Objective>& objectives) {
   return spec;
 }
 
-std::vector<std::string> missingFields(const Objective& o) {
+std::vector<std::string> missingFields(const Objective& o, Lang lang) {
   std::vector<std::string> m;
   for (const Required& r : kRequired)
-    if (!given(o, r.field)) m.push_back(r.what);
+    if (!given(o, r.field)) m.push_back(tr(lang, r.what));
   return m;
 }
 
 namespace detail {
 
-std::string completenessFormula(int row) {
+std::string completenessFormula(int row, Lang lang) {
   using formula::call, formula::kEmpty, formula::text;
   std::vector<std::string> filled;
   std::string missing;  // ", what (Objective), when (Due)" ...
@@ -235,12 +278,14 @@ std::string completenessFormula(int row) {
     const std::string ref = c(r.field, row);
     filled.push_back(ref + "<>" + kEmpty);
     if (!missing.empty()) missing += "&";
-    missing += call("IF", {ref + "=" + kEmpty, text(std::string(", ") + r.what), kEmpty});
+    missing += call("IF", {ref + "=" + kEmpty, text(", " + tr(lang, r.what)), kEmpty});
   }
   const std::string inputs = c(Field::Id, row) + ":" + c(Field::ReviewFrequency, row);
-  return "=" + call("IF", {call("COUNTA", {inputs}) + "=0", kEmpty,
-                           call("IF", {formula::callList("AND", filled), text("OK"),
-                                       text("Missing: ") + "&" + call("MID", {missing, "3", "300"})})});
+  return "=" +
+         call("IF",
+              {call("COUNTA", {inputs}) + "=0", kEmpty,
+               call("IF", {formula::callList("AND", filled), text("OK"),
+                           text(tr(lang, "Missing:") + " ") + "&" + call("MID", {missing, "3", "300"})})});
 }
 
 namespace {
@@ -254,11 +299,11 @@ sheet::Range inputColumn(Field f) {
 
 // Headers with their comments, column widths, and the formats of the input
 // columns (also for the rows still empty).
-void addHeaderRow(sheet::SheetSpec& spec) {
-  const auto& headers = registerHeaders();
+void addHeaderRow(sheet::SheetSpec& spec, Lang lang) {
+  const auto& headers = registerHeaders(lang);
   for (int f = 0; f < kFieldCount; ++f) {
     spec.cells.push_back(textCell(0, f, headers[f], kHeader));
-    spec.comments.push_back({{0, f}, kHeaderComments[f]});
+    spec.comments.push_back({{0, f}, tr(lang, kHeaderComments[f])});
     spec.columns.push_back({f, kWidths[f], false});
   }
   for (Field f : {Field::Objective, Field::Options, Field::Responsible, Field::Resources, Field::Evaluation,
@@ -317,41 +362,45 @@ void addEntry(sheet::SheetSpec& spec, const RegisterEntry& e, int r) {
 }
 
 // Dropdowns: KPI, Direction, Review frequency.
-void addValidations(sheet::SheetSpec& spec) {
+void addValidations(sheet::SheetSpec& spec, Lang lang) {
   sheet::Validation kpi;
   kpi.range = inputColumn(Field::Kpi);
   kpi.values = kpiNames();
-  kpi.inputTitle = "KPI";
-  kpi.inputHelp = "The qkpi function that measures this objective.";
-  kpi.errorMessage = "Choose a KPI from the list:";
+  kpi.inputTitle = tr(lang, "KPI");
+  kpi.inputHelp = tr(lang, "The qkpi function that measures this objective.");
+  kpi.errorMessage = tr(lang, "Choose a KPI from the list:");
+  const std::string orWord = " " + tr(lang, "or") + " ";
   for (std::size_t i = 0; i < kpi.values.size(); ++i)
-    kpi.errorMessage += (i == 0 ? " " : i + 1 == kpi.values.size() ? " or " : ", ") + kpi.values[i];
+    kpi.errorMessage += (i == 0 ? " " : i + 1 == kpi.values.size() ? orWord : ", ") + kpi.values[i];
   kpi.errorMessage += '.';
   spec.validations.push_back(kpi);
   sheet::Validation dir;
   dir.range = inputColumn(Field::Direction);
   dir.values = {"higher", "lower"};
-  dir.inputTitle = "Direction";
-  dir.inputHelp =
-      "higher: a higher value is better (OTIF, RFT); lower: a lower value is better (returns value).";
-  dir.errorMessage = "Direction is higher or lower.";
+  dir.inputTitle = tr(lang, "Direction");
+  dir.inputHelp = tr(
+      lang, "higher: a higher value is better (OTIF, RFT); lower: a lower value is better (returns value).");
+  dir.errorMessage = tr(lang, "Direction is higher or lower.");
   spec.validations.push_back(dir);
   sheet::Validation freq;
   freq.range = inputColumn(Field::ReviewFrequency);
-  freq.values = {"Weekly", "Monthly", "Quarterly", "Half-yearly", "Yearly"};
+  for (const char* v : {"Weekly", "Monthly", "Quarterly", "Half-yearly", "Yearly"})
+    freq.values.push_back(tr(lang, v));
   freq.strict = false;
-  freq.inputTitle = "Review frequency";
-  freq.inputHelp = "How often this objective is reviewed.";
+  freq.inputTitle = tr(lang, "Review frequency");
+  freq.inputHelp = tr(lang, "How often this objective is reviewed.");
   spec.validations.push_back(freq);
 }
 
 // Status colours, completeness flags, and the missing cells of a started row.
-void addRowFormats(sheet::SheetSpec& spec) {
+void addRowFormats(sheet::SheetSpec& spec, Lang lang) {
   using formula::call, formula::kEmpty, formula::text;
   addRagFormats(spec, inputColumn(Field::Status));
   const sheet::Range complete = inputColumn(Field::Complete);
   const std::string s2 = "$" + c(Field::Complete, kFirstDataRow);
-  spec.conditionalFormats.push_back({complete, call("LEFT", {s2, "8"}) + "=" + text("Missing:"), kMissing});
+  const std::string missingMark = tr(lang, "Missing:");
+  spec.conditionalFormats.push_back(
+      {complete, call("LEFT", {s2, std::to_string(missingMark.size())}) + "=" + text(missingMark), kMissing});
   spec.conditionalFormats.push_back({complete, s2 + "=" + text("OK"), kComplete});
   const sheet::Range check = inputColumn(Field::Check);
   spec.conditionalFormats.push_back({check, "$" + c(Field::Check, kFirstDataRow) + "<>" + kEmpty, kStale});
@@ -367,13 +416,13 @@ void addRowFormats(sheet::SheetSpec& spec) {
 
 }  // namespace
 
-sheet::SheetSpec registerSheet(const std::vector<RegisterEntry>& entries, long nullDateOffset) {
+sheet::SheetSpec registerSheet(const std::vector<RegisterEntry>& entries, long nullDateOffset, Lang lang) {
   (void)nullDateOffset;
   sheet::SheetSpec spec;
   spec.name = kRegisterSheet;
   spec.styles = standardStyles();
   spec.tabColor = "#1F4E79";
-  addHeaderRow(spec);
+  addHeaderRow(spec, lang);
   const int rows = std::max<int>(kPrefilledRows, static_cast<int>(entries.size()));
   for (int i = 0; i < rows; ++i) {
     const int r = kFirstDataRow + i;
@@ -381,10 +430,11 @@ sheet::SheetSpec registerSheet(const std::vector<RegisterEntry>& entries, long n
       addEntry(spec, entries[i], r);
     else
       spec.cells.push_back(formulaCell(r, static_cast<int>(Field::Status), prefilledStatus(r)));
-    spec.cells.push_back(formulaCell(r, static_cast<int>(Field::Complete), completenessFormula(r), kText));
+    spec.cells.push_back(
+        formulaCell(r, static_cast<int>(Field::Complete), completenessFormula(r, lang), kText));
   }
-  addValidations(spec);
-  addRowFormats(spec);
+  addValidations(spec, lang);
+  addRowFormats(spec, lang);
   spec.freezeRows = 1;
   spec.freezeCols = 2;
   spec.printLandscape = true;
@@ -395,8 +445,8 @@ sheet::SheetSpec registerSheet(const std::vector<RegisterEntry>& entries, long n
 
 }  // namespace detail
 
-sheet::SheetSpec newRegister() {
-  return registerSheet({}, 0);
+sheet::SheetSpec newRegister(Lang lang) {
+  return registerSheet({}, 0, lang);
 }
 
 }  // namespace qkpi::objectives

@@ -1,19 +1,21 @@
 // The printed report (see report.h).
 #include "objectives/report.h"
 
+#include "objectives/texts.h"
+
 namespace qkpi::objectives {
 
 namespace {
 
-// ---- Texts of the printed report (English) ------------------------------------------------
+// ---- Texts of the printed report (English keys of the catalogue, texts_catalogue.inc) ------
 // Every word of the page headers/footers and of Export PDF's file name and messages, in one
-// place (for the German catalogue). {title}, {page} and {pages} are fields (sheet_spec.h).
+// place. {title}, {page} and {pages} are fields (sheet_spec.h).
 constexpr const char* kTitleField = "{title}";
 constexpr const char* kReviewHeader = "Quality objectives review";
 constexpr const char* kRecordHeader = "Quality objectives review - record (values only)";
-constexpr const char* kReviewDate = "Review date ";  // + ISO date
+constexpr const char* kReviewDate = "Review date";  // + " " + ISO date
 constexpr const char* kActionLogHeader = "Action log";
-constexpr const char* kAsOf = "As of ";  // + ISO date
+constexpr const char* kAsOf = "As of";  // + " " + ISO date
 constexpr const char* kPageOfPages = "Page {page} of {pages}";
 constexpr const char* kUntitled = "Untitled";
 constexpr const char* kNameSeparator = " - ";  // "<document> - <sheet>.pdf"
@@ -24,13 +26,13 @@ constexpr const char* kFilter = "PDF document (*.pdf)";
 constexpr const char* kPickerTitle = "Export Review as PDF";
 // ---- end of the texts --------------------------------------------------------------------
 
-sheet::PageFrame frame(const std::string& sheetName, std::string center, std::string right) {
+sheet::PageFrame frame(const std::string& sheetName, std::string center, std::string right, Lang lang) {
   sheet::PageFrame f;
   f.headerLeft = kTitleField;
   f.headerCenter = std::move(center);
   f.headerRight = std::move(right);
   f.footerLeft = sheetName;
-  f.footerRight = kPageOfPages;
+  f.footerRight = tr(lang, kPageOfPages);
   return f;
 }
 
@@ -62,12 +64,14 @@ std::string cleaned(std::string_view s) {
 
 }  // namespace
 
-sheet::PageFrame reviewPageFrame(const std::string& sheetName, const std::string& isoDate, bool record) {
-  return frame(sheetName, record ? kRecordHeader : kReviewHeader, kReviewDate + isoDate);
+sheet::PageFrame reviewPageFrame(const std::string& sheetName, const std::string& isoDate, bool record,
+                                 Lang lang) {
+  return frame(sheetName, tr(lang, record ? kRecordHeader : kReviewHeader),
+               tr(lang, kReviewDate) + " " + isoDate, lang);
 }
 
-sheet::PageFrame actionLogPageFrame(const std::string& sheetName, const std::string& isoDate) {
-  return frame(sheetName, kActionLogHeader, kAsOf + isoDate);
+sheet::PageFrame actionLogPageFrame(const std::string& sheetName, const std::string& isoDate, Lang lang) {
+  return frame(sheetName, tr(lang, kActionLogHeader), tr(lang, kAsOf) + " " + isoDate, lang);
 }
 
 PdfTarget choosePdfTarget(bool hasUrl, bool hasFileName, bool interactive, bool saved) {
@@ -87,17 +91,17 @@ std::string suggestedPdfName(std::string_view document, std::string_view sheet) 
   return base + kNameSeparator + cleaned(sheet) + ".pdf";
 }
 
-std::string unsavedPdfMessage() {
-  return kUnsaved;
+std::string unsavedPdfMessage(Lang lang) {
+  return tr(lang, kUnsaved);
 }
-std::string pdfCancelledMessage() {
-  return kCancelled;
+std::string pdfCancelledMessage(Lang lang) {
+  return tr(lang, kCancelled);
 }
-std::string pdfFilterTitle() {
-  return kFilter;
+std::string pdfFilterTitle(Lang lang) {
+  return tr(lang, kFilter);
 }
-std::string pdfPickerTitle() {
-  return kPickerTitle;
+std::string pdfPickerTitle(Lang lang) {
+  return tr(lang, kPickerTitle);
 }
 
 }  // namespace qkpi::objectives

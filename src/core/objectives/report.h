@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "objectives/lang.h"
 #include "objectives/sheet_spec.h"
 
 namespace qkpi::objectives {
@@ -19,10 +20,12 @@ namespace qkpi::objectives {
 // A review sheet's pages: header "{title}" | "Quality objectives review" (or
 // "... review - record (values only)") | "Review date <isoDate>", footer
 // <sheet name> | | "Page {page} of {pages}".
-sheet::PageFrame reviewPageFrame(const std::string& sheetName, const std::string& isoDate, bool record);
+sheet::PageFrame reviewPageFrame(const std::string& sheetName, const std::string& isoDate, bool record,
+                                 Lang lang = Lang::En);
 // The action log's pages: the title line "Action log" | "As of <isoDate>" (the
 // day of the last Action Log run) in the header, the same footer.
-sheet::PageFrame actionLogPageFrame(const std::string& sheetName, const std::string& isoDate);
+sheet::PageFrame actionLogPageFrame(const std::string& sheetName, const std::string& isoDate,
+                                    Lang lang = Lang::En);
 
 // Where Export PDF writes, in this order: the URL argument, the FileName
 // argument, a file picker (a user at a visible window, no Silent), next to the
@@ -39,9 +42,9 @@ PdfTarget choosePdfTarget(bool hasUrl, bool hasFileName, bool interactive, bool 
 std::string suggestedPdfName(std::string_view document, std::string_view sheet);
 
 // The texts of Export PDF's outcomes.
-std::string unsavedPdfMessage();    // refused: headless, unsaved, no FileName/URL
-std::string pdfCancelledMessage();  // the user closed the file picker
-std::string pdfFilterTitle();       // the file picker's filter: "PDF document (*.pdf)"
-std::string pdfPickerTitle();       // the file picker's title
+std::string unsavedPdfMessage(Lang lang = Lang::En);    // refused: headless, unsaved, no FileName/URL
+std::string pdfCancelledMessage(Lang lang = Lang::En);  // the user closed the file picker
+std::string pdfFilterTitle(Lang lang = Lang::En);       // the file picker's filter: "PDF document (*.pdf)"
+std::string pdfPickerTitle(Lang lang = Lang::En);       // the file picker's title
 
 }  // namespace qkpi::objectives

@@ -57,17 +57,20 @@ struct Prepared {
   bool lower = false;
 };
 
-Prepared prepare(const Objective& o, long off) {
+Prepared prepare(const Objective& o, long off, Lang lang) {
   Prepared p;
   p.o = &o;
-  const std::string where = rowLabel(o);
+  const std::string where = rowLabel(o, lang);
   p.call = parseKpi(o);
   auto t = valueNumber(o.target);
   if (!t)
-    throw UserError(where +
-                    (isEmpty(o.target) ? std::string(": Target is empty")
-                                       : ": Target \"" + valueText(o.target) + "\" is not a number") +
-                    ". Give the value to reach, e.g. 95% or 0.95 for a ratio.");
+    throw UserError(
+        isEmpty(o.target)
+            ? trf(lang, "{1}: Target is empty. Give the value to reach, e.g. 95% or 0.95 for a ratio.",
+                  {where})
+            : trf(lang,
+                  "{1}: Target \"{2}\" is not a number. Give the value to reach, e.g. 95% or 0.95 for a ratio.",
+                  {where, valueText(o.target)}));
   p.target = *t;
   // Direction and Amber by KPISTATUS's own rules (kpi/targets.h), as the Status formula reads them.
   const std::string dir = trim(o.direction);
@@ -77,33 +80,40 @@ Prepared prepare(const Objective& o, long off) {
     direction =
         readDirection(dir.empty() ? Arg::omitted() : Arg::scalar(Cell::of(std::u16string_view(dirText))));
   } catch (const ArgumentError&) {
-    throw UserError(where + ": Direction \"" + dir + "\" must be higher or lower (or empty for higher).");
+    throw UserError(
+        trf(lang, "{1}: Direction \"{2}\" must be higher or lower (or empty for higher).", {where, dir}));
   }
   p.lower = direction == Direction::Lower;
   if (!isEmpty(o.amber)) {
     p.amber = valueNumber(o.amber);
-    if (!p.amber) throw UserError(where + ": Amber \"" + valueText(o.amber) + "\" is not a number.");
+    if (!p.amber)
+      throw UserError(trf(lang, "{1}: Amber \"{2}\" is not a number.", {where, valueText(o.amber)}));
     try {
       checkAmberSide(*p.amber, p.target, direction);
     } catch (const ArgumentError&) {
-      throw UserError(where + ": Amber must lie on the worse side of Target (" +
-                      std::string(p.lower ? "above" : "below") + " it, as Direction is " +
-                      (p.lower ? "lower" : "higher") + ").");
+      throw UserError(
+          trf(lang,
+              p.lower ? "{1}: Amber must lie on the worse side of Target (above it, as Direction is lower)."
+                      : "{1}: Amber must lie on the worse side of Target (below it, as Direction is higher).",
+              {where}));
     }
   }
   if (!isEmpty(o.baseline)) {
     p.baseline = valueNumber(o.baseline);
-    if (!p.baseline) throw UserError(where + ": Baseline \"" + valueText(o.baseline) + "\" is not a number.");
+    if (!p.baseline)
+      throw UserError(trf(lang, "{1}: Baseline \"{2}\" is not a number.", {where, valueText(o.baseline)}));
   }
   if (!isEmpty(o.start)) {
     p.start = valueDate(o.start, off);
-    if (!p.start) throw UserError(where + ": Start \"" + valueText(o.start) + "\" is not a date.");
+    if (!p.start)
+      throw UserError(trf(lang, "{1}: Start \"{2}\" is not a date.", {where, valueText(o.start)}));
   }
   if (!isEmpty(o.due)) {
     p.due = valueDate(o.due, off);
-    if (!p.due) throw UserError(where + ": Due \"" + valueText(o.due) + "\" is not a date.");
+    if (!p.due) throw UserError(trf(lang, "{1}: Due \"{2}\" is not a date.", {where, valueText(o.due)}));
   }
-  if (p.start && p.due && *p.due <= *p.start) throw UserError(where + ": Due must be after Start.");
+  if (p.start && p.due && *p.due <= *p.start)
+    throw UserError(trf(lang, "{1}: Due must be after Start.", {where}));
   return p;
 }
 
@@ -117,10 +127,10 @@ std::string byProbeCall(const KpiCall& call) {
   return renderCall(*call.byFn, bare, "TODAY()", ov);
 }
 
-const char* monthName(int m) {
+std::string monthName(int m, Lang lang) {
   static const char* const k[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  return k[m - 1];
+  return tr(lang, k[m - 1]);
 }
 
 // Columns of the summary table.
@@ -156,9 +166,13 @@ struct ReviewDraft {
   sheet::SheetSpec& spec;
   long today = 0, off = 0;
   std::string todayLit;  // "DATE(2026;11;25)", replacing TODAY()
+  Lang lang = Lang::En;
 
   void add(sheet::Cell c) { spec.cells.push_back(std::move(c)); }
-  void label(int r, int c, const char* text) { add(textCell(r, c, text, kLabel)); }
+  std::string t(std::string_view en) const { return tr(lang, en); }
+  // A fixed text (a catalogue key) in the review's language.
+  void text(int r, int c, std::string_view en, const char* style = "") { add(textCell(r, c, t(en), style)); }
+  void label(int r, int c, const char* text) { add(textCell(r, c, t(text), kLabel)); }
   // Text from the register: a Text cell, none when empty.
   void userText(int r, int c, const std::string& text, const char* style = "") {
     if (!text.empty()) add(textCell(r, c, text, style));
@@ -198,17 +212,17 @@ struct SegmentTable {
 // ---- title and summary ------------------------------------------------------------
 
 void addTitle(ReviewDraft& rv) {
-  rv.add(textCell(0, 0, "Quality objectives review", kTitle));
+  rv.text(0, 0, "Quality objectives review", kTitle);
   rv.label(1, 0, "Review date");
   rv.add(numberCell(1, 1, static_cast<double>(rv.today), kDate));
-  rv.add(textCell(
+  rv.text(
       1, 3,
       "ISO 9001 clause 6.2 - from the Objectives register. Every value is a live formula on the data, as of the review date.",
-      kNote));
-  rv.add(textCell(
+      kNote);
+  rv.text(
       2, 0,
       "Status: GREEN = target met, AMBER = between Amber and Target, RED = below Amber, GREY = no value. Gap to target: + = better than target. On track: against the straight line from Baseline at Start to Target at Due.",
-      kNote));
+      kNote);
 }
 
 // The summary table's header (with comments) and the formats of its n rows.
@@ -233,15 +247,15 @@ void addSummaryHeader(ReviewDraft& rv, int n) {
       "Who is responsible.",
       "When the objective is due."};
   for (int j = 0; j < kCols; ++j) {
-    rv.add(textCell(kSummaryHeaderRow, j, summaryHeaders[j], kHeader));
-    rv.spec.comments.push_back({{kSummaryHeaderRow, j}, summaryComments[j]});
+    rv.text(kSummaryHeaderRow, j, summaryHeaders[j], kHeader);
+    rv.spec.comments.push_back({{kSummaryHeaderRow, j}, rv.t(summaryComments[j])});
   }
   const int first = kFirstSummaryRow, last = kFirstSummaryRow + n - 1;
   addRagFormats(rv.spec, range(first, kSumStatus, last, kSumStatus));
   const std::string k = "$" + cellName(first, kSumOnTrack);
   const sheet::Range onTrack = range(first, kSumOnTrack, last, kSumOnTrack);
-  rv.spec.conditionalFormats.push_back({onTrack, k + "=" + formula::text("on track"), kGreen});
-  rv.spec.conditionalFormats.push_back({onTrack, k + "=" + formula::text("behind"), kRed});
+  rv.spec.conditionalFormats.push_back({onTrack, k + "=" + formula::text(rv.t("on track")), kGreen});
+  rv.spec.conditionalFormats.push_back({onTrack, k + "=" + formula::text(rv.t("behind")), kRed});
 }
 
 // The objective's summary row, except Worst segment / value and Rows left out
@@ -254,10 +268,11 @@ void addSummaryRow(ReviewDraft& rv, const Prepared& p, const Section& sec) {
   const std::string actual = sec.summary(kSumActual), target = sec.summary(kSumTarget);
   if (actualDiffers(o)) {
     // The register shows another formula than the one this review measures.
-    rv.add(textCell(sr, kSumId, o.id.empty() ? std::string("(no ID)") : o.id, kStale));
+    rv.add(textCell(sr, kSumId, o.id.empty() ? rv.t("(no ID)") : o.id, kStale));
     rv.spec.comments.push_back(
         {{sr, kSumId},
-         "The register's Actual differs from its Options, so the register shows another value than this review (which measures KPI, Data, Segment by and Options). Run Update Actuals or edit the Options."});
+         rv.t(
+             "The register's Actual differs from its Options, so the register shows another value than this review (which measures KPI, Data, Segment by and Options). Run Update Actuals or edit the Options.")});
   } else {
     rv.userText(sr, kSumId, o.id);
   }
@@ -278,11 +293,12 @@ void addSummaryRow(ReviewDraft& rv, const Prepared& p, const Section& sec) {
         valueStyle));
     const std::string line = sec.summary(kSumLine);
     const std::string onTrack = actual + (p.lower ? "<=" : ">=") + line;
-    rv.add(formulaCell(sr, kSumOnTrack,
-                       "=" + call("IF", {call("AND", {call("ISNUMBER", {actual}), call("ISNUMBER", {line})}),
-                                         call("IF", {onTrack, text("on track"), text("behind")}), kEmpty})));
+    rv.add(formulaCell(
+        sr, kSumOnTrack,
+        "=" + call("IF", {call("AND", {call("ISNUMBER", {actual}), call("ISNUMBER", {line})}),
+                          call("IF", {onTrack, text(rv.t("on track")), text(rv.t("behind"))}), kEmpty})));
   } else {
-    rv.add(textCell(sr, kSumOnTrack, p.baseline ? "no Start/Due" : "no baseline", kNote));
+    rv.text(sr, kSumOnTrack, p.baseline ? "no Start/Due" : "no baseline", kNote);
   }
   rv.userText(sr, kSumResponsible, o.responsible, kText);
   if (p.due) rv.add(numberCell(sr, kSumDue, static_cast<double>(*p.due), kDate));
@@ -322,10 +338,10 @@ void addFacts(ReviewDraft& rv, const Prepared& p, const Section& sec) {
   rv.label(s + 3, 4, "Review frequency");
   rv.userText(s + 3, 5, o.reviewFrequency);
   rv.label(s + 3, 8, "Complete");
-  auto missing = missingFields(o);
+  auto missing = missingFields(o, rv.lang);
   std::string text = "OK";
   if (!missing.empty()) {
-    text = "Missing: ";
+    text = rv.t("Missing:") + " ";
     for (std::size_t k = 0; k < missing.size(); ++k) text += (k ? ", " : "") + missing[k];
   }
   rv.add(textCell(s + 3, 9, text, missing.empty() ? kComplete : kMissing));
@@ -347,7 +363,7 @@ void addReductionTable(ReviewDraft& rv, const Prepared& p, const Section& sec, S
   const std::string& segs = kpi.segmentBy;
   const std::string& todayLit = rv.todayLit;
   // Share of Start..Due elapsed, for the pro-rata baselines.
-  rv.add(textCell(s + 6, 3, "Elapsed share of Start to Due", kLabel));
+  rv.text(s + 6, 3, "Elapsed share of Start to Due", kLabel);
   const std::string share = absCellName(s + 6, 5);
   rv.add(formulaCell(s + 6, 5, "=" + elapsedShareExpression(sec.refs(todayLit)), kPercent));
   const std::string st = sec.fact(kFactStart), du = sec.fact(kFactDue);
@@ -370,8 +386,9 @@ void addReductionTable(ReviewDraft& rv, const Prepared& p, const Section& sec, S
                           call("IF", {pro + ">0", call("REDUCTION", {pro, so}), kEmpty}), kEmpty}),
         kPercent));
   }
-  tab.headers = {"Segment",         "Returns",           "Returns so far", "Value so far",
-                 "Value last year", "Baseline pro rata", "Reduction",      "Status"};
+  for (const char* h : {"Segment", "Returns", "Returns so far", "Value so far", "Value last year",
+                        "Baseline pro rata", "Reduction", "Status"})
+    tab.headers.push_back(rv.t(h));
   rv.spec.rangeStyles.push_back({range(a, 1, b, 2), kInteger});
   rv.spec.rangeStyles.push_back({range(a, 3, b, 4), kNumber});
   tab.valueCol = 6;
@@ -387,7 +404,7 @@ void addByTable(ReviewDraft& rv, const Prepared& p, SegmentTable& tab) {
   const bool isReturns = call.measure == Measure::Value;
   const int w = isReturns ? 4 : 6;
   rv.add(arrayCell(a, 0, rows, w, "=" + by));
-  tab.headers = segmentTableHeaders(call);  // from the function table
+  tab.headers = segmentTableHeaders(call, rv.lang);  // from the function table
   rv.spec.rangeStyles.push_back({range(a, 1, b, 2), kInteger});
   if (isReturns) {
     rv.spec.rangeStyles.push_back({range(a, 3, b, 3), kNumber});
@@ -410,7 +427,7 @@ void addSegmentsTable(ReviewDraft& rv, const Prepared& p, SegmentTable& tab) {
                        "=" + formula::ifna(renderCall(*call.fn, call, rv.todayLit,
                                                       {{"Segments", segs}, {"Segment", cellName(r, 0)}})),
                        measureStyle(call.measure)));
-  tab.headers = segmentTableHeaders(call);
+  tab.headers = segmentTableHeaders(call, rv.lang);
   tab.valueCol = 1;
   tab.statusCol = 2;
 }
@@ -432,11 +449,11 @@ void addCutOffFlag(ReviewDraft& rv, const KpiCall& call, const SegmentTable& tab
   using formula::kEmpty, formula::text;
   const int rows = tab.last - tab.first + 1;
   const std::string flag =
-      call.byFn ? formula::call(
-                      "IF", {tab.lastSegmentText() + "=" + formula::allSegmentText(), kEmpty, text(kCutOff)})
+      call.byFn ? formula::call("IF", {tab.lastSegmentText() + "=" + formula::allSegmentText(), kEmpty,
+                                       text(rv.t(kCutOff))})
                 : formula::call("IF", {formula::call("ROWS", {formula::call("SEGMENTS", {call.segmentBy})}) +
                                            ">" + std::to_string(rows),
-                                       text(kCutOff), kEmpty});
+                                       text(rv.t(kCutOff)), kEmpty});
   rv.add(formulaCell(tab.last + 1, 0, "=" + flag, kWarning));
 }
 
@@ -466,19 +483,19 @@ void addWorstSegment(ReviewDraft& rv, const Prepared& p, const Section& sec, con
 // Returns the last row it wrote (the table's header row when none).
 int addLeftOutReasons(ReviewDraft& rv, const Prepared& p, const Section& sec, const SegmentTable& tab) {
   const std::string total = sec.summary(kSumLeftOut);
-  const auto reasons = leftOutReasons(p.call, rv.todayLit, total);
+  const auto reasons = leftOutReasons(p.call, rv.todayLit, total, rv.lang);
   if (reasons.empty()) return tab.header;
   constexpr int kLabelCol = 8, kValueCol = 10;
-  rv.add(textCell(tab.header, kLabelCol, "Rows left out", kHeader));
+  rv.text(tab.header, kLabelCol, "Rows left out", kHeader);
   rv.spec.rangeStyles.push_back({range(tab.header, kLabelCol, tab.header, kValueCol), kHeader});
-  rv.add(textCell(tab.header, kValueCol, "Rows", kHeader));
+  rv.text(tab.header, kValueCol, "Rows", kHeader);
   int r = tab.header + 1;
   for (const auto& [label, expr] : reasons) {
     rv.add(textCell(r, kLabelCol, label));
     rv.add(formulaCell(r, kValueCol, "=" + formula::call("IFERROR", {expr, formula::kEmpty}), kInteger));
     ++r;
   }
-  rv.add(textCell(r, kLabelCol, "total", kLabel));
+  rv.text(r, kLabelCol, "total", kLabel);
   rv.add(formulaCell(r, kValueCol, "=" + total, kInteger));
   return r;
 }
@@ -487,14 +504,14 @@ int addLeftOutReasons(ReviewDraft& rv, const Prepared& p, const Section& sec, co
 int addSegmentTable(ReviewDraft& rv, const Prepared& p, const Section& sec, int rows) {
   const KpiCall& call = p.call;
   const int s = sec.top;
-  rv.add(textCell(s + 6, 0, "Per segment", kSubheader));
+  rv.text(s + 6, 0, "Per segment", kSubheader);
   if (call.segmentBy.empty() || rows <= 0) {
-    rv.add(textCell(
+    rv.text(
         s + 7, 0,
         call.segmentBy.empty()
             ? "No Segment by: the KPI is measured over all data only."
             : "The per-segment table could not be sized (its probe formula gave no result): check Data, Segment by and Options.",
-        kNote));
+        kNote);
     return s + 9;
   }
   SegmentTable tab;
@@ -539,14 +556,14 @@ int addDeliverySystem(ReviewDraft& rv, const Prepared& p, const Section& sec, in
     if (!f) throw std::logic_error("objectives: no function " + std::string(name));
     return f;
   };
-  rv.add(textCell(t, 0, "Why lines failed", kSubheader));
-  rv.add(textCell(
+  rv.text(t, 0, "Why lines failed", kSubheader);
+  rv.text(
       t, 2,
       "Every counted order line in exactly one reason (OTIFREASONS), over the objective's period and all segments, as of the review date.",
-      kNote));
+      kNote);
   const int h = t + 1, a = t + 2;
   const char* const reasonHeaders[] = {"Reason", "Lines", "Share"};
-  for (int j = 0; j < 3; ++j) rv.add(textCell(h, j, reasonHeaders[j], kHeader));
+  for (int j = 0; j < 3; ++j) rv.text(h, j, reasonHeaders[j], kHeader);
   rv.add(arrayCell(a, 0, 8, 3, "=" + renderCall(*fn(kReasonsFunction), kpi, rv.todayLit)));
   rv.spec.rangeStyles.push_back({range(a, 1, a + 7, 1), kInteger});
   rv.spec.rangeStyles.push_back({range(a, 2, a + 7, 2), kPercent});
@@ -559,7 +576,7 @@ int addDeliverySystem(ReviewDraft& rv, const Prepared& p, const Section& sec, in
       lines + "-(" + call("ROW", {lines}) + "-" + call("ROW", {absCellName(a + 1, 1)}) + ")/100";
   const std::string none = call("SUM", {lines}) + "=0";
   const char* const paretoHeaders[] = {"Pareto of failures", "Lines", "Cumulative"};
-  for (int j = 0; j < 3; ++j) rv.add(textCell(h, 4 + j, paretoHeaders[j], kHeader));
+  for (int j = 0; j < 3; ++j) rv.text(h, 4 + j, paretoHeaders[j], kHeader);
   for (int k = 1; k <= 6; ++k) {
     const int r = a + k - 1;
     const std::string large = call("LARGE", {key, std::to_string(k)});
@@ -577,11 +594,11 @@ int addDeliverySystem(ReviewDraft& rv, const Prepared& p, const Section& sec, in
 
   // Line, quantity and order OTIF side by side.
   const int m = t + 9;
-  rv.add(textCell(m, 4, "Measure", kHeader));
+  rv.text(m, 4, "Measure", kHeader);
   rv.add(textCell(m, 5, "", kHeader));
-  rv.add(textCell(m, 6, "Value", kHeader));
+  rv.text(m, 6, "Value", kHeader);
   auto measure = [&](int r, const char* label, std::string_view name) {
-    rv.add(textCell(r, 4, label));
+    rv.text(r, 4, label);
     rv.add(formulaCell(r, 6, "=" + formula::ifna(renderCall(*fn(name), kpi, rv.todayLit)), kPercent));
   };
   measure(m + 1, "Order lines (OTIF)", kLineFunction);
@@ -589,15 +606,15 @@ int addDeliverySystem(ReviewDraft& rv, const Prepared& p, const Section& sec, in
   if (kpi.hasOption("Orders"))
     measure(m + 3, "Orders (OTIFORDERS)", kOrdersFunction);
   else
-    rv.add(textCell(m + 3, 4, "Orders: add Orders=<order number column> to the Options", kNote));
+    rv.text(m + 3, 4, "Orders: add Orders=<order number column> to the Options", kNote);
 
   sheet::Chart chart;
   chart.name = "qkpi reasons " + std::to_string(sec.index + 1);
   chart.anchor = range(h, 8, t + 13, kCols - 1);
-  chart.title = (p.o->id.empty() ? std::string() : p.o->id + " ") + "why lines failed (Pareto)";
+  chart.title = (p.o->id.empty() ? std::string() : p.o->id + " ") + rv.t("why lines failed (Pareto)");
   chart.categories = range(a, 4, a + 5, 4);
   chart.series = {range(a, 5, a + 5, 5)};
-  chart.seriesNames = {"Lines"};
+  chart.seriesNames = {rv.t("Lines")};
   chart.bars = true;
   rv.spec.charts.push_back(chart);
   return t + 15;
@@ -609,13 +626,13 @@ int addDeliverySystem(ReviewDraft& rv, const Prepared& p, const Section& sec, in
 
 // The 12 complete calendar months before the review date's month, oldest
 // first, then - when the review date is not the 1st - the month to date.
-std::vector<detail::TrendMonth> detail::trendMonths(long today, long off) {
+std::vector<detail::TrendMonth> detail::trendMonths(long today, long off, Lang lang) {
   std::vector<TrendMonth> months;
   const long first = dates::firstOfMonth(today, off);
   auto label = [&](long serial) {
     const Ymd d = ymdOf(serial, off);
     char lab[16];
-    std::snprintf(lab, sizeof lab, "%s %04d", monthName(d.m), d.y);
+    std::snprintf(lab, sizeof lab, "%s %04d", monthName(d.m, lang).c_str(), d.y);
     return std::string(lab);
   };
   for (int k = kMonths; k >= 1; --k) {
@@ -625,7 +642,7 @@ std::vector<detail::TrendMonth> detail::trendMonths(long today, long off) {
     m.label = label(m.from);
     months.push_back(std::move(m));
   }
-  if (today != first) months.push_back({label(first) + " (to date)", first, today, false});
+  if (today != first) months.push_back({label(first) + " " + tr(lang, "(to date)"), first, today, false});
   return months;
 }
 
@@ -681,7 +698,7 @@ void addTrendRow(ReviewDraft& rv, const KpiCall& call, const Trend& tr, int r, c
     if (auto open = openRowsFormula(call, dateLiteral(m.from, rv.off), dateLiteral(m.to, rv.off)))
       rv.add(formulaCell(r, 6, "=" + *open, m.complete ? kInteger : kToDate));
   if (!m.complete) {
-    rv.add(textCell(r, 3, "not in the limits", kToDate));
+    rv.text(r, 3, "not in the limits", kToDate);
     return;
   }
   if (r == tr.first) {
@@ -710,44 +727,45 @@ void addTrendChart(ReviewDraft& rv, const Objective& o, const Section& sec, cons
   sheet::Chart chart;
   chart.name = "qkpi trend " + std::to_string(sec.index + 1);
   chart.anchor = range(tr.header, 7, tr.header + kChartRows - 1, kCols - 1);
-  chart.title = (o.id.empty() ? std::string() : o.id + " ") + tr.label + " per month (complete months)";
+  chart.title = (o.id.empty() ? std::string() : o.id + " ") +
+                trf(rv.lang, "{1} per month (complete months)", {tr.label});
   chart.categories = range(a, 0, b, 0);
   for (int c : {1, 3, 4, 5}) chart.series.push_back(range(a, c, b, c));
-  chart.seriesNames = {tr.label, "Centre line", "Lower limit", "Upper limit"};
+  chart.seriesNames = {tr.label, rv.t("Centre line"), rv.t("Lower limit"), rv.t("Upper limit")};
   rv.spec.charts.push_back(chart);
 }
 
 // The trend block at row t; returns the first row of the next section.
 int addTrend(ReviewDraft& rv, const Prepared& p, const Section& sec, int t) {
   const KpiCall& call = p.call;
-  rv.add(textCell(t, 0, "12-month trend", kSubheader));
+  rv.text(t, 0, "12-month trend", kSubheader);
   const bool hasPeriod = std::any_of(call.fn->args.begin(), call.fn->args.end(),
                                      [](const ArgSpec& x) { return x.name == "From"; });
   if (!hasPeriod) {
-    rv.add(textCell(t + 1, 0, std::string(call.fn->name) + " has no period: no monthly trend.", kNote));
+    rv.add(textCell(t + 1, 0, trf(rv.lang, "{1} has no period: no monthly trend.", {call.fn->name}), kNote));
     return t + 3;
   }
-  const std::vector<TrendMonth> months = trendMonths(rv.today, rv.off);
+  const std::vector<TrendMonth> months = trendMonths(rv.today, rv.off, rv.lang);
   Trend tr;
   tr.header = t + 1;
   tr.first = t + 2;
   tr.last = t + 1 + kMonths;  // the complete months
   if (!months.back().complete) tr.toDate = tr.last + 1;
-  tr.label = call.reduction ? "Returns value" : measureLabel(call);
+  tr.label = call.reduction ? rv.t("Returns value") : measureLabel(call, rv.lang);
   tr.style = call.reduction ? kNumber : measureStyle(call.measure);
   tr.open = openRowsFormula(call, "0", "0").has_value();
   rv.add(textCell(
       t, 2,
-      std::string(
+      rv.t(
           "XmR chart of the 12 complete months: centre line = their mean; limits = centre +/- 2.66 x average moving range; red = outside the limits (a signal).") +
-          (tr.toDate >= 0 ? " Month to date (grey): not in the limits." : "") +
-          (tr.open ? " Open: received in the month, not closed by its end." : ""),
+          (tr.toDate >= 0 ? " " + rv.t("Month to date (grey): not in the limits.") : "") +
+          (tr.open ? " " + rv.t("Open: received in the month, not closed by its end.") : ""),
       kNote));
   const char* const trendHeaders[] = {"Month",       nullptr,       "Moving range", "Centre line",
                                       "Lower limit", "Upper limit", "Open"};
   const int headers = tr.open ? 7 : 6;
   for (int j = 0; j < headers; ++j)
-    rv.add(textCell(tr.header, j, j == 1 ? tr.label : trendHeaders[j], kHeader));
+    rv.add(textCell(tr.header, j, j == 1 ? tr.label : rv.t(trendHeaders[j]), kHeader));
   for (int k = 0; k < static_cast<int>(months.size()); ++k)
     addTrendRow(rv, call, tr, tr.first + k, months[k]);
   addTrendChart(rv, *p.o, sec, tr);
@@ -787,21 +805,22 @@ std::vector<std::string> segmentTableProbes(const std::vector<Objective>& object
 }
 
 sheet::SheetSpec review(const std::vector<Objective>& objectives, const std::vector<int>& segmentTableRows,
-                        long today, long off, const std::string& sheetName) {
+                        long today, long off, const std::string& sheetName, Lang lang) {
   if (objectives.empty())
-    throw UserError(
-        std::string("The \"") + kRegisterSheet +
-        "\" register has no objectives yet: add one objective per row (ID, Objective, KPI, Data, Target ...), then create the review.");
+    throw UserError(trf(
+        lang,
+        "The \"{1}\" register has no objectives yet: add one objective per row (ID, Objective, KPI, Data, Target ...), then create the review.",
+        {kRegisterSheet}));
   if (segmentTableRows.size() != objectives.size())
     throw std::invalid_argument("review: one probe result per objective expected");
   std::vector<Prepared> prep;
-  for (const Objective& o : objectives) prep.push_back(prepare(o, off));
+  for (const Objective& o : objectives) prep.push_back(prepare(o, off, lang));
 
   sheet::SheetSpec spec;
   spec.name = sheetName;
   spec.styles = standardStyles();
   spec.tabColor = "#2E75B6";
-  ReviewDraft rv{spec, today, off, dateLiteral(today, off)};
+  ReviewDraft rv{spec, today, off, dateLiteral(today, off), lang};
   const int n = static_cast<int>(prep.size());
   addTitle(rv);
   addSummaryHeader(rv, n);
@@ -817,15 +836,16 @@ sheet::SheetSpec review(const std::vector<Objective>& objectives, const std::vec
   }
   std::string stale;
   for (const Objective& o : objectives)
-    if (actualDiffers(o)) stale += (stale.empty() ? "" : ", ") + (o.id.empty() ? rowLabel(o) : o.id);
+    if (actualDiffers(o)) stale += (stale.empty() ? "" : ", ") + (o.id.empty() ? rowLabel(o, lang) : o.id);
   if (!stale.empty())
     rv.add(textCell(
         3, 0,
-        "Register check: " + stale +
-            " - the register's Actual differs from its Options; this review measures the Options. Run Update Actuals or edit the Options.",
+        trf(lang,
+            "Register check: {1} - the register's Actual differs from its Options; this review measures the Options. Run Update Actuals or edit the Options.",
+            {stale}),
         kWarning));
   addPageSetup(spec, s - 2);
-  spec.pageFrame = reviewPageFrame(sheetName, isoDate(today, off), false);
+  spec.pageFrame = reviewPageFrame(sheetName, isoDate(today, off), false, lang);
   return spec;
 }
 

@@ -125,12 +125,12 @@ class Calendar {
 };
 
 void dataSheetSetup(sheet::SheetSpec& spec, const std::vector<std::string>& headers,
-                    const std::vector<int>& widths, const std::vector<std::string>& comments) {
+                    const std::vector<int>& widths, const std::vector<std::string>& comments, Lang lang) {
   spec.styles = standardStyles();
   for (int j = 0; j < static_cast<int>(headers.size()); ++j) {
-    spec.cells.push_back(textCell(0, j, headers[j], kHeader));
+    spec.cells.push_back(textCell(0, j, tr(lang, headers[j]), kHeader));
     spec.columns.push_back({j, widths[j], false});
-    if (!comments[j].empty()) spec.comments.push_back({{0, j}, comments[j]});
+    if (!comments[j].empty()) spec.comments.push_back({{0, j}, tr(lang, comments[j])});
   }
   spec.freezeRows = 1;
   spec.printLandscape = false;
@@ -160,17 +160,18 @@ struct DataSheet {
   int end = 0;
 };
 
-sheet::SheetSpec holidaySheet(const std::vector<Holiday>& hol) {
+sheet::SheetSpec holidaySheet(const std::vector<Holiday>& hol, Lang lang) {
   sheet::SheetSpec spec;
   spec.name = "Holidays";
   dataSheetSetup(
       spec, {"Date", "Holiday"}, {2600, 4500},
       {"Public holidays: not working days for the turnaround KPIs. The named range Holidays covers A2:A40: add dates below, the formulas pick them up.",
-       ""});
+       ""},
+      lang);
   int r = 1;
   for (const auto& h : hol) {
     spec.cells.push_back(numberCell(r, 0, static_cast<double>(h.serial)));
-    spec.cells.push_back(textCell(r, 1, h.name));
+    spec.cells.push_back(textCell(r, 1, tr(lang, h.name)));
     ++r;
   }
   spec.rangeStyles.push_back({range(1, 0, 39, 0), kDate});
@@ -218,7 +219,7 @@ DeliveryLine deliveryLine(Rng& rng, int cust, long dueDay, long today, double im
 }
 
 // Exactly kDeliveryLines order lines, spread over the working days.
-DataSheet deliveriesSheet(Rng& rng, const Calendar& cal, long today) {
+DataSheet deliveriesSheet(Rng& rng, const Calendar& cal, long today, Lang lang) {
   DataSheet out;
   sheet::SheetSpec& spec = out.spec;
   spec.name = "Deliveries";
@@ -229,7 +230,8 @@ DataSheet deliveriesSheet(Rng& rng, const Calendar& cal, long today) {
        "", "Due date requested by the customer (OTIF period date).",
        "Delivery date; empty = not delivered yet.", "Ordered quantity; 0 = line cancelled.",
        "Delivered quantity.",
-       "Date confirmed to the customer. To measure against it instead of the requested date, take Data D:H with Columns={5;2;3;4} (Promised, Delivered, Ordered qty, Delivered qty)."});
+       "Date confirmed to the customer. To measure against it instead of the requested date, take Data D:H with Columns={5;2;3;4} (Promised, Delivered, Ordered qty, Delivered qty)."},
+      lang);
   // The promised dates come from a stream of their own, so that adding them
   // left every other sample value as it was.
   Rng promisedRng(0x50524F4D49534544ULL);
@@ -273,13 +275,14 @@ DataSheet deliveriesSheet(Rng& rng, const Calendar& cal, long today) {
 }
 
 // Inspection batches of the last 12 months per customer.
-DataSheet qualitySheet(Rng& rng, const Calendar& cal, long today) {
+DataSheet qualitySheet(Rng& rng, const Calendar& cal, long today, Lang lang) {
   DataSheet out;
   sheet::SheetSpec& spec = out.spec;
   spec.name = "Quality";
   dataSheetSetup(
       spec, {"Customer", "Batch", "Good", "Inspected", "Date"}, {4200, 2400, 2200, 2200, 2600},
-      {"", "", "Parts right first time (no rework, no scrap).", "Parts inspected.", "Inspection date."});
+      {"", "", "Parts right first time (no rework, no scrap).", "Parts inspected.", "Inspection date."},
+      lang);
   const double rate[] = {0.9, 0.8, 0.6, 0.5, 0.4};                    // batches per working day
   const double defects[] = {0.0012, 0.0022, 0.0062, 0.0009, 0.0017};  // defect rate per part
   int r = 1, batch = 0;
@@ -311,14 +314,15 @@ struct ReturnsSheet : DataSheet {
   double baseline = 0;
 };
 
-ReturnsSheet returnsSheet(Rng& rng, const Calendar& cal, const ObjectiveYear& year, long today) {
+ReturnsSheet returnsSheet(Rng& rng, const Calendar& cal, const ObjectiveYear& year, long today, Lang lang) {
   ReturnsSheet out;
   sheet::SheetSpec& spec = out.spec;
   spec.name = "Returns";
   dataSheetSetup(
       spec, {"Site", "Customer", "Received", "Closed", "Value"}, {2400, 4200, 2600, 2600, 2400},
       {"Site that handles the return.", "", "Date the return was received.",
-       "Date the return was closed; empty = still open.", "Value of the returned goods (credit note)."});
+       "Date the return was closed; empty = still open.", "Value of the returned goods (credit note)."},
+      lang);
   const double perYear[] = {190, 150, 120};
   const double thisYear[] = {0.45, 0.56, 0.75};  // share of last year's returns this year
   const double pLate[] = {0.04, 0.10, 0.20};
@@ -443,9 +447,16 @@ RegisterEntry turnaroundObjective(const ObjectiveYear& year, int returnsEnd, lon
   return e;
 }
 
+// The entry's texts in `lang` (IDs, KPI, references, options and Direction are the same in every language).
+RegisterEntry translated(RegisterEntry e, Lang lang) {
+  for (std::string* s : {&e.objective, &e.responsible, &e.resources, &e.evaluation, &e.frequency})
+    *s = tr(lang, *s);
+  return e;
+}
+
 }  // namespace
 
-SampleData sampleData(long today, long off) {
+SampleData sampleData(long today, long off, Lang lang) {
   SampleData out;
   Rng rng(kSeed);
   const ObjectiveYear year = objectiveYear(today, off);
@@ -453,20 +464,20 @@ SampleData sampleData(long today, long off) {
   const Calendar cal(hol, off);
   out.namedRanges.push_back({"Holidays", "$Holidays.$A$2:$A$40"});
   // The generator's draws run in this order: deliveries, quality, returns.
-  DataSheet deliveries = deliveriesSheet(rng, cal, today);
-  DataSheet quality = qualitySheet(rng, cal, today);
-  ReturnsSheet returns = returnsSheet(rng, cal, year, today);
+  DataSheet deliveries = deliveriesSheet(rng, cal, today, lang);
+  DataSheet quality = qualitySheet(rng, cal, today, lang);
+  ReturnsSheet returns = returnsSheet(rng, cal, year, today, lang);
   const std::vector<RegisterEntry> entries = {
-      rftObjective(year, quality.end, off),
-      otifObjective(year, deliveries.end, off),
-      returnsObjective(year, returns.end, returns.baseline),
-      turnaroundObjective(year, returns.end, today, off),
+      translated(rftObjective(year, quality.end, off), lang),
+      translated(otifObjective(year, deliveries.end, off), lang),
+      translated(returnsObjective(year, returns.end, returns.baseline), lang),
+      translated(turnaroundObjective(year, returns.end, today, off), lang),
   };
-  out.sheets.push_back(registerSheet(entries, off));
+  out.sheets.push_back(registerSheet(entries, off, lang));
   out.sheets.push_back(std::move(deliveries.spec));
   out.sheets.push_back(std::move(quality.spec));
   out.sheets.push_back(std::move(returns.spec));
-  out.sheets.push_back(holidaySheet(hol));
+  out.sheets.push_back(holidaySheet(hol, lang));
   return out;
 }
 

@@ -107,10 +107,7 @@ std::string plural(int n, std::string_view one, std::string_view many) {
 }  // namespace
 
 std::string panelLanguage(std::string_view uiLocale) {
-  return uiLocale.size() >= 2 && lower(uiLocale.substr(0, 2)) == "de" &&
-                 (uiLocale.size() == 2 || uiLocale[2] == '-' || uiLocale[2] == '_')
-             ? "de"
-             : "en";
+  return std::string(langCode(langOfLocale(uiLocale)));
 }
 
 std::string text(std::string_view key, std::string_view language) {
@@ -174,7 +171,7 @@ ObjectivesView objectivesView(const Table* reg, const ShownText& shown, std::str
   v.hasRegister = true;
   std::vector<Objective> objs;
   try {
-    objs = readRegister(*reg);
+    objs = readRegister(*reg, langOfLocale(language));
   } catch (const UserError& e) {
     v.message = e.what();
     return v;
@@ -278,13 +275,14 @@ std::vector<ActionButton> actionButtons(std::string_view language) {
 ActionSummary actionSummary(const Table* log, long today, long off) {
   ActionSummary s;
   if (!log || log->empty()) return s;
-  const auto& headers = actionLogHeaders();
-  auto column = [&](const std::string& name) {
+  // The headers in either language ("Status", "Due" / "Fällig").
+  auto column = [&](std::size_t k) {
     for (std::size_t c = 0; c < (*log)[0].size(); ++c)
-      if (iequals(valueText((*log)[0][c]), name)) return static_cast<int>(c);
+      for (Lang l : {Lang::En, Lang::De})
+        if (iequals(valueText((*log)[0][c]), actionLogHeaders(l)[k])) return static_cast<int>(c);
     return -1;
   };
-  const int status = column(headers[8]), due = column(headers[7]);  // "Status", "Due"
+  const int status = column(8), due = column(7);
   if (status < 0) return s;
   s.hasLog = true;
   for (std::size_t r = 1; r < log->size(); ++r) {

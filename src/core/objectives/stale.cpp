@@ -129,10 +129,10 @@ bool actualDiffers(const Objective& o) {
   }
 }
 
-std::string actualDiffersMessage(const Objective& o) {
+std::string actualDiffersMessage(const Objective& o, Lang lang) {
   const std::string who =
-      o.id.empty() ? std::string(kRegisterSheet) + " row " + std::to_string(o.row + 1) : o.id;
-  return who + ": Actual differs from its Options; run Update Actuals or edit the Options.";
+      o.id.empty() ? trf(lang, "{1} row {2}", {kRegisterSheet, std::to_string(o.row + 1)}) : o.id;
+  return trf(lang, "{1}: Actual differs from its Options; run Update Actuals or edit the Options.", {who});
 }
 
 bool statusDiffers(const Objective& o, std::string_view statusRead) {
@@ -145,7 +145,7 @@ bool statusDiffers(const Objective& o, std::string_view statusRead) {
 }
 
 std::string checkText(const Objective& o) {
-  return actualDiffers(o) ? kCheckText : "";
+  return actualDiffers(o) ? tr(o.lang, kCheckText) : "";
 }
 
 std::vector<sheet::Cell> checkCells(const std::vector<Objective>& objs) {
@@ -154,7 +154,11 @@ std::vector<sheet::Cell> checkCells(const std::vector<Objective>& objs) {
     const int col = o.col[static_cast<int>(Field::Check)];
     if (col < 0) continue;
     const std::string want = checkText(o);
-    if (trim(o.check) == want) continue;
+    // The text in either language is left as it is.
+    const std::string now = trim(o.check);
+    if (now == want ||
+        (!want.empty() && (now == tr(Lang::En, kCheckText) || now == tr(Lang::De, kCheckText))))
+      continue;
     cells.push_back(textCell(o.row, col, want));
   }
   return cells;

@@ -282,10 +282,14 @@ TEST(ObjectivesActionLog, FindingNamesTheWorstSegments) {
                     {t("(blank)"), 1.0, 1.0, 0.0, 0.0, 0.0},   {t("(all)"), 41.0, 41.0, 34.0, 34.0, 0.829}};
   const std::vector<SegmentValue> worst = worstSegments(otif, by);
   EXPECT_EQ(worst, (std::vector<SegmentValue>{{"Globex", 0.8}, {"Initech", 0.9}}));
-  SheetSpec s = actionLog(nullptr, {otif}, kToday, 0, {worst});
+  SheetSpec s = actionLog(nullptr, {otif}, kToday, 0, Lang::En, {worst});
   EXPECT_EQ(text(s, 1, 2),
             "OTIF is 93.4% against a target of 95.0% (AMBER) on 2026-11-25. Worst segments: Globex 80.0%, "
             "Initech 90.0%.");
+  EXPECT_EQ(
+      text(actionLog(nullptr, {otif}, kToday, 0, Lang::De, {worst}), 1, 2),
+      "Liefertreue (OTIF) ist 93,4% bei einem Zielwert von 95,0% (AMBER) am 2026-11-25. Schlechteste Segmente: "
+      "Globex 80,0%, Initech 90,0%.");
   // none misses the target: the single worst; lower is better: the highest first
   otif.target = 0.5;
   EXPECT_EQ(worstSegments(otif, by), (std::vector<SegmentValue>{{"Globex", 0.8}}));

@@ -204,3 +204,54 @@ TEST(Golden, SheetNames) {
 }
 
 }  // namespace
+
+// ---- the German UI (objectives/texts.h): the same sheets with German texts ----------
+
+// The sample register of a German run, read back as a German office reads it.
+static std::vector<obj::Objective> sampleRegisterDe(const obj::SampleData& d) {
+  auto reg = obj::readRegister(tableOf(sheetNamed(d, "Objectives")), obj::Lang::De);
+  for (auto& o : reg) o.status = "GREEN";
+  if (reg.size() > 1) reg[1].status = "RED";
+  if (reg.size() > 3) reg[3].status = "AMBER";
+  for (auto& o : reg) o.actual = 0.9;
+  return reg;
+}
+
+TEST(GoldenDe, SampleData) {
+  auto d = obj::sampleData(kToday, 0, obj::Lang::De);
+  for (const auto& s : d.sheets)
+    if (s.cells.size() <= 3000) expectGolden("de/sample-" + s.name + ".txt", dump(s));
+  // The data are the same in both languages: only the header row differs.
+  auto en = obj::sampleData(kToday, 0);
+  ASSERT_EQ(d.sheets.size(), en.sheets.size());
+  for (std::size_t i = 0; i < d.sheets.size(); ++i) {
+    ASSERT_EQ(d.sheets[i].name, en.sheets[i].name);
+    ASSERT_EQ(d.sheets[i].cells.size(), en.sheets[i].cells.size()) << d.sheets[i].name;
+    for (std::size_t k = 0; k < d.sheets[i].cells.size(); ++k) {
+      const Cell &a = d.sheets[i].cells[k], &b = en.sheets[i].cells[k];
+      EXPECT_EQ(a.pos.row, b.pos.row);
+      EXPECT_EQ(a.pos.col, b.pos.col);
+      EXPECT_EQ(a.kind, b.kind);
+      if (a.kind == Cell::Kind::Number) {
+        EXPECT_EQ(a.number, b.number);
+      }
+      // Formulas are the same but for the Complete column's quoted texts.
+      if ((a.kind == Cell::Kind::Formula || a.kind == Cell::Kind::ArrayFormula) &&
+          a.text.find("COUNTA") == std::string::npos) {
+        EXPECT_EQ(a.text, b.text) << d.sheets[i].name;
+      }
+    }
+  }
+}
+
+TEST(GoldenDe, NewRegisterReviewActionLog) {
+  expectGolden("de/new-register.txt", dump(obj::newRegister(obj::Lang::De)));
+  auto reg = sampleRegisterDe(obj::sampleData(kToday, 0, obj::Lang::De));
+  ASSERT_EQ(reg.size(), 4u);
+  EXPECT_EQ(reg[0].lang, obj::Lang::De);
+  std::vector<int> rows(reg.size(), 0);
+  for (std::size_t i = 0; i < reg.size(); ++i)
+    rows[i] = reg[i].segmentBy.empty() ? 0 : 6 + static_cast<int>(i);
+  expectGolden("de/review.txt", dump(obj::review(reg, rows, kToday, 0, "Review 2026-11-25", obj::Lang::De)));
+  expectGolden("de/action-log.txt", dump(obj::actionLog(nullptr, reg, kToday, 0, obj::Lang::De)));
+}

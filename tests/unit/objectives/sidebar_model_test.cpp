@@ -131,7 +131,7 @@ TEST(SidebarObjectives, EmptyShownCellIsADashAndBadHeaderIsTheRegistersMessage) 
       &reg, [](int, int) { return std::string("  "); }, "en");
   EXPECT_EQ(v.lines.at(0).actual, "–");
   Table bad = reg;
-  bad[0][2] = t("Kennzahl");
+  bad[0][2] = t("Kennziffer");  // not a header in either language ("Kennzahl" is the German KPI)
   ObjectivesView b = objectivesView(&bad, shown, "en");
   EXPECT_TRUE(b.hasRegister);
   EXPECT_TRUE(b.lines.empty());
