@@ -4,15 +4,8 @@
 // arguments refer to (values and cell types); nothing of the user's is
 // changed or evaluated (literals are parsed, never put into a cell). One
 // undo step: the new sheet.
-#include <com/sun/star/container/XIndexAccess.hpp>
-#include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
-#include <com/sun/star/sheet/XCellRangeData.hpp>
-#include <com/sun/star/sheet/XCellRangeReferrer.hpp>
-#include <com/sun/star/sheet/XNamedRanges.hpp>
 #include <com/sun/star/table/CellRangeAddress.hpp>
-#include <com/sun/star/table/XCell.hpp>
-#include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <string>
 #include <vector>
@@ -25,14 +18,9 @@
 
 namespace qkpi::commands {
 
-using css::uno::Any;
-using css::uno::Sequence;
 using css::uno::UNO_QUERY;
-using css::uno::UNO_QUERY_THROW;
 using objectives::CellBlock;
 using objectives::UserError;
-
-namespace {}  // namespace
 
 Outcome explainCommand(const Env& e) {
   Reference<css::view::XSelectionSupplier> selection(e.controller, UNO_QUERY);
