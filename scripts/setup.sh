@@ -11,7 +11,7 @@ PACKAGES=(
   libreoffice-help-common libreoffice-writer
   libboost-dev libgtest-dev libgmock-dev libicu-dev cmake g++ make
   clang libclang-rt-14-dev clang-tidy clang-format
-  xvfb imagemagick poppler-utils fonts-dejavu-core fonts-liberation2
+  xvfb xdotool imagemagick poppler-utils fonts-dejavu-core fonts-liberation2
   locales
 )
 
