@@ -305,6 +305,47 @@ class ExplainTest(unittest.TestCase):
         self.assertEqual(set(ex.rows_with("failed")), {5})
         self.assertEqual(ex.counts["Bad data (#VALUE!)"], 2)
 
+    def test_row_links_on_a_sheet_name_with_a_space_and_an_error_cell(self):
+        """The Row column's HYPERLINK target names the data sheet as Calc writes it ('My data'), and Calc's own
+        reference parser resolves it to that very row; an error cell in the data range (Calc then does not call
+        OTIF: Err:504 or the error itself) is listed with what it shows."""
+        doc = self.new_doc()
+        sheets = doc.getSheets()
+        sheets.insertNewByName("My data", 1)
+        data = sheets.getByName("My data")
+        rows = (("Due", "Delivered", "Ordered", "Got"),
+                (46100.0, 46100.0, 10.0, 10.0),
+                (46100.0, 46103.0, 10.0, 10.0),  # late: row 3
+                (46100.0, 46100.0, 10.0, 4.0),   # short: row 4
+                (46100.0, 46100.0, 10.0, 10.0))
+        data.getCellRangeByPosition(0, 0, 3, 4).setDataArray(rows)
+        first = sheets.getByIndex(0)
+        first.getCellRangeByName("B2").setFormula("=OTIF($'My data'.A2:D5)")
+        ex, _ = self.explain(doc, first.getName(), "B2")
+        failed = ex.rows_with("failed")
+        self.assertEqual(sorted(failed), [3, 4])
+        for i in range(len(ex.rows)):
+            cell = ex.sheet.getCellByPosition(0, ex.header_row + 1 + i)
+            m = re.match(r'^=HYPERLINK\("#([^"]+)";(\d+)\)$', cell.getFormula())
+            self.assertIsNotNone(m, cell.getFormula())
+            target, shown = m[1], int(m[2])
+            self.assertIn("'My data'", target)
+            # what a click jumps to: the document's parser reads the target as the row's cell on "My data"
+            ranges = sheets.getCellRangesByName(target)
+            self.assertEqual(len(ranges), 1, target)
+            a = ranges[0].getRangeAddress()
+            self.assertEqual((sheets.getByIndex(a.Sheet).getName(), a.StartRow + 1), ("My data", shown), target)
+        # an error cell in the data range
+        data.getCellRangeByName("A5").setFormula("=1/0")
+        self.select(doc, first.getName(), "B2")
+        msg = self.ok(doc, "Explain")
+        name = [n for n in sheets.getElementNames() if n.startswith(f"Explain {first.getName()} B2 (")]
+        self.assertEqual(len(name), 1, (sheets.getElementNames(), msg))
+        ex2 = Explained(sheets.getByName(name[0]))
+        notes = [r for r in ex2.rows if "shows the error" in str(r.get("Reason", ""))]
+        self.assertEqual([int(r["Row"]) for r in notes], [5], ex2.rows)
+        self.assertIn("#DIV/0!", notes[0]["Reason"])
+
     def test_plain_cell_says_what_it_explains_and_changes_nothing(self):
         doc = self.new_doc()
         first = doc.getSheets().getByIndex(0)

@@ -128,6 +128,42 @@ class ReadmeExamples(unittest.TestCase):
         finally:
             office.Office.close(doc)
 
+    def test_requested_and_promised_date_on_the_sample_data(self):
+        """The README's two OTIF calls on the sample data ("Requested or promised date") are the native OTIF of
+        that customer measured against Due (column D) and against Promised (column H)."""
+        with open(README, encoding="utf-8") as f:
+            text = f.read()
+        para = text.split("**Requested or promised date.**", 1)[1].split("\n\n", 1)[0]
+        calls = re.findall(r"`(=OTIF\(\$Deliveries\.[^`]+)`", para)
+        self.assertEqual(len(calls), 2, para)
+        doc = self.office.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0,
+                                                       office.props(Hidden=False))
+        try:
+            helper = self.office.create("com.sun.star.frame.DispatchHelper")
+            ev = helper.executeDispatch(doc.getCurrentController().getFrame(), "org.qkpi:SampleData", "", 0, ())
+            self.assertEqual(ev.State, 1, ev.Result)
+            sh = doc.getSheets().getByIndex(0)
+
+            def native(date_col):
+                seg = '($Deliveries.A2:A20001="Castell Automotive")'
+                d = f"$Deliveries.{date_col}2:{date_col}20001"
+                elig = f"{seg}*({d}>0)*($Deliveries.F2:F20001>0)"
+                hit = (f"*($Deliveries.E2:E20001>0)*($Deliveries.E2:E20001-{d}<=2)"
+                       f"*($Deliveries.G2:G20001>=$Deliveries.F2:F20001*(1-0.02))")
+                return f"=SUMPRODUCT({elig}{hit})/SUMPRODUCT({elig})"
+            values = []
+            for i, (formula, col) in enumerate(zip(calls, "DH")):
+                sh.getCellByPosition(0, i).setFormula(formula)
+                sh.getCellByPosition(1, i).setFormula(native(col))
+                doc.calculateAll()
+                got, want = sh.getCellByPosition(0, i), sh.getCellByPosition(1, i)
+                self.assertEqual((got.getError(), want.getError()), (0, 0), formula)
+                self.assertAlmostEqual(got.getValue(), want.getValue(), places=12, msg=formula)
+                values.append(got.getValue())
+            self.assertNotEqual(values[0], values[1], "requested and promised dates should give different OTIF")
+        finally:
+            office.Office.close(doc)
+
     def test_array_text_workaround(self):
         """README: texts in the cells of an array result compare equal once `&""` is appended (LibreOffice 7.4)."""
         doc = self.office.new_calc()
