@@ -13,8 +13,8 @@
 //   5.. one summary row per objective
 //   then per objective a section starting at row s:
 //   s     ID | objective (section band A..N)
-//   s+1   KPI | Target | Direction | Amber | Baseline | Start | Due (label, value pairs)
-//   s+2   Data | Segment by | Options          s+3  Responsible | Review frequency | Complete
+//   s+1   KPI | Target | Direction | Amber | Baseline (label, value pairs in A..J)
+//   s+2   Data | Start | Segment by | Options  s+3  Responsible | Due | Review frequency | Complete
 //   s+4   Evaluation                          s+5  Resources
 //   s+6   "Per segment" (+ elapsed share for a reduction objective)
 //   s+7   table header; s+8 .. s+7+N the array (N = probed rows); s+8+N cut-off flag
@@ -150,16 +150,15 @@ enum SummaryCol {
   kSumResponsible,
   kSumDue,
 };
-// Value columns of a section's facts row (each label is in the column before).
-enum FactCol {
-  kFactKpi = 1,
-  kFactTarget = 3,
-  kFactDirection = 5,
-  kFactAmber = 7,
-  kFactBaseline = 9,
-  kFactStart = 11,
-  kFactDue = 13,
+// Where a section's facts are: the row below the section's top and the value
+// column (each label is in the column before). All within A..J, so that they
+// are in view at 100 % on a 1366-pixel-wide screen (A..J are 329 mm of the
+// ~336 mm a maximised Calc window shows there).
+struct Fact {
+  int row, col;
 };
+constexpr Fact kFactKpi{1, 1}, kFactTarget{1, 3}, kFactDirection{1, 5}, kFactAmber{1, 7}, kFactBaseline{1, 9},
+    kFactStart{2, 3}, kFactDue{3, 3};
 
 // The sheet being built and the review date its formulas measure at.
 struct ReviewDraft {
@@ -187,9 +186,8 @@ struct Section {
   int summaryRow = 0;  // its row in the summary table
   int top = 0;         // the section band; facts rows top+1 .. top+5
 
-  int facts() const { return top + 1; }
-  std::string fact(int col) const { return cellName(facts(), col); }
-  std::string absFact(int col) const { return absCellName(facts(), col); }
+  std::string fact(Fact f) const { return cellName(top + f.row, f.col); }
+  std::string absFact(Fact f) const { return absCellName(top + f.row, f.col); }
   std::string summary(int col) const { return cellName(summaryRow, col); }
   CallRefs refs(const std::string& todayLit) const {
     return {todayLit, fact(kFactBaseline), fact(kFactStart), fact(kFactDue)};
@@ -308,25 +306,27 @@ void addSummaryRow(ReviewDraft& rv, const Prepared& p, const Section& sec) {
 
 void addFacts(ReviewDraft& rv, const Prepared& p, const Section& sec) {
   const Objective& o = *p.o;
-  const int s = sec.top, f = sec.facts();
+  const int s = sec.top;
   const char* valueStyle = measureStyle(p.call.measure);
+  auto label = [&](Fact f, const char* text) { rv.label(s + f.row, f.col - 1, text); };
+  auto number = [&](Fact f, double v, const char* style) { rv.add(numberCell(s + f.row, f.col, v, style)); };
   rv.spec.rangeStyles.push_back({range(s, 0, s, kCols - 1), kSection});
   rv.userText(s, 0, o.id, kSection);
   rv.userText(s, 1, o.objective, kSection);
-  rv.label(f, kFactKpi - 1, "KPI");
-  rv.userText(f, kFactKpi, o.kpi);
-  rv.label(f, kFactTarget - 1, "Target");
-  rv.add(numberCell(f, kFactTarget, p.target, valueStyle));
-  rv.label(f, kFactDirection - 1, "Direction");
-  rv.userText(f, kFactDirection, trim(o.direction));
-  rv.label(f, kFactAmber - 1, "Amber");
-  if (p.amber) rv.add(numberCell(f, kFactAmber, *p.amber, valueStyle));
-  rv.label(f, kFactBaseline - 1, "Baseline");
-  if (p.baseline) rv.add(numberCell(f, kFactBaseline, *p.baseline, p.call.reduction ? kNumber : valueStyle));
-  rv.label(f, kFactStart - 1, "Start");
-  if (p.start) rv.add(numberCell(f, kFactStart, static_cast<double>(*p.start), kDate));
-  rv.label(f, kFactDue - 1, "Due");
-  if (p.due) rv.add(numberCell(f, kFactDue, static_cast<double>(*p.due), kDate));
+  label(kFactKpi, "KPI");
+  rv.userText(s + kFactKpi.row, kFactKpi.col, o.kpi);
+  label(kFactTarget, "Target");
+  number(kFactTarget, p.target, valueStyle);
+  label(kFactDirection, "Direction");
+  rv.userText(s + kFactDirection.row, kFactDirection.col, trim(o.direction));
+  label(kFactAmber, "Amber");
+  if (p.amber) number(kFactAmber, *p.amber, valueStyle);
+  label(kFactBaseline, "Baseline");
+  if (p.baseline) number(kFactBaseline, *p.baseline, p.call.reduction ? kNumber : valueStyle);
+  label(kFactStart, "Start");
+  if (p.start) number(kFactStart, static_cast<double>(*p.start), kDate);
+  label(kFactDue, "Due");
+  if (p.due) number(kFactDue, static_cast<double>(*p.due), kDate);
   rv.label(s + 2, 0, "Data");
   rv.userText(s + 2, 1, o.data);
   rv.label(s + 2, 4, "Segment by");
@@ -775,10 +775,11 @@ int addTrend(ReviewDraft& rv, const Prepared& p, const Section& sec, int t) {
 // ---- page setup ------------------------------------------------------------------------
 
 void addPageSetup(sheet::SheetSpec& spec, int lastRow) {
-  // A: labels and segment names; B: objective texts (two lines at most); E: the "Review frequency"
-  // label; M: Responsible (name and role).
-  const int widths[kCols] = {4000, 6200, 3300, 2400, 3800, 2100, 2300,
-                             3600, 2300, 2300, 2200, 2200, 5600, 2400};
+  // A: labels and segment names; B: objective texts (two lines at most), Data and Responsible of the
+  // facts; E: the "Review frequency" label; K: "im Rückstand" (German "behind"); M: Responsible (name
+  // and role). A..J (the facts) are 329 mm: in view at 100 % on a 1366-pixel-wide screen.
+  const int widths[kCols] = {4000, 6800, 3300, 2400, 3800, 2100, 2300,
+                             3600, 2300, 2300, 2700, 2200, 5600, 2400};
   for (int j = 0; j < kCols; ++j) spec.columns.push_back({j, widths[j], false});
   // Scrolling keeps the title, the review date and the summary's header in view.
   spec.freezeRows = kSummaryHeaderRow + 1;
