@@ -13,8 +13,9 @@
 //   5.. one summary row per objective
 //   then per objective a section starting at row s:
 //   s     ID | objective (section band A..N)
-//   s+1   KPI | Target | Direction | Amber | Baseline (label, value pairs in A..J)
-//   s+2   Data | Start | Segment by | Options  s+3  Responsible | Due | Review frequency | Complete
+//   s+1   KPI | Target | Direction | Amber (label, value pairs in A..H)
+//   s+2   Data | Start | Baseline | Segment by | Options (from I, running on)
+//   s+3   Responsible | Due | Review frequency | Complete
 //   s+4   Evaluation                          s+5  Resources
 //   s+6   "Per segment" (+ elapsed share for a reduction objective)
 //   s+7   table header; s+8 .. s+7+N the array (N = probed rows); s+8+N cut-off flag
@@ -151,13 +152,13 @@ enum SummaryCol {
   kSumDue,
 };
 // Where a section's facts are: the row below the section's top and the value
-// column (each label is in the column before). All within A..J, so that they
-// are in view at 100 % on a 1366-pixel-wide screen (A..J are 329 mm of the
-// ~336 mm a maximised Calc window shows there).
+// column (each label is in the column before). All within A..H, so that they
+// are in view at 100 % on a 1366-pixel-wide screen (A..H are 287 mm; a
+// maximised Calc window there shows about 315 mm: A..I, measured under Xvfb).
 struct Fact {
   int row, col;
 };
-constexpr Fact kFactKpi{1, 1}, kFactTarget{1, 3}, kFactDirection{1, 5}, kFactAmber{1, 7}, kFactBaseline{1, 9},
+constexpr Fact kFactKpi{1, 1}, kFactTarget{1, 3}, kFactDirection{1, 5}, kFactAmber{1, 7}, kFactBaseline{2, 5},
     kFactStart{2, 3}, kFactDue{3, 3};
 
 // The sheet being built and the review date its formulas measure at.
@@ -329,22 +330,22 @@ void addFacts(ReviewDraft& rv, const Prepared& p, const Section& sec) {
   if (p.due) number(kFactDue, static_cast<double>(*p.due), kDate);
   rv.label(s + 2, 0, "Data");
   rv.userText(s + 2, 1, o.data);
-  rv.label(s + 2, 4, "Segment by");
-  rv.userText(s + 2, 5, o.segmentBy);
+  rv.label(s + 2, 6, "Segment by");
+  rv.userText(s + 2, 7, o.segmentBy);
   rv.label(s + 2, 8, "Options");
   rv.userText(s + 2, 9, o.options);
   rv.label(s + 3, 0, "Responsible");
   rv.userText(s + 3, 1, o.responsible);
   rv.label(s + 3, 4, "Review frequency");
   rv.userText(s + 3, 5, o.reviewFrequency);
-  rv.label(s + 3, 8, "Complete");
+  rv.label(s + 3, 6, "Complete");
   auto missing = missingFields(o, rv.lang);
   std::string text = "OK";
   if (!missing.empty()) {
     text = rv.t("Missing:") + " ";
     for (std::size_t k = 0; k < missing.size(); ++k) text += (k ? ", " : "") + missing[k];
   }
-  rv.add(textCell(s + 3, 9, text, missing.empty() ? kComplete : kMissing));
+  rv.add(textCell(s + 3, 7, text, missing.empty() ? kComplete : kMissing));
   // Evaluation and Resources are sentences: each on its own row, with B..N to run into.
   rv.label(s + 4, 0, "Evaluation");
   rv.userText(s + 4, 1, o.evaluation);
@@ -776,10 +777,11 @@ int addTrend(ReviewDraft& rv, const Prepared& p, const Section& sec, int t) {
 
 void addPageSetup(sheet::SheetSpec& spec, int lastRow) {
   // A: labels and segment names; B: objective texts (two lines at most), Data and Responsible of the
-  // facts; E: the "Review frequency" label; K: "im Rückstand" (German "behind"); M: Responsible (name
-  // and role). A..J (the facts) are 329 mm: in view at 100 % on a 1366-pixel-wide screen.
+  // facts; E: the "Review frequency" label; H: a Segment by range; K: "im Rückstand" (German
+  // "behind"); M: Responsible (name and role). A..H (the facts) are 287 mm: in view at 100 % on a
+  // 1366-pixel-wide screen.
   const int widths[kCols] = {4000, 6800, 3300, 2400, 3800, 2100, 2300,
-                             3600, 2300, 2300, 2700, 2200, 5600, 2400};
+                             4000, 2300, 2300, 2700, 2200, 5600, 2400};
   for (int j = 0; j < kCols; ++j) spec.columns.push_back({j, widths[j], false});
   // Scrolling keeps the title, the review date and the summary's header in view.
   spec.freezeRows = kSummaryHeaderRow + 1;
