@@ -61,7 +61,9 @@ TEST(Catalogue, GermanHeadersDifferFromEnglishWhereTheWordsDiffer) {
   // No German header is another column's English one.
   for (std::size_t i = 0; i < de.size(); ++i)
     for (std::size_t j = 0; j < en.size(); ++j)
-      if (i != j) EXPECT_NE(obj::registerHeaders(Lang::De)[i], en[j]);
+      if (i != j) {
+        EXPECT_NE(obj::registerHeaders(Lang::De)[i], en[j]);
+      }
 }
 
 // A register made in English, read by a German office, and the other way round.
