@@ -24,10 +24,8 @@ namespace qkpi::sidebar {
 namespace {
 
 using namespace css;
-using commands::uiLocale;
 using css::uno::Any;
 using css::uno::Sequence;
-using css::uno::UNO_QUERY;
 
 constexpr char kImplementationName[] = "org.qkpi.SidebarFactoryImpl";
 

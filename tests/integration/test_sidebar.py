@@ -257,7 +257,8 @@ class SidebarTest(unittest.TestCase):
             d.control(PANELS[2], "data").setText("$Deliveries.D2:G20001")
             d.control(PANELS[2], "from").setText("2026-01-01")
             fire_action(self.o, d, PANELS[2], "preview")
-            res = d.control(PANELS[2], "result").getModel().Label
+            # an accessible press can be handled after doAccessibleAction returns: wait for the result line
+            res = wait_until(lambda: d.control(PANELS[2], "result").getModel().Label) or ""
             self.assertRegex(res, r"^Value: \d+\.\d %$")
             self.assertEqual(target.getType().value, "EMPTY")  # the preview wrote nothing
             fire_action(self.o, d, PANELS[2], "insert")

@@ -108,13 +108,20 @@ std::string prefilledStatus(int row) {
 }  // namespace
 
 namespace {
-const std::vector<std::string> kRegisterHeadersEn = {
-    "ID",     "Objective", "KPI",      "Data", "Segment by",  "Options",   "Target",     "Direction",
-    "Amber",  "Baseline",  "Start",    "Due",  "Responsible", "Resources", "Evaluation", "Review frequency",
-    "Actual", "Status",    "Complete", "Check"};
-const std::vector<std::string> kActionLogHeadersEn = {"Action ID", "Objective", "Finding",      "Action",
-                                                      "Owner",     "Resources", "Start",        "Due",
-                                                      "Status",    "Completed", "Effectiveness"};
+// Function-local statics (not namespace-scope objects whose construction could throw before main).
+const std::vector<std::string>& registerHeadersEn() {
+  static const std::vector<std::string> h = {
+      "ID",     "Objective", "KPI",      "Data", "Segment by",  "Options",   "Target",     "Direction",
+      "Amber",  "Baseline",  "Start",    "Due",  "Responsible", "Resources", "Evaluation", "Review frequency",
+      "Actual", "Status",    "Complete", "Check"};
+  return h;
+}
+const std::vector<std::string>& actionLogHeadersEn() {
+  static const std::vector<std::string> h = {"Action ID", "Objective", "Finding",      "Action",
+                                             "Owner",     "Resources", "Start",        "Due",
+                                             "Status",    "Completed", "Effectiveness"};
+  return h;
+}
 std::vector<std::string> translated(const std::vector<std::string>& en, Lang lang) {
   std::vector<std::string> r;
   for (const std::string& h : en) r.push_back(tr(lang, h));
@@ -123,21 +130,21 @@ std::vector<std::string> translated(const std::vector<std::string>& en, Lang lan
 }  // namespace
 
 const std::vector<std::string>& registerHeaders() {
-  return kRegisterHeadersEn;
+  return registerHeadersEn();
 }
 
 const std::vector<std::string>& registerHeaders(Lang lang) {
-  static const std::vector<std::string> de = translated(kRegisterHeadersEn, Lang::De);
-  return lang == Lang::De ? de : kRegisterHeadersEn;
+  static const std::vector<std::string> de = translated(registerHeadersEn(), Lang::De);
+  return lang == Lang::De ? de : registerHeadersEn();
 }
 
 const std::vector<std::string>& actionLogHeaders() {
-  return kActionLogHeadersEn;
+  return actionLogHeadersEn();
 }
 
 const std::vector<std::string>& actionLogHeaders(Lang lang) {
-  static const std::vector<std::string> de = translated(kActionLogHeadersEn, Lang::De);
-  return lang == Lang::De ? de : kActionLogHeadersEn;
+  static const std::vector<std::string> de = translated(actionLogHeadersEn(), Lang::De);
+  return lang == Lang::De ? de : actionLogHeadersEn();
 }
 
 namespace detail {
