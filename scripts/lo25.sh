@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 CH=${QKPI_LO25_ROOT:-/var/cache/qkpi/lo25}
 SKIP=77
-PACKAGES="libreoffice-calc python3-uno libreoffice-script-provider-python fonts-liberation2 fonts-dejavu-core libreoffice-l10n-de xvfb"
+PACKAGES="libreoffice-calc python3-uno libreoffice-script-provider-python fonts-liberation2 fonts-dejavu-core libreoffice-l10n-de xvfb poppler-utils"
 
 skip() { echo "lo25: SKIPPED: $*"; exit $SKIP; }
 
@@ -76,10 +76,35 @@ prepare() {
 
 version() { chroot "$CH" /usr/lib/libreoffice/program/soffice --version 2>/dev/null | head -1; }
 
+missing_packages() {
+  local p
+  for p in $PACKAGES; do
+    chroot "$CH" dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
+  done
+}
+
+# A chroot built before a package joined PACKAGES gets it now (one run at a
+# time); when apt cannot (no network), the tests that need it skip.
+ensure_packages() {
+  [ -z "$(missing_packages)" ] && return 0
+  if ! (
+    exec 9>"$CH.lock"
+    flock 9
+    missing=$(missing_packages | tr '\n' ' ')
+    [ -z "${missing// /}" ] && exit 0
+    echo "lo25: installing $missing in the chroot"
+    chroot "$CH" bash -c "export DEBIAN_FRONTEND=noninteractive; apt-get update -q && \
+      apt-get install -y -q --no-install-recommends -t bookworm-backports $missing" >>"$CH.log" 2>&1
+  ); then
+    echo "lo25: could not install $(missing_packages | tr '\n' ' ')in the chroot; tests that need them skip"
+  fi
+}
+
 run() {
   local module=$1 oxt=$2
   prepare
   mount_all
+  ensure_packages
   echo "lo25: $module in $(version)"
   # Screenshots of the 25.2 run go to the chroot's /tmp, never over docs/img.
   chroot "$CH" bash -c "cd '$ROOT' && QKPI_SCREENSHOT_DIR=/tmp/qkpi-lo25-img /usr/bin/python3 tests/integration/$module.py --oxt '$oxt'"
