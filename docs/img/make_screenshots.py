@@ -7,10 +7,10 @@ Run: /usr/bin/python3 docs/img/make_screenshots.py [--oxt build/qkpi.oxt] [--kee
 
 --workflow: in a visible Calc under Xvfb, runs the menu commands SampleData, Review and ActionLog (review date
 today) and grabs the review sheet (summary and the first objective with its per-segment table, trend and chart),
-the Action Log and the Objectives register as a user sees them: docs/img/review.png, action-log.png,
-register.png, each cropped to the sheet's useful cells (found through the grid's accessibility table).
+the Action Log, the Objectives register and Explain on the register's OTIF Actual as a user sees them:
+docs/img/review.png, action-log.png, register.png, explain.png, each cropped to the sheet's useful cells (found through the grid's accessibility table).
 With --lang=de-DE the same in a German UI (UI language de-DE, LC_ALL=de_DE.UTF-8): review-de.png,
-action-log-de.png, register-de.png.
+action-log-de.png, register-de.png, explain-de.png.
 Needs: xvfb, imagemagick (`import`, `convert`), python3-uno; for the German one libreoffice-l10n-de
 (all in scripts/setup.sh).
 
@@ -207,7 +207,8 @@ WORKFLOW_DATE = datetime.date.today().isoformat()
 # document window's top when the grid's accessibility table cannot place that cell)
 WORKFLOW_SHOTS = [("Review ", "review.png", 75, (43, 13), 700),
                   ("Action Log", "action-log.png", 100, (5, 10), 422),
-                  ("Objectives", "register.png", 80, (5, 19), 392)]
+                  ("Objectives", "register.png", 80, (5, 19), 392),
+                  ("Explain ", "explain.png", 90, (30, 8), 640)]
 WAIT_PAINT = 3.0  # seconds for Calc to repaint after a sheet is activated
 
 
@@ -232,6 +233,14 @@ def shoot_workflow(oxt, keep_full, only, lang=None):
         frame.getContainerWindow().setPosSize(0, 0, SCREEN[0], SCREEN[1], 15)
         for cmd in ("SampleData", "Review", "ActionLog"):
             dispatch(o, doc, cmd, Date=WORKFLOW_DATE)
+        # Explain on the register's OTIF Actual: its failed and left-out rows, row by row.
+        reg = doc.getSheets().getByName("Objectives")
+        head = reg.getCellRangeByName("A1:T1").getDataArray()[0]
+        kpi_col = next(c for c, h in enumerate(head) if h in ("KPI", "Kennzahl"))
+        actual_col = next(c for c, h in enumerate(head) if h in ("Actual", "Istwert"))
+        otif_row = next(r for r in range(1, 20) if reg.getCellByPosition(kpi_col, r).getString() == "OTIF")
+        ctl.select(reg.getCellByPosition(actual_col, otif_row))
+        dispatch(o, doc, "Explain")
         names = doc.getSheets().getElementNames()
         for prefix, name, zoom, last, fallback_h in WORKFLOW_SHOTS:
             if lang:

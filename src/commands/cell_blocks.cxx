@@ -87,23 +87,27 @@ CellBlock readBlock(const Reference<css::table::XCellRange>& range, const std::s
 namespace {
 
 CellBlock resolve(const Reference<css::sheet::XSpreadsheetDocument>& doc, const objectives::ExplainRef& ref,
-                  const std::string& formulaSheet, const std::string& who) {
+                  const std::string& formulaSheet, objectives::Lang lang) {
   if (ref.isName) {
     Reference<css::sheet::XNamedRanges> names = namedRanges(doc);
     if (!names.is() || !names->hasByName(u(ref.source)))
-      throw UserError(who + " cannot find the named range \"" + ref.source + "\" of the formula.");
+      throw UserError(
+          objectives::trf(lang, "The named range \"{1}\" of the formula does not exist.", {ref.source}));
     Reference<css::sheet::XCellRangeReferrer> referrer(names->getByName(u(ref.source)), UNO_QUERY);
     Reference<css::table::XCellRange> cells;
     if (referrer.is()) cells = referrer->getReferredCells();
     if (!cells.is())
-      throw UserError("The named range \"" + ref.source + "\" of the formula does not refer to cells.");
+      throw UserError(objectives::trf(lang, "The named range \"{1}\" of the formula does not refer to cells.",
+                                      {ref.source}));
     const sal_Int16 tab =
         Reference<css::sheet::XCellRangeAddressable>(cells, UNO_QUERY_THROW)->getRangeAddress().Sheet;
     return readBlock(cells, sheetNameAt(doc, tab));
   }
   const std::string sheetName = ref.sheet.empty() ? formulaSheet : ref.sheet;
   Reference<css::sheet::XSpreadsheet> sh = sheetByName(doc, sheetName);
-  if (!sh.is()) throw UserError(who + " cannot find the sheet \"" + sheetName + "\" of " + ref.source + ".");
+  if (!sh.is())
+    throw UserError(
+        objectives::trf(lang, "The sheet \"{1}\" of {2} does not exist.", {sheetName, ref.source}));
   return readBlock(sh->getCellRangeByPosition(ref.firstCol, ref.firstRow, ref.lastCol, ref.lastRow),
                    sheetName);
 }
@@ -112,10 +116,10 @@ CellBlock resolve(const Reference<css::sheet::XSpreadsheetDocument>& doc, const 
 
 std::vector<CellBlock> readReferences(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                                       const std::vector<objectives::ExplainRef>& refs,
-                                      const std::string& formulaSheet, const std::string& who) {
+                                      const std::string& formulaSheet, objectives::Lang lang) {
   std::vector<CellBlock> blocks;
   blocks.reserve(refs.size());
-  for (const objectives::ExplainRef& ref : refs) blocks.push_back(resolve(doc, ref, formulaSheet, who));
+  for (const objectives::ExplainRef& ref : refs) blocks.push_back(resolve(doc, ref, formulaSheet, lang));
   return blocks;
 }
 

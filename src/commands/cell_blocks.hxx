@@ -24,10 +24,10 @@ std::string sheetNameAt(const Reference<css::sheet::XSpreadsheetDocument>& doc, 
 objectives::CellBlock readBlock(const Reference<css::table::XCellRange>& range, const std::string& sheet);
 
 // One block per reference, in order: a named range's cells, or the block on
-// its sheet ("" = `formulaSheet`). UserError, starting with `who`
-// ("Explain"), when a named range or sheet does not exist.
+// its sheet ("" = `formulaSheet`). UserError (in `lang`) when a named range
+// or sheet does not exist.
 std::vector<objectives::CellBlock> readReferences(const Reference<css::sheet::XSpreadsheetDocument>& doc,
                                                   const std::vector<objectives::ExplainRef>& refs,
-                                                  const std::string& formulaSheet, const std::string& who);
+                                                  const std::string& formulaSheet, objectives::Lang lang);
 
 }  // namespace qkpi::commands

@@ -44,8 +44,9 @@ Outcome appendToLog(const Env& e, std::optional<UndoStep>& step,
   if (added > 0 && isSheetProtected(existing))
     refuseProtectedSheet(
         spec.name,
-        "add the " + std::to_string(added) + (added == 1 ? " proposed action" : " proposed actions"),
-        "Action Log");
+        objectives::trf(e.lang, added == 1 ? "add the {1} proposed action" : "add the {1} proposed actions",
+                        {std::to_string(added)}),
+        "Quality Objectives > Action Log", e.lang);
   if (added == 0) {
     if (step) step->commit();
     return {true,
@@ -55,7 +56,7 @@ Outcome appendToLog(const Env& e, std::optional<UndoStep>& step,
                 filled,
             true};
   }
-  if (!step) step.emplace(e.doc, "qkpi: Action Log");
+  if (!step) step.emplace(e.doc, objectives::tr(e.lang, "qkpi: Action Log"));
   int last = firstFree;
   for (const sheet::Cell& c : spec.cells) last = std::max(last, c.pos.row);
   step->appendingRows(spec.name, firstFree, last);
@@ -72,7 +73,7 @@ Outcome appendToLog(const Env& e, std::optional<UndoStep>& step,
 // A new log sheet with the header and the proposals.
 Outcome createLog(const Env& e, std::optional<UndoStep>& step, sheet::SheetSpec& spec,
                   const std::string& filled) {
-  if (!step) step.emplace(e.doc, "qkpi: Action Log");
+  if (!step) step.emplace(e.doc, objectives::tr(e.lang, "qkpi: Action Log"));
   step->creatingSheet(spec.name);
   Reference<css::sheet::XSpreadsheet> sh = writeSpec(e.doc, spec, Target::NewSheet);
   step->commit();
@@ -104,7 +105,7 @@ std::vector<std::vector<objectives::SegmentValue>> worstSegments(
     try {
       const objectives::ExplainCall call = objectives::parseCallOf(calls[i].formula, *by);
       const std::vector<objectives::CellBlock> blocks =
-          readReferences(e.doc, call.references, objectives::kRegisterSheet, "Action Log");
+          readReferences(e.doc, call.references, objectives::kRegisterSheet, e.lang);
       out[i] =
           objectives::worstSegments(objs[i], objectives::evaluateCall(call, blocks, e.today, e.nullDate));
     } catch (const std::exception&) {  // UserError, the function's ArgumentError/DataError ...
@@ -121,20 +122,21 @@ Outcome actionLogCommand(const Env& e) {
   Reference<css::sheet::XSpreadsheet> existing = sheetByName(e.doc, objectives::kActionLogSheet);
   // A row added by hand first gets its Actual/Status formulas (so its computed
   // status counts), in the same undo step as the proposals.
-  const RegisterFill fill = missingRegisterFormulas(e.doc, objs);
-  refuseIfFillLocked(e.doc, fill, "add", "Action Log");
+  const RegisterFill fill = missingRegisterFormulas(e.doc, objs, e.lang);
+  refuseIfFillLocked(e.doc, fill, FillVerb::Add, "Quality Objectives > Action Log", e.lang);
   if (!existing.is())
-    refuseIfStructureProtected(e.doc, std::string("add the sheet \"") + objectives::kActionLogSheet + "\"",
-                               "Action Log");
+    refuseIfStructureProtected(
+        e.doc, objectives::trf(e.lang, "add the sheet \"{1}\"", {objectives::kActionLogSheet}),
+        "Quality Objectives > Action Log", e.lang);
   std::optional<UndoStep> step;
   if (!fill.cells.empty()) {
-    step.emplace(e.doc, "qkpi: Action Log");
+    step.emplace(e.doc, objectives::tr(e.lang, "qkpi: Action Log"));
     objs = applyRegisterFill(e.doc, *step, fill);
   }
   const RegisterFill check = registerCheck(objs, e.lang);
   const bool checkLocked = fillLocked(e.doc, check);
   if (!check.cells.empty() && !checkLocked) {
-    if (!step) step.emplace(e.doc, "qkpi: Action Log");
+    if (!step) step.emplace(e.doc, objectives::tr(e.lang, "qkpi: Action Log"));
     objs = applyRegisterFill(e.doc, *step, check);
   }
   const std::string filled =

@@ -27,7 +27,8 @@ Outcome explainCommand(const Env& e) {
   Reference<css::sheet::XCellRangeAddressable> selected;
   if (selection.is()) selected.set(selection->getSelection(), UNO_QUERY);
   if (!selected.is())
-    throw UserError("Select the cell with the KPI value to explain (one cell), then run Explain again.");
+    throw UserError(objectives::tr(
+        e.lang, "Select the cell with the KPI value to explain (one cell), then run Explain again."));
   const css::table::CellRangeAddress a = selected->getRangeAddress();
   objectives::ExplainSource source;
   source.sheet = sheetNameAt(e.doc, a.Sheet);
@@ -35,17 +36,19 @@ Outcome explainCommand(const Env& e) {
   source.col = a.StartColumn;
   Reference<css::sheet::XSpreadsheet> sh = sheetByName(e.doc, source.sheet);
   source.formula = utf8(sh->getCellByPosition(a.StartColumn, a.StartRow)->getFormula());
-  const objectives::ExplainCall call = objectives::parseExplainCall(source);
+  const objectives::ExplainCall call = objectives::parseExplainCall(source, e.lang);
 
   recalcIfManual(e.doc);
-  const std::vector<CellBlock> blocks = readReferences(e.doc, call.references, source.sheet, "Explain");
+  const std::vector<CellBlock> blocks = readReferences(e.doc, call.references, source.sheet, e.lang);
   const std::string name =
       objectives::uniqueSheetName(objectives::explainSheetBase(source), sheetNames(e.doc));
+  refuseIfStructureProtected(e.doc, objectives::trf(e.lang, "add the sheet \"{1}\"", {name}),
+                             "Quality Objectives > Explain Selected KPI", e.lang);
   // TODAY() in the arguments is the day Calc computes the cell with (the local date), not a Date argument.
   objectives::ExplainResult result =
-      objectives::explainSheet(call, blocks, source, todaySerial(e.nullDate), e.nullDate, name);
+      objectives::explainSheet(call, blocks, source, todaySerial(e.nullDate), e.nullDate, name, e.lang);
 
-  UndoStep step(e.doc, "qkpi: Explain");
+  UndoStep step(e.doc, objectives::tr(e.lang, "qkpi: Explain"));
   step.creatingSheet(name);
   Reference<css::sheet::XSpreadsheet> out = writeSpec(e.doc, result.spec, Target::NewSheet);
   step.commit();

@@ -132,7 +132,8 @@ OUString pdfTarget(const Env& e, const std::string& sheet) {
     case objectives::PdfTarget::FileName: {
       OUString url, abs, cwd;
       if (osl::FileBase::getFileURLFromSystemPath(e.args.fileName, url) != osl::FileBase::E_None)
-        throw UserError("FileName: \"" + utf8(e.args.fileName) + "\" is not a valid file name");
+        throw UserError(
+            objectives::trf(e.lang, "FileName: \"{1}\" is not a valid file name", {utf8(e.args.fileName)}));
       osl_getProcessWorkingDir(&cwd.pData);
       if (osl::FileBase::getAbsoluteFileURL(cwd, url, abs) != osl::FileBase::E_None) abs = url;
       return abs;

@@ -16,6 +16,7 @@
 
 #include "command.hxx"
 #include "objectives/sidebar_model.h"
+#include "objectives/texts.h"
 #include "ui_language.hxx"
 
 namespace qkpi::commands {
@@ -41,18 +42,20 @@ Outcome helpCommand(const Env& e) {
     Reference<frame::XFrame> task = desktop->findFrame("OFFICE_HELP_TASK", frame::FrameSearchFlag::CHILDREN);
     if (task.is())
       if (Reference<awt::XTopWindow> top{task->getContainerWindow(), UNO_QUERY}; top.is()) top->toFront();
-    return {true, "Opened the qkpi help in the help window.", false};
+    return {true, objectives::tr(e.lang, "Opened the qkpi help in the help window."), false};
   }
   Reference<frame::XComponentLoader> blank(desktop, UNO_QUERY);
   Sequence<beans::PropertyValue> props(1);
   props.getArray()[0].Name = "ReadOnly";
   props.getArray()[0].Value <<= true;
   if (!blank->loadComponentFromURL(url, "_blank", 0, props).is())
-    return {false,
-            "The qkpi help could not be opened. It needs the LibreOffice help viewer files "
-            "(Debian: libreoffice-help-common and libreoffice-writer).",
-            false};
-  return {true, "Opened the qkpi help.", false};
+    return {
+        false,
+        objectives::tr(
+            e.lang,
+            "The qkpi help could not be opened. It needs the LibreOffice help viewer files (Debian: libreoffice-help-common and libreoffice-writer)."),
+        false};
+  return {true, objectives::tr(e.lang, "Opened the qkpi help."), false};
 }
 
 }  // namespace qkpi::commands

@@ -25,12 +25,14 @@ Outcome review(const Env& e, bool withRecord, const char* undoTitle) {
   // Everything the user must fix shows up before the document is touched: the
   // missing register formulas, and a dry run of the (pure) spec with empty
   // per-segment tables.
-  const RegisterFill fill = missingRegisterFormulas(e.doc, objs);
-  refuseIfFillLocked(e.doc, fill, "add", "Review");
-  refuseIfStructureProtected(e.doc, "add the review sheet \"" + name + "\"", "Review");
-  const std::vector<std::string> probes = objectives::segmentTableProbes(objs);
+  const RegisterFill fill = missingRegisterFormulas(e.doc, objs, e.lang);
+  const char* command = withRecord ? "Quality Objectives > Review (record)" : "Quality Objectives > Review";
+  refuseIfFillLocked(e.doc, fill, FillVerb::Add, command, e.lang);
+  refuseIfStructureProtected(e.doc, objectives::trf(e.lang, "add the review sheet \"{1}\"", {name}), command,
+                             e.lang);
+  const std::vector<std::string> probes = objectives::segmentTableProbes(objs, e.lang);
   (void)objectives::review(objs, std::vector<int>(probes.size(), 0), e.today, e.nullDate, name, e.lang);
-  UndoStep step(e.doc, undoTitle);
+  UndoStep step(e.doc, objectives::tr(e.lang, undoTitle));
   if (!fill.cells.empty()) objs = applyRegisterFill(e.doc, step, fill);
   // Actuals that differ from their Options: flagged in the register's Check column (unless it is
   // protected) and the summary.

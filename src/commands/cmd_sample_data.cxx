@@ -57,9 +57,10 @@ void refuseIfTaken(const Env& e, const objectives::SampleData& data) {
 Outcome sampleDataCommand(const Env& e) {
   objectives::SampleData data = objectives::sampleData(e.today, e.nullDate, e.lang);
   refuseIfTaken(e, data);
-  refuseIfStructureProtected(e.doc, "add the sample sheets", "Sample Data");
+  refuseIfStructureProtected(e.doc, objectives::tr(e.lang, "add the sample sheets"),
+                             "Quality Objectives > Sample Data", e.lang);
 
-  UndoStep step(e.doc, "qkpi: Sample Data");
+  UndoStep step(e.doc, objectives::tr(e.lang, "qkpi: Sample Data"));
   Reference<css::sheet::XSpreadsheet> blank = untouchedDefaultSheet(e.doc);
   Reference<css::sheet::XSpreadsheets> sheets = e.doc->getSheets();
   // All sheets first (empty), then the named ranges, then the contents: every

@@ -42,7 +42,7 @@ Outcome updateActualsCommand(const Env& e) {
   for (const objectives::Objective& o : objs) {
     if (!objectives::actualDiffers(o)) continue;
     const int aCol = o.col[static_cast<int>(Field::Actual)], sCol = o.col[static_cast<int>(Field::Status)];
-    sheet::SheetSpec spec = objectives::registerFormulas({o});  // UserError names the row
+    sheet::SheetSpec spec = objectives::registerFormulas({o}, e.lang);  // UserError names the row
     const std::string status = utf8(reg->getCellByPosition(sCol, o.row)->getFormula());
     const bool rewriteStatus = objectives::statusDiffers(o, status);
     for (sheet::Cell& c : spec.cells)
@@ -62,13 +62,13 @@ Outcome updateActualsCommand(const Env& e) {
             "Every Actual in the register \"{1}\" matches its KPI, Data, Segment by and Options: nothing to update.",
             {objectives::kRegisterSheet}),
         false};
-  refuseIfFillLocked(e.doc, update, "rewrite", "Update Actuals");
+  refuseIfFillLocked(e.doc, update, FillVerb::Rewrite, "Quality Objectives > Update Actuals", e.lang);
   std::vector<std::string> before;
   for (const objectives::Objective* o : changed)
     before.push_back(shown(reg, o->col[static_cast<int>(Field::Actual)], o->row));
   std::vector<std::string> ids;
   for (const objectives::Objective* o : changed) ids.push_back(label(*o));
-  UndoStep step(e.doc, "qkpi: Update Actuals");
+  UndoStep step(e.doc, objectives::tr(e.lang, "qkpi: Update Actuals"));
   std::vector<objectives::Objective> now = applyRegisterFill(e.doc, step, update);
   const RegisterFill check = registerCheck(now, e.lang);  // clears the Check flags of the rewritten rows
   if (!check.cells.empty() && !fillLocked(e.doc, check)) now = applyRegisterFill(e.doc, step, check);

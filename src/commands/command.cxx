@@ -7,15 +7,15 @@ namespace qkpi::commands {
 
 namespace {
 const Command kCommands[] = {
-    {"SampleData", sampleDataCommand},
-    {"NewRegister", newRegisterCommand},
-    {"Review", reviewCommand},
-    {"ReviewRecord", reviewRecordCommand},
-    {"UpdateActuals", updateActualsCommand},
-    {"ActionLog", actionLogCommand},
-    {"ExportPdf", exportPdfCommand},
-    {"Explain", explainCommand},
-    {"Help", helpCommand},
+    {"SampleData", "Quality Objectives > Sample Data", sampleDataCommand},
+    {"NewRegister", "Quality Objectives > New Register", newRegisterCommand},
+    {"Review", "Quality Objectives > Review", reviewCommand},
+    {"ReviewRecord", "Quality Objectives > Review (record)", reviewRecordCommand},
+    {"UpdateActuals", "Quality Objectives > Update Actuals", updateActualsCommand},
+    {"ActionLog", "Quality Objectives > Action Log", actionLogCommand},
+    {"ExportPdf", "Quality Objectives > Export Review as PDF", exportPdfCommand},
+    {"Explain", "Quality Objectives > Explain Selected KPI", explainCommand},
+    {"Help", "Quality Objectives > Help", helpCommand},
 };
 }  // namespace
 

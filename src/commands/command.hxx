@@ -40,6 +40,7 @@ struct Env {
 using CommandFn = Outcome (*)(const Env&);
 struct Command {
   const char* name;  // the URL is "org.qkpi:" + name
+  const char* menu;  // its menu path, a catalogue key: "Quality Objectives > Review"
   CommandFn run;
 };
 // SampleData, NewRegister, Review, ReviewRecord, UpdateActuals, ActionLog, ExportPdf, Explain, Help;

@@ -129,30 +129,37 @@ class Commands : public cppu::WeakImplHelper4<frame::XDispatchProvider, frame::X
   // The command's outcome; every exception becomes a failed one. `silent` is
   // set from the Silent argument as soon as it is read.
   Outcome run(const Command* cmd, const Sequence<beans::PropertyValue>& args, bool& silent) {
-    const std::string name = cmd ? cmd->name : "";
+    objectives::Lang lang = objectives::Lang::En;
+    auto failed = [&](const std::string& why) {
+      const std::string what = cmd ? objectives::tr(lang, cmd->menu) : std::string("qkpi");
+      return Outcome{false,
+                     why.empty() ? objectives::trf(lang, "{1} failed.", {what})
+                                 : objectives::trf(lang, "{1} failed: {2}", {what, why}),
+                     false};
+    };
     try {
       Env e;
       e.ctx = ctx_;
-      e.lang = uiLanguage(ctx_);
+      e.lang = lang = uiLanguage(ctx_);
       e.doc = calcDocument();
       if (!cmd) return {false, objectives::tr(e.lang, "Unknown qkpi command."), false};
       if (!e.doc.is())
         return {false, objectives::tr(e.lang, "The qkpi commands work in Calc spreadsheets only."), false};
       e.controller = frame_->getController();
       e.nullDate = nullDateOffset(e.doc);
-      silent = silentArg(args);
+      silent = silentArg(args, e.lang);
       e.silent = silent;
-      e.args = parseArgs(args, e.nullDate);
+      e.args = parseArgs(args, e.nullDate, e.lang);
       e.today = e.args.date ? *e.args.date : todaySerial(e.nullDate);
       return cmd->run(e);
     } catch (const objectives::UserError& ex) {
       return {false, ex.what(), false};
     } catch (const uno::Exception& ex) {
-      return {false, "qkpi " + name + " failed: " + utf8(ex.Message), false};
+      return failed(utf8(ex.Message));
     } catch (const std::exception& ex) {
-      return {false, "qkpi " + name + " failed: " + std::string(ex.what()), false};
+      return failed(ex.what());
     } catch (...) {
-      return {false, "qkpi " + name + " failed.", false};
+      return failed("");
     }
   }
 

@@ -27,16 +27,16 @@ bool isEmptyCell(const Reference<css::sheet::XSpreadsheet>& sh, int col, int row
 }  // namespace
 
 RegisterFill missingRegisterFormulas(const Reference<css::sheet::XSpreadsheetDocument>& doc,
-                                     const std::vector<objectives::Objective>& objs) {
+                                     const std::vector<objectives::Objective>& objs, objectives::Lang lang) {
   using objectives::Field;
-  Reference<css::sheet::XSpreadsheet> reg = requireRegister(doc);
+  Reference<css::sheet::XSpreadsheet> reg = requireRegister(doc, lang);
   RegisterFill fill;
   for (const objectives::Objective& o : objs) {
     const int aCol = o.col[static_cast<int>(Field::Actual)], sCol = o.col[static_cast<int>(Field::Status)];
     const bool needActual = isEmptyCell(reg, aCol, o.row), needStatus = isEmptyCell(reg, sCol, o.row);
     if (!needActual && !needStatus) continue;
     if (needActual) {
-      sheet::SheetSpec spec = objectives::registerFormulas({o});  // the Actual's number format too
+      sheet::SheetSpec spec = objectives::registerFormulas({o}, lang);  // the Actual's number format too
       for (sheet::Cell& c : spec.cells)
         if (c.pos.row == o.row && (c.pos.col == aCol || (needStatus && c.pos.col == sCol)))
           fill.cells.push_back(std::move(c));
@@ -50,7 +50,7 @@ RegisterFill missingRegisterFormulas(const Reference<css::sheet::XSpreadsheetDoc
     }
     fill.actuals += needActual ? 1 : 0;
     fill.statuses += needStatus ? 1 : 0;
-    fill.rows.push_back(o.id.empty() ? "row " + std::to_string(o.row + 1) : o.id);
+    fill.rows.push_back(o.id.empty() ? objectives::trf(lang, "row {1}", {std::to_string(o.row + 1)}) : o.id);
   }
   return fill;
 }
@@ -134,10 +134,12 @@ bool fillLocked(const Reference<css::sheet::XSpreadsheetDocument>& doc, const Re
 }
 
 void refuseIfFillLocked(const Reference<css::sheet::XSpreadsheetDocument>& doc, const RegisterFill& fill,
-                        const std::string& verb, const std::string& command) {
+                        FillVerb verb, const std::string& command, objectives::Lang lang) {
   if (fillLocked(doc, fill))
     refuseProtectedSheet(objectives::kRegisterSheet,
-                         verb + " " + fillParts(fill) + " (" + fillRows(fill) + ")", command);
+                         objectives::trf(lang, verb == FillVerb::Add ? "add {1} ({2})" : "rewrite {1} ({2})",
+                                         {fillParts(fill, lang), fillRows(fill)}),
+                         command, lang);
 }
 
 std::string checkNotWrittenMessage(objectives::Lang lang) {

@@ -29,7 +29,7 @@ struct RegisterFill {
 // objectives::actualFormula (unknown KPI, bad option ...) for a row whose
 // Actual is to be filled, before anything changes.
 RegisterFill missingRegisterFormulas(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc,
-                                     const std::vector<objectives::Objective>& objs);
+                                     const std::vector<objectives::Objective>& objs, objectives::Lang lang);
 
 // The register's Check column (objectives::checkCells: the cells whose text
 // changes, none without a Check column) and in `rows` the message of every
@@ -52,9 +52,12 @@ std::vector<objectives::Objective> applyRegisterFill(
 // user could not type into either; isCellLocked).
 bool fillLocked(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc, const RegisterFill& fill);
 // UserError (refuseProtectedSheet) when fillLocked: "... so qkpi cannot add
-// 1 Actual formula and 1 Status formula (H-1) ..." (`verb`: "add", "rewrite").
+// 1 Actual formula and 1 Status formula (H-1) ...", in `lang`; `command` is
+// the menu path as a catalogue key ("Quality Objectives > Review").
+enum class FillVerb { Add, Rewrite };
 void refuseIfFillLocked(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc,
-                        const RegisterFill& fill, const std::string& verb, const std::string& command);
+                        const RegisterFill& fill, FillVerb verb, const std::string& command,
+                        objectives::Lang lang);
 // Said instead of writing the Check column into a protected register, with a leading space.
 std::string checkNotWrittenMessage(objectives::Lang lang = objectives::Lang::En);
 

@@ -479,7 +479,7 @@ class InsertKpiPanel : public Panel,
       return;
     }
     if (cmd == "select:data" || cmd == "select:segments") return startSelection(cmd.substr(7));
-    model::KpiFormula f = model::kpiFormula(inputs());
+    model::KpiFormula f = model::kpiFormula(inputs(), language_);
     if (f.error.empty() && !checkFields()) f = {"", model::text("kpi-fix-range", language_), ""};
     set("formula", "Label", str(f.formula.empty() ? f.error : f.formula));
     set("formula", "TextColor", Any(sal_Int32(f.formula.empty() ? 0x9C0006 : 0x1F4E79)));

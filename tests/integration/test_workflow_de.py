@@ -70,6 +70,43 @@ def run_routine(o, lang):
     RUNS[lang] = {"messages": msgs, "data": data, "path": path}
 
 
+EXTRAS = {}  # "en" / "de" -> what Explain, a bad option and a protected document gave
+
+
+def column_of(sheet, *headers):
+    row = used(sheet)[0]
+    for h in headers:
+        if h in row:
+            return row.index(h)
+    raise AssertionError(f"no column {headers} in {row}")
+
+
+def run_extras(o, lang):
+    """Explain on the register's first Actual, Review with a bad option, Review on a protected document."""
+    doc = o.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, office.props(Hidden=False))
+    out = {}
+    dispatch(o, doc, "SampleData", Date=DATE)
+    reg = doc.getSheets().getByName("Objectives")
+    actual, kpi = column_of(reg, "Actual", "Istwert"), column_of(reg, "KPI", "Kennzahl")
+    otif = next(r for r, row in enumerate(used(reg)) if row[kpi] == "OTIF")
+    doc.getCurrentController().select(reg.getCellByPosition(actual, otif))
+    out["explain"] = dispatch(o, doc, "Explain")
+    shown = doc.getCurrentController().getActiveSheet()
+    out["explain_sheet"] = shown.getName()
+    out["explain_rows"] = used(shown)
+    out["undo"] = doc.getUndoManager().getAllUndoActionTitles()[0]
+    options = reg.getCellByPosition(column_of(reg, "Options", "Optionen"), 2)
+    kept = options.getFormula()
+    options.setString("Bogus=1")
+    out["bad_option"] = dispatch(o, doc, "Review", Date=DATE)
+    options.setFormula(kept)
+    doc.protect("")
+    out["protected"] = dispatch(o, doc, "Review", Date=DATE)
+    doc.unprotect("")
+    office.Office.close(doc)
+    EXTRAS[lang] = out
+
+
 def run_on(o, path, key):
     doc = o.desktop.loadComponentFromURL(office.to_url(path), "_blank", 0, office.props(Hidden=False))
     msgs = {cmd: dispatch(o, doc, cmd, Date=DATE) for cmd in ("Review", "ActionLog")}
@@ -90,6 +127,7 @@ def setUpModule():
     oxt = office.oxt_path()
     with office.Office(oxt) as o:
         run_routine(o, "en")
+        run_extras(o, "en")
     saved = os.environ.get("LC_ALL")
     if german_locale():
         os.environ["LC_ALL"] = "de_DE.UTF-8"
@@ -97,6 +135,7 @@ def setUpModule():
         with office.Office(oxt, ui_language="de-DE") as o:
             run_routine(o, "de")
             run_on(o, RUNS["en"]["path"], "de-on-en")
+            run_extras(o, "de")
     finally:
         if saved is None:
             os.environ.pop("LC_ALL", None)
@@ -182,6 +221,35 @@ class GermanWorkflow(unittest.TestCase):
         self.assertIn(f'Created the review sheet "{REVIEW} (2)"', c["messages"]["Review"][1])
         self.assertIn("No new actions", c["messages"]["ActionLog"][1])
         self.assertEqual(c["data"]["Action Log"], RUNS["de"]["data"]["Action Log"], "the German log unchanged")
+
+    def test_explain_refusals_and_undo_in_german(self):
+        de, en = EXTRAS["de"], EXTRAS["en"]
+        self.assertEqual(de["explain"][0], SUCCESS, de["explain"][1])
+        self.assertRegex(de["explain"][1], r'^OTIF in Objectives\.[A-Z]+\d+ auf der neuen Tabelle "Explain Objectives '
+                         r'[A-Z]+\d+" erklärt: [\d.]+ Zeilen, [\d.]+ gezählt, [\d.]+ verfehlt, [\d.]+ ausgelassen')
+        self.assertEqual(de["explain_sheet"], en["explain_sheet"], "the sheet name stays English")
+        rows = de["explain_rows"]
+        texts = {v for row in rows for v in row if isinstance(v, str)}
+        self.assertTrue(rows[0][0].startswith("Erklärung: OTIF in Objectives."), rows[0][0])
+        for word in ("Formel", "Wert", "Argumente", "Anzahlen", "Zeilen in der Tabelle", "Gezählt", "Zeile",
+                     "Grund", "Liefertermin", "Lieferdatum", "Bestellmenge", "Liefermenge", "Tage verspätet"):
+            self.assertIn(word, texts)
+        self.assertTrue(texts & {"zu spät (late)", "unvollständig (short)", "nicht geliefert (not delivered)"})
+        self.assertFalse({"Rows in the table", "Counted", "Reason", "Days late", "late", "short", "failed"} & texts)
+        self.assertEqual(numbers(rows), numbers(en["explain_rows"]), "the same counts and rows as in English")
+        self.assertEqual(de["undo"], "qkpi: Erklären")
+        self.assertEqual(en["undo"], "qkpi: Explain")
+        state, msg = de["bad_option"]
+        self.assertNotEqual(state, SUCCESS)
+        self.assertIn('Objectives Zeile 3', msg)
+        self.assertIn('unbekannte Option "Bogus" für', msg)
+        self.assertIn("Gültige Optionen:", msg)
+        self.assertIn('unknown option "Bogus" for', en["bad_option"][1])
+        state, msg = de["protected"]
+        self.assertNotEqual(state, SUCCESS)
+        self.assertIn("Die Struktur des Dokuments ist geschützt (Extras > Tabellendokument schützen)", msg)
+        self.assertIn("führen Sie Qualitätsziele > Bewertung erneut aus. Nichts wurde geändert.", msg)
+        self.assertIn("run Quality Objectives > Review again", en["protected"][1])
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@
 #include <optional>
 #include <rtl/ustring.hxx>
 
+#include "objectives/lang.h"
+
 namespace qkpi::commands {
 
 struct DispatchArgs {
@@ -19,9 +21,10 @@ struct DispatchArgs {
 };
 
 // Date, Freeze, FileName, URL; `nullDate`: the document's (days from 1899-12-30).
-DispatchArgs parseArgs(const css::uno::Sequence<css::beans::PropertyValue>& args, long nullDate);
+DispatchArgs parseArgs(const css::uno::Sequence<css::beans::PropertyValue>& args, long nullDate,
+                       objectives::Lang lang);
 // Silent: true = never a message box (false when not given).
-bool silentArg(const css::uno::Sequence<css::beans::PropertyValue>& args);
+bool silentArg(const css::uno::Sequence<css::beans::PropertyValue>& args, objectives::Lang lang);
 // Today (the local calendar day) as a serial of a document with `nullDate`.
 long todaySerial(long nullDate);
 

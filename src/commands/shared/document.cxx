@@ -204,10 +204,12 @@ bool isCellLocked(const Reference<css::sheet::XSpreadsheet>& sheet, int col, int
   return cp.IsLocked;
 }
 
-void refuseProtectedSheet(const std::string& sheet, const std::string& what, const std::string& command) {
-  throw UserError("The sheet \"" + sheet + "\" is protected, so qkpi cannot " + what +
-                  ". Remove the protection (Tools > Protect Sheet) and run " + command +
-                  " again. Nothing was changed.");
+void refuseProtectedSheet(const std::string& sheet, const std::string& what, const std::string& command,
+                          objectives::Lang lang) {
+  throw UserError(objectives::trf(
+      lang,
+      "The sheet \"{1}\" is protected, so qkpi cannot {2}. Remove the protection (Tools > Protect Sheet) and run {3} again. Nothing was changed.",
+      {sheet, what, objectives::tr(lang, command)}));
 }
 
 bool isStructureProtected(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
@@ -216,12 +218,12 @@ bool isStructureProtected(const Reference<css::sheet::XSpreadsheetDocument>& doc
 }
 
 void refuseIfStructureProtected(const Reference<css::sheet::XSpreadsheetDocument>& doc,
-                                const std::string& what, const std::string& command) {
+                                const std::string& what, const std::string& command, objectives::Lang lang) {
   if (isStructureProtected(doc))
-    throw UserError(
-        "The document's structure is protected (Tools > Protect Spreadsheet Structure), so qkpi "
-        "cannot " +
-        what + ". Remove that protection and run " + command + " again. Nothing was changed.");
+    throw UserError(objectives::trf(
+        lang,
+        "The document's structure is protected (Tools > Protect Spreadsheet Structure), so qkpi cannot {1}. Remove that protection and run {2} again. Nothing was changed.",
+        {what, objectives::tr(lang, command)}));
 }
 
 Reference<css::sheet::XSpreadsheet> requireRegister(const Reference<css::sheet::XSpreadsheetDocument>& doc,

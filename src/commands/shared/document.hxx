@@ -58,15 +58,17 @@ bool isSheetProtected(const Reference<css::sheet::XSpreadsheet>& sheet);
 // false on a sheet that is not protected.
 bool isCellLocked(const Reference<css::sheet::XSpreadsheet>& sheet, int col, int row);
 // UserError: 'The sheet "<sheet>" is protected, so qkpi cannot <what>. Remove the
-// protection (Tools > Protect Sheet) and run <command> again. Nothing was changed.'
+// protection (Tools > Protect Sheet) and run <command> again. Nothing was changed.',
+// in `lang`: `what` is in `lang` already, `command` is the menu path as a
+// catalogue key ("Quality Objectives > Review").
 [[noreturn]] void refuseProtectedSheet(const std::string& sheet, const std::string& what,
-                                       const std::string& command);
+                                       const std::string& command, objectives::Lang lang);
 bool isStructureProtected(const Reference<css::sheet::XSpreadsheetDocument>& doc);
 // UserError when the document's structure is protected (Tools > Protect
 // Spreadsheet Structure: no sheet may be added or removed); `what` = what qkpi
 // would do, e.g. 'add the sheet "Review 2026-11-25"'.
 void refuseIfStructureProtected(const Reference<css::sheet::XSpreadsheetDocument>& doc,
-                                const std::string& what, const std::string& command);
+                                const std::string& what, const std::string& command, objectives::Lang lang);
 
 // The register sheet; objectives::UserError (how to create one) when there is none.
 Reference<css::sheet::XSpreadsheet> requireRegister(const Reference<css::sheet::XSpreadsheetDocument>& doc,

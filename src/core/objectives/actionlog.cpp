@@ -83,7 +83,7 @@ std::string finding(const Objective& o, const std::string& status, const std::st
                     const std::vector<SegmentValue>& worst) {
   std::optional<KpiCall> call;
   try {
-    call = parseKpi(o);
+    call = parseKpi(o, lang);
   } catch (const UserError&) {
   }
   auto actual = valueNumber(o.actual);
@@ -294,7 +294,7 @@ std::vector<SegmentCall> findingSegmentCalls(const std::vector<Objective>& objec
     SegmentCall c;
     const std::string status = lower(trim(o.status));
     if ((status == "amber" || status == "red") && !trim(o.segmentBy).empty()) try {
-        const KpiCall call = parseKpi(o);
+        const KpiCall call = parseKpi(o, Lang::En);  // a row that does not parse has no segment call
         if (call.byFn && !call.reduction) {
           c.function = std::string(call.byFn->name);
           c.formula =
@@ -325,7 +325,7 @@ std::vector<SegmentValue> worstSegments(const Objective& o, const qkpi::Value& b
 std::vector<SegmentValue> worstSegments(const Objective& o, const Table& table) {
   bool lower = false;
   try {
-    lower = parseKpi(o).lowerIsBetter;
+    lower = parseKpi(o, Lang::En).lowerIsBetter;  // the error is not shown
   } catch (const UserError&) {
     return {};
   }

@@ -389,13 +389,13 @@ void collectRefs(const Expr& e, std::vector<ExplainRef>& out) {
     for (const Expr& a : row) collectRefs(a, out);
 }
 
-std::string explainableNames() {
+std::string explainableNames(Lang lang) {
   std::vector<std::string> names;
   for (const FunctionSpec& f : functionTable())
     if (f.explain) names.emplace_back(f.name);
   std::string out;
   for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
+    if (i > 0) out += i + 1 == names.size() ? " " + tr(lang, "or") + " " : ", ";
     out += names[i];
   }
   return out;
@@ -405,11 +405,11 @@ std::string cellLabel(const ExplainSource& s) {
   return s.sheet + "." + cellName(s.row, s.col);
 }
 
-// 12345 -> "12,345".
-std::string count(std::size_t n) {
+// 12345 -> "12,345" ("12.345" in German).
+std::string countText(std::size_t n, Lang lang) {
   std::string d = std::to_string(n), out;
   for (std::size_t i = 0; i < d.size(); ++i) {
-    if (i > 0 && (d.size() - i) % 3 == 0) out += ',';
+    if (i > 0 && (d.size() - i) % 3 == 0) out += lang == Lang::De ? '.' : ',';
     out += d[i];
   }
   return out;
@@ -425,33 +425,34 @@ const std::string* CellBlock::textAt(std::size_t index) const {
   return &it->second;
 }
 
-ExplainCall parseExplainCall(const ExplainSource& source) {
-  const std::string what =
-      "Explain shows, row by row, why a KPI has its value: select a cell whose formula calls " +
-      explainableNames() +
-      " (directly or inside another formula, such as the register's Actual or a review's " +
-      "monthly values) and run Explain again.";
+ExplainCall parseExplainCall(const ExplainSource& source, Lang lang) {
+  const std::string what = trf(
+      lang,
+      "Explain shows, row by row, why a KPI has its value: select a cell whose formula calls {1} (directly or inside another formula, such as the register's Actual or a review's monthly values) and run Explain again.",
+      {explainableNames(lang)});
   std::string f = trim(source.formula);
   if (f.size() > 2 && f.starts_with("{=") && f.ends_with("}"))
     f = f.substr(1, f.size() - 2);  // an array formula
   if (f.empty() || f.front() != '=')
-    throw UserError("Cell " + cellLabel(source) + " holds no formula. " + what);
+    throw UserError(trf(lang, "Cell {1} holds no formula.", {cellLabel(source)}) + " " + what);
   Expr root;
   try {
     root = Parser(f).formula();
   } catch (const std::invalid_argument&) {
-    throw UserError("Explain cannot read the formula of cell " + cellLabel(source) + ". " + what);
+    throw UserError(trf(lang, "Explain cannot read the formula of cell {1}.", {cellLabel(source)}) + " " +
+                    what);
   }
   const Expr* call = findExplainable(root);
   if (!call)
-    throw UserError("The formula of cell " + cellLabel(source) + " calls no qkpi KPI function. " + what);
+    throw UserError(trf(lang, "The formula of cell {1} calls no qkpi KPI function.", {cellLabel(source)}) +
+                    " " + what);
   ExplainCall out;
   out.fn = findFunction(call->text);
   out.callText = call->source;
   out.args = call->args;
   if (out.args.size() > out.fn->args.size())
-    throw UserError("The " + std::string(out.fn->name) + " call in cell " + cellLabel(source) +
-                    " has too many arguments (the cell shows an error).");
+    throw UserError(trf(lang, "The {1} call in cell {2} has too many arguments (the cell shows an error).",
+                        {out.fn->name, cellLabel(source)}));
   for (const Expr& a : out.args) collectRefs(a, out.references);
   return out;
 }
@@ -485,8 +486,9 @@ namespace {
 // The arguments of the call as Calc hands them to the add-in (src/uno/convert.cxx).
 class ArgBuilder {
  public:
-  ArgBuilder(const ExplainCall& call, const std::vector<CellBlock>& blocks, long today, long nullDate)
-      : call_(call), blocks_(blocks), today_(today), nullDate_(nullDate) {}
+  ArgBuilder(const ExplainCall& call, const std::vector<CellBlock>& blocks, long today, long nullDate,
+             Lang lang)
+      : call_(call), blocks_(blocks), today_(today), nullDate_(nullDate), lang_(lang) {}
 
   const CellBlock* blockOf(const Expr& e) const {
     for (std::size_t i = 0; i < call_.references.size() && i < blocks_.size(); ++i)
@@ -543,11 +545,12 @@ class ArgBuilder {
   }
 
  private:
-  [[noreturn]] void unreadable(const ArgSpec& spec, const Expr& e, const std::string& why) const {
-    throw UserError("Explain cannot read the argument " + std::string(spec.name) + " (" + e.source + ") of " +
-                    std::string(call_.fn->name) + ": " + why +
-                    ". It reads references, named ranges, numbers, texts, TRUE/FALSE, DATE(), TODAY(), "
-                    "MIN(), MAX() and inline arrays such as {6;8;5;7}.");
+  // `why`: a catalogue key.
+  [[noreturn]] void unreadable(const ArgSpec& spec, const Expr& e, std::string_view why) const {
+    throw UserError(trf(
+        lang_,
+        "Explain cannot read the argument {1} ({2}) of {3}: {4}. It reads references, named ranges, numbers, texts, TRUE/FALSE, DATE(), TODAY(), MIN(), MAX() and inline arrays such as {6;8;5;7}.",
+        {spec.name, e.source, call_.fn->name, tr(lang_, why)}));
   }
 
   Cell textCell(const std::string& utf8) {
@@ -606,6 +609,7 @@ class ArgBuilder {
   const ExplainCall& call_;
   const std::vector<CellBlock>& blocks_;
   long today_, nullDate_;
+  Lang lang_;
   std::deque<std::vector<const double*>> rowPtrs_;
   std::deque<std::u16string> texts_;
 };
@@ -626,20 +630,20 @@ std::string cellLink(const std::string& sheet, int row, int col) {
   return "#" + prefix.substr(1) + cellName(row, col);
 }
 
-const char* statusText(RowStatus s) {
+std::string statusText(RowStatus s, Lang lang) {
   switch (s) {
     case RowStatus::Succeeded:
-      return "succeeded";
+      return tr(lang, "succeeded");
     case RowStatus::Failed:
-      return "failed";
+      return tr(lang, "failed");
     case RowStatus::Counted:
-      return "counted";
+      return tr(lang, "counted");
     case RowStatus::LeftOut:
-      return "left out";
+      return tr(lang, "left out");
     case RowStatus::OtherSegment:
-      return "other segment";
+      return tr(lang, "other segment");
     case RowStatus::BadData:
-      return "bad data";
+      return tr(lang, "bad data");
   }
   return "";
 }
@@ -662,8 +666,8 @@ void addBlockCell(sheet::SheetSpec& spec, const CellBlock& b, std::size_t index,
 }  // namespace
 
 qkpi::Value evaluateCall(const ExplainCall& call, const std::vector<CellBlock>& blocks, long today,
-                         long nullDateOffset) {
-  ArgBuilder builder(call, blocks, today, nullDateOffset);
+                         long nullDateOffset, Lang lang) {
+  ArgBuilder builder(call, blocks, today, nullDateOffset, lang);
   std::vector<Arg> args;
   for (std::size_t i = 0; i < call.fn->args.size(); ++i) args.push_back(builder.build(i));
   return evaluate(*call.fn, Context{nullDateOffset}, args);
@@ -671,17 +675,20 @@ qkpi::Value evaluateCall(const ExplainCall& call, const std::vector<CellBlock>& 
 
 ExplainResult explainSheet(const ExplainCall& call, const std::vector<CellBlock>& blocks,
                            const ExplainSource& source, long today, long nullDateOffset,
-                           const std::string& sheetName) {
+                           const std::string& sheetName, Lang lang) {
   const FunctionSpec& fn = *call.fn;
   const std::string fnName(fn.name);
   const std::string where = cellLabel(source);
-  ArgBuilder builder(call, blocks, today, nullDateOffset);
+  auto count = [lang](std::size_t n) { return countText(n, lang); };
+  auto kt = [lang](std::string_view kpiText) { return trKpi(lang, kpiText); };
+  ArgBuilder builder(call, blocks, today, nullDateOffset, lang);
   std::vector<Arg> args;
   for (std::size_t i = 0; i < fn.args.size(); ++i) args.push_back(builder.build(i));
   const Expr noExpr;
   const Expr& tableExpr = call.args.empty() ? noExpr : call.args[0];
   const CellBlock* table = builder.blockOf(tableExpr);
-  if (!table) throw UserError("Explain cannot read the data range of " + fnName + " in cell " + where + ".");
+  if (!table)
+    throw UserError(trf(lang, "Explain cannot read the data range of {1} in cell {2}.", {fnName, where}));
 
   const Context ctx{nullDateOffset};
   // The value, as the function gives it.
@@ -692,15 +699,16 @@ ExplainResult explainSheet(const ExplainCall& call, const std::vector<CellBlock>
     if (const double* d = std::get_if<double>(&v))
       value = *d;
     else if (std::holds_alternative<NoValue>(v))
-      valueText = "#N/A: no row is counted";
+      valueText = tr(lang, "#N/A: no row is counted");
     else if (std::holds_alternative<Matrix>(v))
-      valueText = "an array (see the counts below)";
+      valueText = tr(lang, "an array (see the counts below)");
   } catch (const ArgumentError& e) {
-    throw UserError("The " + fnName + " call in cell " + where +
-                    " has a bad argument (the cell shows Err:502): " + e.what() +
-                    ". Correct the argument; Explain then lists the rows.");
+    throw UserError(trf(
+        lang,
+        "The {1} call in cell {2} has a bad argument (the cell shows Err:502): {3}. Correct the argument; Explain then lists the rows.",
+        {fnName, where, e.what()}));
   } catch (const DataError& e) {
-    valueText = std::string("#VALUE!: bad data (") + e.what() + "); the rows with bad data are listed below";
+    valueText = trf(lang, "#VALUE!: bad data ({1}); the rows with bad data are listed below", {kt(e.what())});
   }
   const RowJudgements j = explain(fn, ctx, args);
   const JudgementCounts c = countJudgements(j);
@@ -716,15 +724,17 @@ ExplainResult explainSheet(const ExplainCall& call, const std::vector<CellBlock>
     const std::size_t row = index / static_cast<std::size_t>(table->cols),
                       col = index % static_cast<std::size_t>(table->cols);
     if (row >= j.rowCount() || fieldOfColumn[col] < 0) continue;
-    const std::string& field = j.fields[static_cast<std::size_t>(fieldOfColumn[col])].first;
+    const std::string field = kt(j.fields[static_cast<std::size_t>(fieldOfColumn[col])].first);
     std::string note;
     if (table->kinds[index] == CellBlock::Error) {
       ++errorCells;
-      note = field + " shows the error " + text + ": with an error in its range Calc does not call " +
-             fnName + " (the cell shows Err:504)";
+      note = trf(
+          lang,
+          "{1} shows the error {2}: with an error in its range Calc does not call {3} (the cell shows Err:504)",
+          {field, text, fnName});
     } else if (numericTable) {
       ++textCells;
-      note = field + " holds the text \"" + text + "\", which " + fnName + " reads as blank";
+      note = trf(lang, "{1} holds the text \"{2}\", which {3} reads as blank", {field, text, fnName});
     } else {
       continue;
     }
@@ -743,7 +753,7 @@ ExplainResult explainSheet(const ExplainCall& call, const std::vector<CellBlock>
     if (s.kind != ArgKind::Segments && s.kind != ArgKind::Keys) continue;
     const CellBlock* b = builder.blockOf(call.args[i]);
     if (b && b->rows == table->rows && b->cols == 1)
-      extras.push_back({s.kind == ArgKind::Segments ? "Segment" : "Order", b});
+      extras.push_back({tr(lang, s.kind == ArgKind::Segments ? "Segment" : "Order"), b});
   }
 
   // Which rows are listed.
@@ -778,20 +788,21 @@ ExplainResult explainSheet(const ExplainCall& call, const std::vector<CellBlock>
   spec.styles = standardStyles();
   spec.tabColor = "#7F7F7F";
   int r = 0;
-  spec.cells.push_back(textCell(r++, 0, "Explain: " + fnName + " in " + where, kTitle));
-  spec.cells.push_back(textCell(r++, 0,
-                                "Why the value is what it is, row by row, judged by the same rules as " +
-                                    fnName + ". Made on " + isoDate(today, nullDateOffset) +
-                                    "; it does not change with the data: run Explain again after a change.",
-                                kSubtitle));
+  spec.cells.push_back(textCell(r++, 0, trf(lang, "Explain: {1} in {2}", {fnName, where}), kTitle));
+  spec.cells.push_back(textCell(
+      r++, 0,
+      trf(lang,
+          "Why the value is what it is, row by row, judged by the same rules as {1}. Made on {2}; it does not change with the data: run Explain again after a change.",
+          {fnName, isoDate(today, nullDateOffset)}),
+      kSubtitle));
   ++r;
-  spec.cells.push_back(textCell(r, 0, "Formula", kLabel));
+  spec.cells.push_back(textCell(r, 0, tr(lang, "Formula"), kLabel));
   spec.cells.push_back(textCell(r++, 1, source.formula));
   if (normalizedFormula(source.formula) != normalizedFormula("=" + call.callText)) {
-    spec.cells.push_back(textCell(r, 0, "Explained", kLabel));
+    spec.cells.push_back(textCell(r, 0, tr(lang, "Explained"), kLabel));
     spec.cells.push_back(textCell(r++, 1, call.callText));
   }
-  spec.cells.push_back(textCell(r, 0, "Value", kLabel));
+  spec.cells.push_back(textCell(r, 0, tr(lang, "Value"), kLabel));
   if (value) {
     const char* style = kNumber;
     if (fn.kpi && fn.kpi->measure == MeasureKind::Ratio) style = kPercent;
@@ -802,13 +813,13 @@ ExplainResult explainSheet(const ExplainCall& call, const std::vector<CellBlock>
   }
 
   ++r;
-  spec.cells.push_back(textCell(r++, 0, "Arguments", kSection));
+  spec.cells.push_back(textCell(r++, 0, tr(lang, "Arguments"), kSection));
   for (std::size_t i = 0; i < fn.args.size(); ++i) {
     const ArgSpec& s = fn.args[i];
     const Expr& e = i < call.args.size() ? call.args[i] : noExpr;
     spec.cells.push_back(textCell(r, 0, std::string(s.name), kLabel));
     if (e.kind == Expr::Kind::Empty) {
-      spec.cells.push_back(textCell(r++, 1, "(not given)", kNote));
+      spec.cells.push_back(textCell(r++, 1, tr(lang, "(not given)"), kNote));
       continue;
     }
     spec.cells.push_back(textCell(r, 1, e.source));
@@ -816,8 +827,8 @@ ExplainResult explainSheet(const ExplainCall& call, const std::vector<CellBlock>
     if (const CellBlock* b = builder.blockOf(e)) {
       resolved = refLabel(*b);
       if (b->rows > 1 || b->cols > 1)
-        resolved += ": " + count(static_cast<std::size_t>(b->rows)) + " rows × " + std::to_string(b->cols) +
-                    (b->cols == 1 ? " column" : " columns");
+        resolved += ": " + trf(lang, b->cols == 1 ? "{1} rows × {2} column" : "{1} rows × {2} columns",
+                               {count(static_cast<std::size_t>(b->rows)), std::to_string(b->cols)});
     }
     if (args[i].isScalar()) {
       const Cell& cell = args[i].scalarCell();
@@ -838,45 +849,50 @@ ExplainResult explainSheet(const ExplainCall& call, const std::vector<CellBlock>
   }
 
   ++r;
-  spec.cells.push_back(textCell(r++, 0, "Counts", kSection));
+  spec.cells.push_back(textCell(r++, 0, tr(lang, "Counts"), kSection));
   auto countRow = [&](const std::string& label, double n, const char* style = kInteger) {
     spec.cells.push_back(textCell(r, 0, label, kLabel));
     spec.cells.push_back(numberCell(r++, 1, n, style));
   };
   const bool hasSuccess = !(fn.kpi && fn.kpi->measure == MeasureKind::Amount);  // RETURNS only sums
-  countRow("Rows in the table", static_cast<double>(c.rows));
-  countRow("Counted", static_cast<double>(c.eligible));
+  countRow(tr(lang, "Rows in the table"), static_cast<double>(c.rows));
+  countRow(tr(lang, "Counted"), static_cast<double>(c.eligible));
   if (hasSuccess) {
-    countRow("Succeeded", static_cast<double>(c.succeeded));
-    countRow("Failed", static_cast<double>(c.failed));
-    for (const auto& [reason, n] : c.failedBy) countRow("  failed: " + reason, static_cast<double>(n));
+    countRow(tr(lang, "Succeeded"), static_cast<double>(c.succeeded));
+    countRow(tr(lang, "Failed"), static_cast<double>(c.failed));
+    for (const auto& [reason, n] : c.failedBy)
+      countRow(trf(lang, "  failed: {1}", {kt(reason)}), static_cast<double>(n));
   }
-  for (const auto& [reason, n] : c.leftOut) countRow("Left out: " + reason, static_cast<double>(n));
-  if (c.otherSegment > 0) countRow("Other segment (not listed)", static_cast<double>(c.otherSegment));
-  if (c.badData > 0) countRow("Bad data (#VALUE!)", static_cast<double>(c.badData));
-  if (textCells > 0) countRow("Text where a number or date is expected", static_cast<double>(textCells));
-  if (errorCells > 0) countRow("Error cells in the data", static_cast<double>(errorCells));
-  for (const auto& [label, v] : j.totals) countRow(label, v, kNumber);
+  for (const auto& [reason, n] : c.leftOut)
+    countRow(trf(lang, "Left out: {1}", {kt(reason)}), static_cast<double>(n));
+  if (c.otherSegment > 0)
+    countRow(tr(lang, "Other segment (not listed)"), static_cast<double>(c.otherSegment));
+  if (c.badData > 0) countRow(tr(lang, "Bad data (#VALUE!)"), static_cast<double>(c.badData));
+  if (textCells > 0)
+    countRow(tr(lang, "Text where a number or date is expected"), static_cast<double>(textCells));
+  if (errorCells > 0) countRow(tr(lang, "Error cells in the data"), static_cast<double>(errorCells));
+  for (const auto& [label, v] : j.totals) countRow(kt(label), v, kNumber);
   if (emptyLeftOut > 0)
-    spec.cells.push_back(textCell(r++, 0,
-                                  count(emptyLeftOut) +
-                                      " left-out rows whose fields are all empty are counted above, "
-                                      "not listed.",
-                                  kNote));
+    spec.cells.push_back(
+        textCell(r++, 0,
+                 trf(lang, "{1} left-out rows whose fields are all empty are counted above, not listed.",
+                     {count(emptyLeftOut)}),
+                 kNote));
   if (listable > listed.size())
-    spec.cells.push_back(textCell(r++, 0,
-                                  "Only the first " + count(listed.size()) + " of " + count(listable) +
-                                      " rows are listed below; the counts above are complete.",
-                                  kWarning));
+    spec.cells.push_back(
+        textCell(r++, 0,
+                 trf(lang, "Only the first {1} of {2} rows are listed below; the counts above are complete.",
+                     {count(listed.size()), count(listable)}),
+                 kWarning));
 
   ++r;
   spec.cells.push_back(
-      textCell(r++, 0, listed.empty() ? "No row failed or was left out." : "Rows", kSection));
+      textCell(r++, 0, tr(lang, listed.empty() ? "No row failed or was left out." : "Rows"), kSection));
   const int header = r++;
-  std::vector<std::string> headers = {"Row", "Status", "Reason"};
-  for (const auto& f : j.fields) headers.push_back(f.first);
+  std::vector<std::string> headers = {tr(lang, "Row"), tr(lang, "Status"), tr(lang, "Reason")};
+  for (const auto& f : j.fields) headers.push_back(kt(f.first));
   const int detailCol = j.detailName.empty() ? -1 : static_cast<int>(headers.size());
-  if (detailCol >= 0) headers.push_back(j.detailName);
+  if (detailCol >= 0) headers.push_back(kt(j.detailName));
   const int extraCol = static_cast<int>(headers.size());
   for (const Extra& x : extras) headers.push_back(x.header);
   for (std::size_t k = 0; k < headers.size(); ++k)
@@ -890,9 +906,9 @@ ExplainResult explainSheet(const ExplainCall& call, const std::vector<CellBlock>
         r, 0,
         "=" + formula::call("HYPERLINK", {formula::text(cellLink(table->sheet, sheetRow, table->firstCol)),
                                           std::to_string(sheetRow + 1)})));
-    spec.cells.push_back(textCell(r, 1, statusText(j.status[row])));
-    std::string reason = j.reasonOf(row);
-    if (auto it = badText.find(row); it != badText.end()) reason = *it->second;
+    spec.cells.push_back(textCell(r, 1, statusText(j.status[row], lang)));
+    std::string reason = kt(j.reasonOf(row));
+    if (auto it = badText.find(row); it != badText.end()) reason = kt(*it->second);
     if (auto it = cellNotes.find(row); it != cellNotes.end())
       reason = j.status[row] == RowStatus::Succeeded ? it->second : reason + "; " + it->second;
     spec.cells.push_back(textCell(r, 2, reason));
@@ -919,16 +935,18 @@ ExplainResult explainSheet(const ExplainCall& call, const std::vector<CellBlock>
   spec.fitPagesWide = 1;
 
   out.listed = listed.size();
-  out.message = "Explained " + fnName + " in " + where + " on the new sheet \"" + sheetName +
-                "\": " + count(c.rows) + " rows, " + count(c.eligible) + " counted";
-  if (hasSuccess) out.message += ", " + count(c.failed) + " failed";
-  out.message += ", " + count(c.leftOutTotal()) + " left out";
-  if (c.badData > 0) out.message += ", " + count(c.badData) + " with bad data";
+  out.message = trf(lang, "Explained {1} in {2} on the new sheet \"{3}\": {4} rows, {5} counted",
+                    {fnName, where, sheetName, count(c.rows), count(c.eligible)});
+  if (hasSuccess) out.message += trf(lang, ", {1} failed", {count(c.failed)});
+  out.message += trf(lang, ", {1} left out", {count(c.leftOutTotal())});
+  if (c.badData > 0) out.message += trf(lang, ", {1} with bad data", {count(c.badData)});
   if (textCells > 0)
     out.message +=
-        ", " + count(textCells) + (textCells == 1 ? " text cell" : " text cells") + " read as blank";
+        trf(lang, textCells == 1 ? ", {1} text cell read as blank" : ", {1} text cells read as blank",
+            {count(textCells)});
   out.message += ".";
-  if (listable > listed.size()) out.message += " The first " + count(listed.size()) + " rows are listed.";
+  if (listable > listed.size())
+    out.message += " " + trf(lang, "The first {1} rows are listed.", {count(listed.size())});
   return out;
 }
 

@@ -41,6 +41,7 @@
 #include <vector>
 
 #include "kpi/function_table.h"
+#include "objectives/lang.h"
 #include "objectives/sheet_spec.h"
 
 namespace qkpi::objectives {
@@ -96,7 +97,7 @@ struct ExplainSource {
 
 // UserError saying what Explain can explain when the formula calls no such
 // function; UserError naming the argument when one cannot be read.
-ExplainCall parseExplainCall(const ExplainSource& source);
+ExplainCall parseExplainCall(const ExplainSource& source, Lang lang = Lang::En);
 
 // The values and cell types of a referenced block, row-major.
 struct CellBlock {
@@ -134,10 +135,10 @@ struct ExplainResult {
 // evaluate. Throws UserError for an argument it cannot read, and the
 // function's ArgumentError / DataError as they are.
 qkpi::Value evaluateCall(const ExplainCall& call, const std::vector<CellBlock>& blocks, long today,
-                         long nullDateOffset);
+                         long nullDateOffset, Lang lang = Lang::En);
 
 ExplainResult explainSheet(const ExplainCall& call, const std::vector<CellBlock>& blocks,
                            const ExplainSource& source, long today, long nullDateOffset,
-                           const std::string& sheetName);
+                           const std::string& sheetName, Lang lang = Lang::En);
 
 }  // namespace qkpi::objectives

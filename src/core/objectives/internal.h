@@ -177,8 +177,8 @@ struct KpiCall {
     return false;
   }
 };
-// UserError (naming the row) on an unknown KPI, bad Data/Segment by, bad options.
-KpiCall parseKpi(const Objective& o);
+// UserError (naming the row, in `lang`) on an unknown KPI, bad Data/Segment by, bad options.
+KpiCall parseKpi(const Objective& o, Lang lang);
 
 // Where the cells a formula refers to are: the register row itself, or the
 // facts row of a review section.

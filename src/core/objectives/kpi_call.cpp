@@ -263,28 +263,36 @@ std::optional<std::array<int, 3>> scanDate(std::string_view v) {
 
 // ---- option values --------------------------------------------------------------
 
-const char* expected(ArgKind k) {
+std::string expected(ArgKind k, Lang lang) {
   switch (k) {
     case ArgKind::Date:
-      return "a date such as 2026-01-01, DATE(2026;1;1), TODAY() or TODAY()-30, or a cell such as $Settings.B2";
+      return tr(
+          lang,
+          "a date such as 2026-01-01, DATE(2026;1;1), TODAY() or TODAY()-30, or a cell such as $Settings.B2");
     case ArgKind::Count:
-      return "a number of days of 0 or more, e.g. 2";
+      return tr(lang, "a number of days of 0 or more, e.g. 2");
     case ArgKind::Fraction:
-      return "a fraction from 0 to 1, e.g. 0.02 or 2%";
+      return tr(lang, "a fraction from 0 to 1, e.g. 0.02 or 2%");
     case ArgKind::Percentile:
-      return "a fraction greater than 0 and at most 1, e.g. 0.9 or 90%";
+      return tr(lang, "a fraction greater than 0 and at most 1, e.g. 0.9 or 90%");
     case ArgKind::Columns:
-      return "the positions of the fields inside Data in braces, e.g. {6;8;5;7}";
+      return tr(lang, "the positions of the fields inside Data in braces, e.g. {6;8;5;7}");
     case ArgKind::Weekend:
-      return "a 7-character mask such as \"0000011\" (Monday first, 1 = day off) or a weekend number 1-7 or 11-17";
+      return tr(
+          lang,
+          "a 7-character mask such as \"0000011\" (Monday first, 1 = day off) or a weekend number 1-7 or 11-17");
     case ArgKind::Holidays:
-      return "a range or named range of dates such as Holidays or $Holidays.A2:A40, or dates in braces such as {\"2026-12-24\";\"2026-12-25\"}";
+      return tr(
+          lang,
+          "a range or named range of dates such as Holidays or $Holidays.A2:A40, or dates in braces such as {\"2026-12-24\";\"2026-12-25\"}");
     case ArgKind::Keys:
-      return "one column as long as Data with the order numbers, with its sheet, e.g. $Deliveries.B2:B20001";
+      return tr(
+          lang,
+          "one column as long as Data with the order numbers, with its sheet, e.g. $Deliveries.B2:B20001");
     default:
       break;
   }
-  return "a number, a date, a text in quotes, an array in braces or a reference";
+  return tr(lang, "a number, a date, a text in quotes, an array in braces or a reference");
 }
 
 // The kinds that take a block of cells (a range, a named range or an inline array).
@@ -474,35 +482,40 @@ std::vector<std::string> splitOptions(const std::string& s) {
 // ---- parseKpi, step by step -------------------------------------------------------
 
 // The KPI name, upper case, as a function with KpiFacts.
-const FunctionSpec& kpiFunction(const Objective& o, const std::string& where) {
+const FunctionSpec& kpiFunction(const Objective& o, const std::string& where, Lang lang) {
   std::string kpi = trim(o.kpi);
   for (char& c : kpi) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (kpi.empty()) throw UserError(where + ": KPI is empty. Choose one of " + joinNames(kpis()) + ".");
+  if (kpi.empty())
+    throw UserError(trf(lang, "{1}: KPI is empty. Choose one of {2}.", {where, joinNames(kpis())}));
   if (std::find(kpis().begin(), kpis().end(), kpi) == kpis().end()) {
     std::string hint;
     if (kpi.size() > 2 && kpi.ends_with("BY") &&
         std::find(kpis().begin(), kpis().end(), kpi.substr(0, kpi.size() - 2)) != kpis().end())
-      hint = " Use " + kpi.substr(0, kpi.size() - 2) +
-             " with a Segment by column: the review adds the per-segment table.";
+      hint = trf(lang, " Use {1} with a Segment by column: the review adds the per-segment table.",
+                 {kpi.substr(0, kpi.size() - 2)});
     else if (kpi == "REDUCTION")
-      hint =
-          " For a reduction objective use RETURNS with a Baseline and the target reduction as Target (50% = halved).";
-    throw UserError(where + ": unknown KPI \"" + trim(o.kpi) + "\". Choose one of " + joinNames(kpis()) +
-                    "." + hint);
+      hint = tr(
+          lang,
+          " For a reduction objective use RETURNS with a Baseline and the target reduction as Target (50% = halved).");
+    throw UserError(
+        trf(lang, "{1}: unknown KPI \"{2}\". Choose one of {3}.", {where, trim(o.kpi), joinNames(kpis())}) +
+        hint);
   }
   return *findFunction(kpi);  // kpis() lists functions of the table only
 }
 
-std::string dataReference(const Objective& o, std::string_view kpi, const std::string& where) {
+std::string dataReference(const Objective& o, std::string_view kpi, const std::string& where, Lang lang) {
   std::string data = trim(o.data);
   if (data.empty())
-    throw UserError(where + ": Data is empty. Give the " + std::string(kpi) +
-                    " table as a range with its sheet, e.g. $Deliveries.D2:G20001.");
+    throw UserError(trf(
+        lang, "{1}: Data is empty. Give the {2} table as a range with its sheet, e.g. $Deliveries.D2:G20001.",
+        {where, kpi}));
   auto ref = parseRef(data);
   if (!ref)
-    throw UserError(
-        where + ": Data \"" + data +
-        "\" is not a range. Write the range with its sheet, e.g. $Deliveries.D2:G20001, or a named range.");
+    throw UserError(trf(
+        lang,
+        "{1}: Data \"{2}\" is not a range. Write the range with its sheet, e.g. $Deliveries.D2:G20001, or a named range.",
+        {where, data}));
   return ref->text;
 }
 
@@ -511,15 +524,18 @@ bool hasKind(const FunctionSpec& fn, ArgKind kind) {
 }
 
 // "" when Segment by is empty.
-std::string segmentByReference(const Objective& o, const FunctionSpec& fn, const std::string& where) {
+std::string segmentByReference(const Objective& o, const FunctionSpec& fn, const std::string& where,
+                               Lang lang) {
   std::string seg = trim(o.segmentBy);
   if (seg.empty()) return {};
   if (!hasKind(fn, ArgKind::Segments))
-    throw UserError(where + ": " + std::string(fn.name) + " has no segments; leave Segment by empty.");
+    throw UserError(trf(lang, "{1}: {2} has no segments; leave Segment by empty.", {where, fn.name}));
   auto ref = parseRef(seg);
   if (!ref || (!ref->named && ref->cols != 1))
-    throw UserError(where + ": Segment by \"" + seg +
-                    "\" must be one column with its sheet, as long as Data, e.g. $Deliveries.A2:A20001.");
+    throw UserError(trf(
+        lang,
+        "{1}: Segment by \"{2}\" must be one column with its sheet, as long as Data, e.g. $Deliveries.A2:A20001.",
+        {where, seg}));
   return ref->text;
 }
 
@@ -544,19 +560,20 @@ std::vector<const ArgSpec*> optionArgs(const FunctionSpec& fn) {
 
 // The options given, in the function's argument order: (argument name, expression).
 std::vector<std::pair<std::string, std::string>> parseOptions(const Objective& o, const FunctionSpec& fn,
-                                                              const std::string& where) {
+                                                              const std::string& where, Lang lang) {
   const std::vector<const ArgSpec*> valid = optionArgs(fn);
   std::vector<std::string> names;
   for (const ArgSpec* a : valid) names.emplace_back(a->name);
-  const std::string validText = valid.empty() ? std::string("none") : joinNames(names);
+  const std::string validText = valid.empty() ? tr(lang, "none") : joinNames(names);
   const std::string kpi(fn.name);
   std::vector<std::pair<const ArgSpec*, std::string>> given;
   for (const std::string& part : splitOptions(o.options)) {
     auto eq = part.find('=');
     if (eq == std::string::npos)
-      throw UserError(where + ": option \"" + part +
-                      "\" has no '='. Write options as Name=value separated by ';', e.g. " +
-                      "From=2026-01-01; LateDays=2. Valid options for " + kpi + ": " + validText + ".");
+      throw UserError(trf(
+          lang,
+          "{1}: option \"{2}\" has no '='. Write options as Name=value separated by ';', e.g. From=2026-01-01; LateDays=2. Valid options for {3}: {4}.",
+          {where, part, kpi, validText}));
     std::string name = trim(part.substr(0, eq));
     std::string value = trim(part.substr(eq + 1));
     auto it =
@@ -564,20 +581,22 @@ std::vector<std::pair<std::string, std::string>> parseOptions(const Objective& o
     if (it == valid.end()) {
       std::string hint;
       if (iequals(name, "Segment") || iequals(name, "Segments"))
-        hint = " Segments go in the Segment by column; the review shows every segment.";
-      throw UserError(where + ": unknown option \"" + name + "\" for " + kpi +
-                      ". Valid options: " + validText + "." + hint);
+        hint = tr(lang, " Segments go in the Segment by column; the review shows every segment.");
+      throw UserError(trf(lang, "{1}: unknown option \"{2}\" for {3}. Valid options: {4}.",
+                          {where, name, kpi, validText}) +
+                      hint);
     }
     const ArgSpec& arg = **it;
     const std::string argName(arg.name);
     if (std::any_of(given.begin(), given.end(), [&](const auto& g) { return g.first == &arg; }))
-      throw UserError(where + ": option " + argName + " is given twice.");
+      throw UserError(trf(lang, "{1}: option {2} is given twice.", {where, argName}));
     if (value.empty())
-      throw UserError(where + ": option " + argName + " has no value. Expected " + expected(arg.kind) + ".");
+      throw UserError(trf(lang, "{1}: option {2} has no value. Expected {3}.",
+                          {where, argName, expected(arg.kind, lang)}));
     auto expr = optionExpression(value, arg.kind);
     if (!expr)
-      throw UserError(where + ": option " + argName + "=" + value + " is not valid. Expected " +
-                      expected(arg.kind) + ".");
+      throw UserError(trf(lang, "{1}: option {2}={3} is not valid. Expected {4}.",
+                          {where, argName, value, expected(arg.kind, lang)}));
     given.emplace_back(&arg, *expr);
   }
   std::vector<std::pair<std::string, std::string>> ordered;
@@ -590,15 +609,15 @@ std::vector<std::pair<std::string, std::string>> parseOptions(const Objective& o
       }
     const bool own = v >= fn.args.data() && v < fn.args.data() + fn.args.size();  // not OTIFORDERS' Orders
     if (!found && own && v->required)
-      throw UserError(where + ": " + kpi + " needs the option " + std::string(v->name) +
-                      "=: " + expected(v->kind) + ".");
+      throw UserError(
+          trf(lang, "{1}: {2} needs the option {3}=: {4}.", {where, kpi, v->name, expected(v->kind, lang)}));
   }
   return ordered;
 }
 
 // The measure, and for a KPI whose Baseline means a reduction the checks of
 // Baseline, Start and Due.
-void setMeasure(KpiCall& call, const Objective& o, const std::string& where) {
+void setMeasure(KpiCall& call, const Objective& o, const std::string& where, Lang lang) {
   const KpiFacts& facts = *call.fn->kpi;
   switch (facts.measure) {
     case MeasureKind::Ratio:
@@ -615,20 +634,23 @@ void setMeasure(KpiCall& call, const Objective& o, const std::string& where) {
   const std::string kpi(call.fn->name);
   auto b = valueNumber(o.baseline);
   if (!b || *b <= 0)
-    throw UserError(where + ": Baseline \"" + valueText(o.baseline) +
-                    "\" must be a returns value greater than 0 (e.g. last year's total), or empty.");
+    throw UserError(trf(
+        lang,
+        "{1}: Baseline \"{2}\" must be a returns value greater than 0 (e.g. last year's total), or empty.",
+        {where, valueText(o.baseline)}));
   call.reduction = true;
   call.measure = Measure::Reduction;
   for (const auto& g : call.options)
     if (g.first == "From" || g.first == "To")
-      throw UserError(
-          where + ": a " + kpi +
-          " objective with a Baseline is measured from Start to Due (to today while it runs); remove the option " +
-          g.first + ".");
+      throw UserError(trf(
+          lang,
+          "{1}: a {2} objective with a Baseline is measured from Start to Due (to today while it runs); remove the option {3}.",
+          {where, kpi, g.first}));
   if (!valueDate(o.start, 0) || !valueDate(o.due, 0))
-    throw UserError(
-        where + ": a " + kpi +
-        " objective with a Baseline needs Start and Due: the Baseline is the value of a span as long as Start to Due (e.g. last year), compared pro rata.");
+    throw UserError(trf(
+        lang,
+        "{1}: a {2} objective with a Baseline needs Start and Due: the Baseline is the value of a span as long as Start to Due (e.g. last year), compared pro rata.",
+        {where, kpi}));
 }
 
 // The number of fields of the Data layout: the positions listed in an inline
@@ -684,19 +706,19 @@ const std::vector<std::string>& kpiNames() {
   return kpis();
 }
 
-KpiCall parseKpi(const Objective& o) {
-  const std::string where = rowLabel(o);
+KpiCall parseKpi(const Objective& o, Lang lang) {
+  const std::string where = rowLabel(o, lang);
   KpiCall call;
-  call.fn = &kpiFunction(o, where);
+  call.fn = &kpiFunction(o, where, lang);
   const KpiFacts& facts = *call.fn->kpi;
   if (!facts.byFunction.empty()) {
     call.byFn = findFunction(facts.byFunction);
     if (!call.byFn) throw std::logic_error("objectives: no function " + std::string(facts.byFunction));
   }
-  call.data = dataReference(o, call.fn->name, where);
-  call.segmentBy = segmentByReference(o, *call.fn, where);
-  call.options = parseOptions(o, *call.fn, where);
-  setMeasure(call, o, where);
+  call.data = dataReference(o, call.fn->name, where, lang);
+  call.segmentBy = segmentByReference(o, *call.fn, where, lang);
+  call.options = parseOptions(o, *call.fn, where, lang);
+  setMeasure(call, o, where, lang);
   addAsOfDefault(call, call.data);
   call.deliverySystem = facts.deliverySystem && !call.reduction &&
                         !(facts.undatedFields > 0 && fieldCount(call, call.data) == facts.undatedFields);

@@ -163,14 +163,14 @@ std::vector<Objective> readRegister(const Table& registerSheet, Lang lang = Lang
 // "=OTIF($Deliveries.D2:G20001;;;\"2026-01-01\";;;2)". UserError (naming the
 // row) on an unknown KPI, unknown or repeated option, a bad option value, an
 // empty Data, or an option the KPI does not take.
-std::string actualFormula(const Objective&);
+std::string actualFormula(const Objective&, Lang lang = Lang::En);
 // =KPISTATUS(IFNA(Q2;"");G2;IF(ISBLANK(H2);"";H2);IF(ISBLANK(I2);"";I2)),
 // same-sheet references to the row's cells.
 std::string statusFormula(const Objective&);
 // The Actual and Status cells (Formula) of every objective, to write into the
 // register (e.g. after the user filled KPI/Data/Options of a new row).
 // UserError as actualFormula.
-sheet::SheetSpec registerFormulas(const std::vector<Objective>&);
+sheet::SheetSpec registerFormulas(const std::vector<Objective>&, Lang lang = Lang::En);
 
 // ---- stale Actuals: the register's formula against its Options --------------
 // A formula normalised for comparison: without the leading '=', white space
@@ -225,7 +225,7 @@ SampleData sampleData(long todaySerial, long nullDateOffset, Lang lang = Lang::E
 // of the objective's per-segment table ("" for an objective without Segment
 // by), e.g. "=ROWS(OTIFBY($Deliveries.D2:G20001;$Deliveries.A2:A20001))";
 // for a KPI without a ...BY function: "=ROWS(SEGMENTS(<Segment by>))".
-std::vector<std::string> segmentTableProbes(const std::vector<Objective>&);
+std::vector<std::string> segmentTableProbes(const std::vector<Objective>&, Lang lang = Lang::En);
 // Review, phase 2: the sheet, given each probe's result (0 where no probe).
 sheet::SheetSpec review(const std::vector<Objective>&, const std::vector<int>& segmentTableRows,
                         long todaySerial, long nullDateOffset, const std::string& sheetName,

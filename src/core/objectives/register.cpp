@@ -244,8 +244,8 @@ std::vector<Objective> readRegister(const Table& t, Lang lang) {
   return out;
 }
 
-std::string actualFormula(const Objective& o) {
-  KpiCall call = parseKpi(o);
+std::string actualFormula(const Objective& o, Lang lang) {
+  KpiCall call = parseKpi(o, lang);
   CallRefs refs{"TODAY()", o.cell(Field::Baseline), o.cell(Field::Start), o.cell(Field::Due)};
   return "=" + actualExpression(call, refs);
 }
@@ -255,13 +255,13 @@ std::string statusFormula(const Objective& o) {
                                   o.cell(Field::Amber));
 }
 
-sheet::SheetSpec registerFormulas(const std::vector<Objective>& objectives) {
+sheet::SheetSpec registerFormulas(const std::vector<Objective>& objectives, Lang lang) {
   sheet::SheetSpec spec;
   spec.name = kRegisterSheet;
   spec.styles = standardStyles();
   for (const Objective& o : objectives) {
-    KpiCall call = parseKpi(o);
-    spec.cells.push_back(formulaCell(o.row, o.col[static_cast<int>(Field::Actual)], actualFormula(o),
+    KpiCall call = parseKpi(o, lang);
+    spec.cells.push_back(formulaCell(o.row, o.col[static_cast<int>(Field::Actual)], actualFormula(o, lang),
                                      measureStyle(call.measure)));
     spec.cells.push_back(formulaCell(o.row, o.col[static_cast<int>(Field::Status)], statusFormula(o)));
   }
@@ -338,9 +338,9 @@ Objective objectiveOf(const RegisterEntry& e, int r) {
 }
 
 // An entry's cells in row r, with its Actual and Status formulas.
-void addEntry(sheet::SheetSpec& spec, const RegisterEntry& e, int r) {
+void addEntry(sheet::SheetSpec& spec, const RegisterEntry& e, int r, Lang lang) {
   const Objective o = objectiveOf(e, r);
-  KpiCall call = parseKpi(o);
+  KpiCall call = parseKpi(o, lang);
   const char* valueStyle = measureStyle(call.measure);
   auto text = [&](Field f, const std::string& s, const char* style = "") {
     if (!s.empty()) spec.cells.push_back(textCell(r, static_cast<int>(f), s, style));
@@ -364,7 +364,7 @@ void addEntry(sheet::SheetSpec& spec, const RegisterEntry& e, int r) {
   text(Field::Resources, e.resources, kText);
   text(Field::Evaluation, e.evaluation, kText);
   text(Field::ReviewFrequency, e.frequency);
-  spec.cells.push_back(formulaCell(r, static_cast<int>(Field::Actual), actualFormula(o), valueStyle));
+  spec.cells.push_back(formulaCell(r, static_cast<int>(Field::Actual), actualFormula(o, lang), valueStyle));
   spec.cells.push_back(formulaCell(r, static_cast<int>(Field::Status), statusFormula(o)));
 }
 
@@ -434,7 +434,7 @@ sheet::SheetSpec registerSheet(const std::vector<RegisterEntry>& entries, long n
   for (int i = 0; i < rows; ++i) {
     const int r = kFirstDataRow + i;
     if (static_cast<std::size_t>(i) < entries.size())
-      addEntry(spec, entries[i], r);
+      addEntry(spec, entries[i], r, lang);
     else
       spec.cells.push_back(formulaCell(r, static_cast<int>(Field::Status), prefilledStatus(r)));
     spec.cells.push_back(

@@ -62,7 +62,7 @@ Prepared prepare(const Objective& o, long off, Lang lang) {
   Prepared p;
   p.o = &o;
   const std::string where = rowLabel(o, lang);
-  p.call = parseKpi(o);
+  p.call = parseKpi(o, lang);
   auto t = valueNumber(o.target);
   if (!t)
     throw UserError(
@@ -793,10 +793,10 @@ void addPageSetup(sheet::SheetSpec& spec, int lastRow) {
 
 }  // namespace
 
-std::vector<std::string> segmentTableProbes(const std::vector<Objective>& objectives) {
+std::vector<std::string> segmentTableProbes(const std::vector<Objective>& objectives, Lang lang) {
   std::vector<std::string> probes;
   for (const Objective& o : objectives) {
-    KpiCall call = parseKpi(o);
+    KpiCall call = parseKpi(o, lang);
     if (call.segmentBy.empty())
       probes.emplace_back();
     else if (call.byFn)

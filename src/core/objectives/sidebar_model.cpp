@@ -366,7 +366,7 @@ RangeCheck checkRange(std::string_view typed, bool oneColumn, std::string_view l
   return c;
 }
 
-KpiFormula kpiFormula(const KpiInputs& in) {
+KpiFormula kpiFormula(const KpiInputs& in, std::string_view language) {
   KpiFormula out;
   Objective o;  // the inputs as a register row: the register's own parsing and checks
   o.id = "Insert KPI";
@@ -381,10 +381,11 @@ KpiFormula kpiFormula(const KpiInputs& in) {
   add("To", in.to);
   for (const auto& [name, value] : in.options) add(name, value);
   o.options = options;
-  const std::string where = rowLabel(o) + ": ";
+  const Lang lang = langOfLocale(language);
+  const std::string where = rowLabel(o, lang) + ": ";
   try {
-    if (o.data.empty()) throw UserError(where + text("kpi-need-data", "en"));
-    KpiCall call = parseKpi(o);
+    if (o.data.empty()) throw UserError(where + text("kpi-need-data", language));
+    KpiCall call = parseKpi(o, lang);
     std::vector<std::pair<std::string, std::string>> overrides;
     if (!call.segmentBy.empty()) {
       overrides.emplace_back("Segments", call.segmentBy);

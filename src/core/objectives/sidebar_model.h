@@ -101,7 +101,8 @@ struct ActionButton {
   std::string label;    // "Sample Data" / "Beispieldaten"
   std::string help;     // tooltip
 };
-// SampleData, NewRegister, Review, ReviewRecord, ActionLog, UpdateActuals, Explain, ExportPdf (the menu's commands).
+// SampleData, NewRegister, Review, ReviewRecord, ActionLog, UpdateActuals, Explain, ExportPdf (the menu's
+// commands).
 std::vector<ActionButton> actionButtons(std::string_view language);
 
 struct ActionSummary {
@@ -147,7 +148,7 @@ struct KpiInputs {
 };
 struct KpiFormula {
   std::string formula;  // "=OTIF($Deliveries.D2:G20001;$Deliveries.A2:A20001;\"North\";\"2026-01-01\")"
-  std::string error;    // what to fix ("" when formula is set), in English as the register says it
+  std::string error;    // what to fix ("" when formula is set), in the panel language as the register says it
   // The number format code (en-US) the register gives such a value, for a
   // fraction (a ratio KPI: "0.00%", the "qkpi Percent" style); "" = leave the cell's format.
   std::string numberFormat;
@@ -167,7 +168,7 @@ struct RangeCheck {
 RangeCheck checkRange(std::string_view typed, bool oneColumn, std::string_view language);
 
 // The formula of the inputs, built as the register builds its Actual
-// (parseKpi + renderCall: same option syntax, same checks).
-KpiFormula kpiFormula(const KpiInputs&);
+// (parseKpi + renderCall: same option syntax, same checks); errors in `language`.
+KpiFormula kpiFormula(const KpiInputs&, std::string_view language);
 
 }  // namespace qkpi::objectives::sidebar

@@ -30,6 +30,14 @@ std::span<const CatalogueEntry> catalogue();
 std::string tr(Lang lang, std::string_view en);
 // tr() with "{1}", "{2}" ... replaced by args[0], args[1] ...
 std::string trf(Lang lang, std::string_view en, std::initializer_list<std::string_view> args);
+// A fixed text of the KPI library that Explain shows (a row reason such as
+// "late", a field name such as "Due", a total, a DataError text such as
+// "Good is negative in row 7") in `lang`; numbers inside are kept, a field
+// name inside is translated. A text it does not know comes back unchanged.
+std::string trKpi(Lang lang, std::string_view kpiText);
+// Whether trKpi knows the text (for the tests).
+bool kpiTextKnown(std::string_view kpiText);
+std::span<const CatalogueEntry> kpiTexts();
 // A function table text in `lang`.
 std::string in(const LocalText& text, Lang lang);
 

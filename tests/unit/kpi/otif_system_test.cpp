@@ -259,8 +259,11 @@ TEST(RowKeys, NumbersTextsAndTheirMerging) {
   for (std::size_t i = 0; i < distinct.size(); ++i)
     for (std::size_t j = i + 1; j < distinct.size(); ++j)
       EXPECT_NE(distinct[i], distinct[j]) << i << " " << j;
-  for (std::size_t r = 0; r < cells.size(); ++r)
-    if (id(r) != RowKeys::kNone) EXPECT_LT(static_cast<std::size_t>(id(r)), k.size());
+  for (std::size_t r = 0; r < cells.size(); ++r) {
+    if (id(r) != RowKeys::kNone) {
+      EXPECT_LT(static_cast<std::size_t>(id(r)), k.size());
+    }
+  }
   // many numbers in no order (the flat table grows): equal values, equal ids
   std::vector<Cell> many;
   for (int i = 0; i < 50000; ++i) many.push_back(Cell::of(static_cast<double>((i * 7919) % 20011)));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "objectives/objectives.h"
+#include "objectives/texts.h"
 
 namespace qkpi::objectives {
 namespace {
@@ -254,6 +255,201 @@ TEST(ExplainSheet, CapWithCompleteCounts) {
                   "Only the first 50,000 of 50,007 rows are listed below; the counts above are complete."),
             -1);
   EXPECT_NE(res.message.find("The first 50,000 rows are listed."), std::string::npos);
+}
+
+// Every text of the KPI library that an Explain sheet shows (row reasons,
+// field, detail and total names, bad-data texts) is known to trKpi, and the
+// German sheet shows it in German: one call per explainable function, with
+// rows that give each reason.
+struct KpiCase {
+  std::string formula;
+  std::vector<CellBlock> blocks;  // one per reference, in order
+};
+
+std::vector<KpiCase> everyReasonCases() {
+  const std::monostate e;
+  const double feb = J + 40, d31 = J + 30;
+  std::vector<KpiCase> cases;
+  // Delivery lines: on time, late, not delivered, short, nothing ordered, blank Due, outside, other
+  // segment, not late yet at To, a Due that is not a date (bad data), early, early and short, late and short.
+  const Rows lines = {{{J, J, 5.0, 5.0},
+                       {J, J + 3, 5.0, 5.0},
+                       {J, e, 5.0, e},
+                       {J, J, 5.0, 4.0},
+                       {J, J, 0.0, 0.0},
+                       {e, J, 5.0, 5.0},
+                       {feb, feb, 5.0, 5.0},
+                       {J, J, 5.0, 5.0},
+                       {d31, e, 5.0, e},
+                       {1e9, J, 5.0, 5.0},
+                       {J + 5, J, 5.0, 5.0},
+                       {J + 5, J, 5.0, 1.0},
+                       {J, J + 3, 5.0, 1.0}}};
+  const Rows segs = {{{std::string("A")},
+                      {std::string("A")},
+                      {std::string("A")},
+                      {std::string("A")},
+                      {std::string("A")},
+                      {std::string("A")},
+                      {std::string("A")},
+                      {std::string("B")},
+                      {std::string("A")},
+                      {std::string("A")},
+                      {std::string("A")},
+                      {std::string("A")},
+                      {std::string("A")}}};
+  const Rows orders = {
+      {{1.0}, {1.0}, {2.0}, {3.0}, {4.0}, {5.0}, {6.0}, {7.0}, {8.0}, {9.0}, {10.0}, {11.0}, {12.0}}};
+  const CellBlock lineBlock = block("D", 1, 3, lines), segBlock = block("D", 1, 0, segs),
+                  orderBlock = block("D", 1, 1, orders);
+  const std::string period = "DATE(2026;1;1);DATE(2026;1;31)";
+  for (const char* fn : {"OTIF", "OTIFQTY", "OTIFREASONS"})
+    cases.push_back(
+        {std::string("=") + fn + "($D.D2:G14;$D.A2:A14;\"A\";" + period + ")", {lineBlock, segBlock}});
+  cases.push_back(
+      {"=OTIFORDERS($D.D2:G14;$D.B2:B14;$D.A2:A14;\"A\";" + period + ")", {lineBlock, orderBlock, segBlock}});
+  cases.push_back({"=ONTIME($D.D2:E5)", {block("D", 1, 3, {{{J, J}, {J, J + 3}, {J, e}, {J + 5, J}}})}});
+  cases.push_back({"=INFULL($D.F2:G3)", {block("D", 1, 5, {{{5.0, 5.0}, {5.0, 4.0}}})}});
+  // Inspections: all good, not all good, inspected 0, blank Date, outside, Good > Inspected, Good < 0.
+  cases.push_back({"=RFT($Q.C2:E8;;;" + period + ")",
+                   {block("Q", 1, 2,
+                          {{{5.0, 5.0, J},
+                            {4.0, 5.0, J},
+                            {0.0, 0.0, J},
+                            {5.0, 5.0, e},
+                            {5.0, 5.0, feb},
+                            {6.0, 5.0, J},
+                            {-1.0, 5.0, J}}})}});
+  // Jobs: right, not right, blank Outcome, blank Date, outside, an Outcome of 2, a Date that is no date.
+  cases.push_back(
+      {"=RFTJOBS($J.C2:D8;;;" + period + ")",
+       {block("J", 1, 2, {{{1.0, J}, {0.0, J}, {e, J}, {1.0, e}, {1.0, feb}, {2.0, J}, {1.0, 1e9}}})}});
+  // Returns: counted, blank row, blank Date, outside.
+  cases.push_back({"=RETURNS($R.C2:D5;;;" + period + ")",
+                   {block("R", 1, 2, {{{J, 100.0}, {e, e}, {e, 50.0}, {feb, 10.0}}})}});
+  // Turnaround: within, over, still open and late, open not late yet, blank Received, outside,
+  // received after AsOf, Closed before Received, Closed without Received.
+  const double asOf = J + 58;  // 2026-02-28
+  cases.push_back({"=TURNAROUND($R.C2:D10;;;DATE(2026;1;1);DATE(2026;2;28);20;;;DATE(2026;2;28))",
+                   {block("R", 1, 2,
+                          {{{J, J + 5},
+                            {J, J + 50},
+                            {J + 1, e},
+                            {asOf - 2, e},
+                            {e, e},
+                            {J - 40, J - 30},
+                            {asOf + 1, e},
+                            {J + 9, J + 2},
+                            {e, J + 3}}})}});
+  cases.push_back(
+      {"=TURNAROUNDDAYS($R.C2:D4;;;;;0.5)", {block("R", 1, 2, {{{J, J + 1}, {J, J + 5}, {J, J + 30}}})}});
+  cases.push_back({"=TURNAROUND($R.C2:D3;;;;;1)", {block("R", 1, 2, {{{J + 1, J + 2}, {J + 1, J + 9}}})}});
+  return cases;
+}
+
+// The texts of the explain sheet's KPI-library places: the Rows header from
+// column D, the Reason column (before any note), the count labels.
+struct KpiPlaces {
+  std::vector<std::pair<sheet::Pos, std::string>> texts;
+};
+KpiPlaces kpiPlaces(const sheet::SheetSpec& sp, Lang lang) {
+  KpiPlaces out;
+  int counts = -1, rows = -1;  // the section title "Counts" (RFT's first argument is called Counts too)
+  for (const sheet::Cell& c : sp.cells)
+    if (c.pos.col == 0 && c.style == "qkpi Section" && c.text == tr(lang, "Counts")) counts = c.pos.row;
+  for (const sheet::Cell& c : sp.cells)
+    if (c.pos.col == 0 && c.style == "qkpi Header" && c.text == tr(lang, "Row")) rows = c.pos.row;
+  for (const sheet::Cell& c : sp.cells) {
+    if (c.kind != sheet::Cell::Kind::Text) continue;
+    if (c.pos.row == rows && c.pos.col >= 3 && c.text != tr(lang, "Segment") && c.text != tr(lang, "Order"))
+      out.texts.emplace_back(c.pos, c.text);
+    if (rows >= 0 && c.pos.row > rows && c.pos.col == 2)
+      out.texts.emplace_back(c.pos, c.text.substr(0, c.text.find("; ")));
+    if (c.pos.col == 0 && c.pos.row > counts && (rows < 0 || c.pos.row < rows - 2) &&
+        c.style == "qkpi Label") {
+      std::string label = c.text;
+      for (const std::string& prefix : {trf(lang, "  failed: {1}", {""}), trf(lang, "Left out: {1}", {""})})
+        if (label.starts_with(prefix)) label = label.substr(prefix.size());
+      out.texts.emplace_back(c.pos, label);
+    }
+  }
+  return out;
+}
+
+bool isCatalogueKey(const std::string& en) {
+  for (const CatalogueEntry& e : catalogue())
+    if (e.en == en) return true;
+  return false;
+}
+
+TEST(ExplainSheet, EveryKpiTextKnownAndGermanInGerman) {
+  ExplainSource s = src("");
+  std::size_t checked = 0;
+  for (const KpiCase& c : everyReasonCases()) {
+    s.formula = c.formula;
+    const ExplainCall call = parseExplainCall(s);
+    ASSERT_EQ(call.references.size(), c.blocks.size()) << c.formula;
+    const ExplainResult en = explainSheet(call, c.blocks, s, kToday, 0, "Explain", Lang::En);
+    const ExplainResult de = explainSheet(call, c.blocks, s, kToday, 0, "Explain", Lang::De);
+    ASSERT_EQ(en.spec.cells.size(), de.spec.cells.size()) << c.formula;
+    EXPECT_EQ(at(de.spec, 0, 0)->text, "Erklärung: " + std::string(call.fn->name) + " in Objectives.Q3");
+    for (const auto& [pos, text] : kpiPlaces(en.spec, Lang::En).texts) {
+      if (isCatalogueKey(text)) continue;  // an objectives label ("Rows in the table" ...)
+      ++checked;
+      EXPECT_TRUE(kpiTextKnown(text)) << c.formula << ": \"" << text << "\" at " << pos.row << "," << pos.col;
+      const sheet::Cell* g = at(de.spec, pos.row, pos.col);
+      ASSERT_NE(g, nullptr);
+      EXPECT_NE(g->text, text) << c.formula << ": not German: \"" << text << "\"";
+    }
+    // Bad data in the value line: the DataError text in German too.
+    const int v = rowOf(de.spec, "Wert");
+    ASSERT_GE(v, 0) << c.formula;
+    const sheet::Cell* value = at(de.spec, v, 1);
+    if (value->kind == sheet::Cell::Kind::Text) {
+      EXPECT_EQ(value->text.find(" in row "), std::string::npos) << value->text;
+    }
+    EXPECT_EQ(de.message.find(" rows"), std::string::npos) << de.message;
+  }
+  EXPECT_GT(checked, 80u);  // the cases reach the reasons, fields and totals, not only labels
+}
+
+TEST(ExplainSheet, GermanReasonsFieldsAndNumbers) {
+  ExplainSource s = src("=OTIF($D.D2:G3)");
+  const ExplainCall call = parseExplainCall(s, Lang::De);
+  const ExplainResult de = explainSheet(call, {block("D", 1, 3, {{{J, J + 2, 5.0, 5.0}, {J, J, 5.0, 4.0}}})},
+                                        s, kToday, 0, "Explain", Lang::De);
+  const int header = rowOf(de.spec, "Zeile");
+  ASSERT_GT(header, 0);
+  EXPECT_EQ(at(de.spec, header, 1)->text, "Status");
+  EXPECT_EQ(at(de.spec, header, 2)->text, "Grund");
+  EXPECT_EQ(at(de.spec, header, 3)->text, "Liefertermin");
+  EXPECT_EQ(at(de.spec, header, 7)->text, "Tage verspätet");
+  EXPECT_EQ(at(de.spec, header + 1, 1)->text, "verfehlt");
+  EXPECT_EQ(at(de.spec, header + 1, 2)->text, "zu spät (late)");
+  EXPECT_EQ(at(de.spec, header + 2, 2)->text, "unvollständig (short)");
+  EXPECT_EQ(countOf(de.spec, "  verfehlt: zu spät (late)"), 1);
+  EXPECT_EQ(de.message,
+            "OTIF in Objectives.Q3 auf der neuen Tabelle \"Explain\" erklärt: 2 Zeilen, 2 gezählt, "
+            "2 verfehlt, 0 ausgelassen.");
+  // A DataError text with a field inside: the number kept, the field in German.
+  EXPECT_EQ(trKpi(Lang::De, "Due in row 12 is not a date in the years 1 to 9999"),
+            "Liefertermin in Zeile 12 ist kein Datum in den Jahren 1 bis 9999");
+  EXPECT_EQ(trKpi(Lang::De, "over 20 working days"), "über 20 Arbeitstage");
+  EXPECT_EQ(trKpi(Lang::En, "over 20 working days"), "over 20 working days");
+  EXPECT_EQ(trKpi(Lang::De, "something new"), "something new");  // unknown: unchanged
+  EXPECT_FALSE(kpiTextKnown("over  working days"));              // a part is never empty
+  // Thousands in German.
+  std::string err;
+  try {
+    parseExplainCall(src("=SUM(1)"), Lang::De);
+  } catch (const UserError& e) {
+    err = e.what();
+  }
+  EXPECT_EQ(
+      err.rfind("Die Formel der Zelle Objectives.Q3 ruft keine qkpi-Kennzahlfunktion auf. Erklären zeigt", 0),
+      0u)
+      << err;
+  EXPECT_NE(err.find("TURNAROUND oder TURNAROUNDDAYS"), std::string::npos) << err;
 }
 
 }  // namespace

@@ -300,7 +300,7 @@ TEST(ObjectivesRegister, KpiFactsDriveTheWorkflow) {
     o.kpi = kpi;
     o.data = "$D.A2:D9";
     o.segmentBy = segmentBy;
-    return parseKpi(o);
+    return parseKpi(o, Lang::En);
   };
   EXPECT_EQ(measureLabel(call("OTIF")), "OTIF");
   EXPECT_EQ(measureLabel(call("rftjobs")), "RFT (jobs)");

@@ -171,9 +171,11 @@ TEST(ObjectivesReview, SectionFactsAreCopiedAsValuesAndText) {
   EXPECT_EQ(at(s, 12, 3).number, 46023);
   EXPECT_EQ(text(s, 13, 2), "Due");
   EXPECT_EQ(at(s, 13, 3).number, 46387);
-  for (const auto& c : s.cells)
-    if (c.pos.row >= 11 && c.pos.row <= 13 && !(c.pos.row == 12 && c.pos.col >= 8))  // Options from I on
+  for (const auto& c : s.cells) {
+    if (c.pos.row >= 11 && c.pos.row <= 13 && !(c.pos.row == 12 && c.pos.col >= 8)) {  // Options from I on
       EXPECT_LE(c.pos.col, 7) << c.pos.row << "," << c.pos.col;
+    }
+  }
   EXPECT_EQ(text(s, 12, 1), "$Deliveries.D2:G101");
   EXPECT_EQ(text(s, 12, 7), "$Deliveries.A2:A101");
   EXPECT_EQ(text(s, 12, 9), "From=2026-01-01; To=TODAY(); LateDays=2");

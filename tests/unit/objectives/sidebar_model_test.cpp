@@ -221,7 +221,7 @@ TEST(SidebarInsertKpi, FormulaAsTheRegisterBuildsIt) {
   KpiInputs in;
   in.function = "OTIF";
   in.data = "$Deliveries.D2:G20001";
-  KpiFormula f = kpiFormula(in);
+  KpiFormula f = kpiFormula(in, "en-US");
   EXPECT_EQ(f.error, "");
   EXPECT_EQ(f.formula, "=OTIF($Deliveries.D2:G20001;;;;TODAY())");
 
@@ -229,16 +229,16 @@ TEST(SidebarInsertKpi, FormulaAsTheRegisterBuildsIt) {
   in.segment = "North";
   in.from = "2026-01-01";
   in.options = {{"LateDays", "2"}, {"EarlyDays", ""}};
-  f = kpiFormula(in);
+  f = kpiFormula(in, "en-US");
   EXPECT_EQ(f.error, "");
   EXPECT_EQ(f.formula,
             "=OTIF($Deliveries.D2:G20001;$Deliveries.A2:A20001;\"North\";\"2026-01-01\";TODAY();;2)");
 
   in.segment = "7";  // a number stays a number
-  EXPECT_EQ(kpiFormula(in).formula,
+  EXPECT_EQ(kpiFormula(in, "en-US").formula,
             "=OTIF($Deliveries.D2:G20001;$Deliveries.A2:A20001;7;\"2026-01-01\";TODAY();;2)");
   in.segment = "007";  // but not a code with leading zeros
-  EXPECT_EQ(kpiFormula(in).formula,
+  EXPECT_EQ(kpiFormula(in, "en-US").formula,
             "=OTIF($Deliveries.D2:G20001;$Deliveries.A2:A20001;\"007\";\"2026-01-01\";TODAY();;2)");
 }
 
@@ -246,17 +246,17 @@ TEST(SidebarInsertKpi, RatioGetsTheRegistersPercentFormat) {
   KpiInputs in;
   in.function = "OTIF";
   in.data = "$Deliveries.D2:G20001";
-  EXPECT_EQ(kpiFormula(in).numberFormat, "0.00%");  // the "qkpi Percent" style
+  EXPECT_EQ(kpiFormula(in, "en-US").numberFormat, "0.00%");  // the "qkpi Percent" style
   in.function = "RFT";
   in.data = "$Quality.A2:B9";
-  EXPECT_EQ(kpiFormula(in).numberFormat, "0.00%");
+  EXPECT_EQ(kpiFormula(in, "en-US").numberFormat, "0.00%");
   in.function = "RETURNS";  // an amount
-  EXPECT_EQ(kpiFormula(in).numberFormat, "");
+  EXPECT_EQ(kpiFormula(in, "en-US").numberFormat, "");
   in.function = "TURNAROUNDDAYS";  // days
-  EXPECT_EQ(kpiFormula(in).numberFormat, "");
+  EXPECT_EQ(kpiFormula(in, "en-US").numberFormat, "");
   in.function = "OTIF";
   in.data = "";  // no formula, no format
-  EXPECT_EQ(kpiFormula(in).numberFormat, "");
+  EXPECT_EQ(kpiFormula(in, "en-US").numberFormat, "");
 }
 
 TEST(SidebarInsertKpi, RangeFieldAcceptsWhatTheRegisterAccepts) {
@@ -284,18 +284,18 @@ TEST(SidebarInsertKpi, RangeFieldAcceptsWhatTheRegisterAccepts) {
 TEST(SidebarInsertKpi, ErrorsWithoutARowLabel) {
   KpiInputs in;
   in.function = "OTIF";
-  KpiFormula f = kpiFormula(in);
+  KpiFormula f = kpiFormula(in, "en-US");
   EXPECT_EQ(f.formula, "");
   EXPECT_EQ(f.error, text("kpi-need-data", "en"));
   in.data = "$Deliveries.D2:G20001";
   in.options = {{"LateDays", "-3"}};
-  f = kpiFormula(in);
+  f = kpiFormula(in, "en-US");
   EXPECT_EQ(f.formula, "");
   EXPECT_NE(f.error.find("LateDays"), std::string::npos) << f.error;
   EXPECT_EQ(f.error.find("Objectives row"), std::string::npos) << f.error;
   in.options = {};
   in.function = "NOSUCH";
-  EXPECT_NE(kpiFormula(in).error.find("unknown KPI"), std::string::npos);
+  EXPECT_NE(kpiFormula(in, "en-US").error.find("unknown KPI"), std::string::npos);
 }
 
 TEST(SidebarInsertKpi, PreviewText) {
