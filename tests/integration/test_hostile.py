@@ -231,6 +231,10 @@ class ProtectedStructureTest(HostileTest):
         doc.protect("")
         for cmd in ("Review", "ActionLog"):
             self.assert_refused(doc, cmd, "structure is protected")
+        # Explain adds a sheet too (before: it did, under the protection)
+        reg = doc.getSheets().getByName("Objectives")
+        doc.getCurrentController().select(reg.getCellRangeByName("Q2"))
+        self.assert_refused(doc, "Explain", "structure is protected", "Quality Objectives > Explain Selected KPI")
         doc.unprotect("")
 
     def test_appending_to_an_existing_log_works_under_structure_protection(self):
