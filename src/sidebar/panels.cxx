@@ -621,7 +621,7 @@ class InsertKpiPanel : public Panel,
       cell->setFormula(u(formula));
       shown = utf8(Reference<text::XText>(cell, UNO_QUERY_THROW)->getString());
       double v = cell->getValue();
-      if (cell->getError() == 0) shown = model::previewText(v, *selected());
+      if (cell->getError() == 0) shown = model::previewText(v, *selected(), language_);
       cell->setFormula("");
     } catch (...) {
       cell->setFormula("");

@@ -60,18 +60,25 @@ std::string numberText(double v) {
   std::string s(buf, end);
   // to_chars may pick scientific notation ("1e+06"); Calc reads it, but a
   // plain form reads better for the usual magnitudes.
+  // Locale-independent (to_chars/from_chars, never printf/strtod: the C library's
+  // locale is the office's, e.g. a decimal comma in a German Calc).
+  auto readsBack = [&](const char* first, const char* last) {
+    double back = 0;
+    auto r = std::from_chars(first, last, back);
+    return r.ec == std::errc() && r.ptr == last && back == v;
+  };
   if (s.find('e') != std::string::npos && std::fabs(v) >= 1e-6 && std::fabs(v) < 1e15) {
     for (int prec = 1; prec <= 17; ++prec) {
-      std::snprintf(buf, sizeof buf, "%.*f", prec, v);
-      if (std::strtod(buf, nullptr) == v) {
-        std::string t(buf);
+      auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, prec);
+      if (r.ec == std::errc() && readsBack(buf, r.ptr)) {
+        std::string t(buf, r.ptr);
         while (!t.empty() && t.back() == '0') t.pop_back();
         if (!t.empty() && t.back() == '.') t.pop_back();
         return t;
       }
     }
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-    if (std::strtod(buf, nullptr) == v) return buf;
+    auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 0);
+    if (r.ec == std::errc() && readsBack(buf, r.ptr)) return std::string(buf, r.ptr);
   }
   return s;
 }

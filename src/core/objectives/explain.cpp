@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <deque>
 #include <functional>
@@ -313,14 +314,11 @@ class Parser {
     }
     Expr e;
     e.kind = Expr::Kind::Number;
-    try {
-      std::size_t used = 0;
-      std::string text(s_.substr(start, i_ - start));
-      e.number = std::stod(text, &used);
-      if (used != text.size()) fail();
-    } catch (const std::logic_error&) {
-      fail();
-    }
+    // from_chars, not stod: the C library's locale is the office's (a German Calc: "0,02"),
+    // the formula's API grammar is not.
+    const std::string_view text = std::string_view(s_).substr(start, i_ - start);
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), e.number);
+    if (ec != std::errc() || end != text.data() + text.size()) fail();
     e.source = sourceFrom(start);
     return e;
   }

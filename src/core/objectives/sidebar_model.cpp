@@ -2,7 +2,7 @@
 #include "objectives/sidebar_model.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <charconv>
 #include <map>
 
 #include "objectives/formula.h"
@@ -326,16 +326,19 @@ std::vector<const FunctionSpec*> insertableFunctions() {
   return out;
 }
 
-std::string previewText(double v, const FunctionSpec& fn) {
-  char buf[64];
+std::string previewText(double v, const FunctionSpec& fn, std::string_view language) {
+  // to_chars, not printf: the C library's locale is the office's, not the panel's language.
   const MeasureKind m = fn.kpi ? fn.kpi->measure : MeasureKind::Amount;
-  if (m == MeasureKind::Ratio)
-    std::snprintf(buf, sizeof buf, "%.1f %%", v * 100);
-  else if (m == MeasureKind::Days)
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-  else
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
+  const double shown = m == MeasureKind::Ratio ? v * 100 : v;
+  char buf[64];
+  auto r =
+      std::to_chars(buf, buf + sizeof buf, shown, std::chars_format::fixed, m == MeasureKind::Amount ? 2 : 1);
+  if (r.ec != std::errc()) return {};
+  std::string s(buf, r.ptr);
+  if (langOfLocale(language) == Lang::De)
+    for (char& c : s)
+      if (c == '.') c = ',';
+  return m == MeasureKind::Ratio ? s + " %" : s;
 }
 
 std::vector<OptionField> optionFields(const FunctionSpec& fn, std::string_view language) {

@@ -135,8 +135,9 @@ struct OptionField {
 };
 std::vector<OptionField> optionFields(const FunctionSpec& fn, std::string_view language);
 
-// The preview of a value of `fn`: a ratio as "95.4 %", days as "3.2", an amount as "1234.50".
-std::string previewText(double value, const FunctionSpec& fn);
+// The preview of a value of `fn`: a ratio as "95.4 %", days as "3.2", an amount as "1234.50"
+// ("95,4 %" ... in German), whatever the C library's locale.
+std::string previewText(double value, const FunctionSpec& fn, std::string_view language);
 
 struct KpiInputs {
   std::string function;  // "OTIF"

@@ -4,9 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <clocale>
 #include <string>
 #include <vector>
 
+#include "objectives/internal.h"
 #include "objectives/objectives.h"
 #include "objectives/texts.h"
 
@@ -86,6 +88,23 @@ TEST(ExplainParse, WhatItCanExplain) {
   EXPECT_NE(errorOf(src("{=OTIFBY($Deliveries.D2:G9;$Deliveries.A2:A9)}")).find("calls no qkpi KPI function"),
             std::string::npos);
   EXPECT_EQ(parseExplainCall(src("{=OTIF($Deliveries.D2:G9)}")).fn->name, "OTIF");
+}
+
+// The C library's locale is the office's: a visible German Calc runs with a
+// decimal comma (LC_NUMERIC de_DE), and formulas still read and write "0.02".
+// (Before: Explain refused every formula with a decimal number there.)
+TEST(ExplainParse, NumbersWhateverTheCLocale) {
+  const std::string saved = std::setlocale(LC_ALL, nullptr);
+  if (!std::setlocale(LC_ALL, "de_DE.UTF-8"))
+    GTEST_SKIP() << "no de_DE.UTF-8 locale (scripts/setup.sh makes it)";
+  ExplainCall c =
+      parseExplainCall(src("=ORG.QKPI.QUALITYKPI.OTIF($Deliveries.D2:G9;;;\"2026-02-01\";TODAY();;2;0.02)"));
+  const double tolerance = c.args[7].number;
+  const std::string small = detail::numberText(0.000015), big = detail::numberText(1234567.25);
+  std::setlocale(LC_ALL, saved.c_str());
+  EXPECT_EQ(tolerance, 0.02);
+  EXPECT_EQ(small, "0.000015");
+  EXPECT_EQ(big, "1234567.25");
 }
 
 // A block of the Deliveries sheet at D2: Due, Delivered, OrderedQty, DeliveredQty.

@@ -114,7 +114,8 @@ TEST(ObjectivesSample, OtherNullDate) {
   auto d = obj::sampleData(kToday - 1462, 1462);
   auto reg = obj::readRegister(tableOf(sheetNamed(d, "Objectives")));
   ASSERT_EQ(reg.size(), 4u);
-  EXPECT_EQ(reg[1].options, "From=2026-01-01; To=TODAY(); LateDays=2; QtyTolerance=0.02; Orders=$Deliveries.B2:B20001");
+  EXPECT_EQ(reg[1].options,
+            "From=2026-01-01; To=TODAY(); LateDays=2; QtyTolerance=0.02; Orders=$Deliveries.B2:B20001");
   EXPECT_EQ(std::get<double>(reg[1].start), kStart - 1462);
   EXPECT_EQ(std::get<double>(reg[1].due), kDue - 1462);
   auto h = tableOf(sheetNamed(d, "Holidays"));
@@ -216,7 +217,8 @@ TEST(ObjectivesSample, RegisterHasTheFourObjectives) {
   EXPECT_EQ(reg[1].kpi, "OTIF");
   EXPECT_EQ(reg[1].data, "$Deliveries.D2:G20001");
   EXPECT_EQ(reg[1].segmentBy, "$Deliveries.A2:A20001");
-  EXPECT_EQ(reg[1].options, "From=2026-01-01; To=TODAY(); LateDays=2; QtyTolerance=0.02; Orders=$Deliveries.B2:B20001");
+  EXPECT_EQ(reg[1].options,
+            "From=2026-01-01; To=TODAY(); LateDays=2; QtyTolerance=0.02; Orders=$Deliveries.B2:B20001");
   EXPECT_EQ(std::get<double>(reg[1].target), 0.95);
   EXPECT_EQ(reg[2].kpi, "RETURNS");
   EXPECT_EQ(std::get<double>(reg[2].target), 0.5);

@@ -299,7 +299,9 @@ TEST(SidebarInsertKpi, ErrorsWithoutARowLabel) {
 }
 
 TEST(SidebarInsertKpi, PreviewText) {
-  EXPECT_EQ(previewText(0.9544, *qkpi::findFunction("OTIF")), "95.4 %");
-  EXPECT_EQ(previewText(1234.5, *qkpi::findFunction("RETURNS")), "1234.50");
-  EXPECT_EQ(previewText(3.25, *qkpi::findFunction("TURNAROUNDDAYS")), "3.2");
+  EXPECT_EQ(previewText(0.9544, *qkpi::findFunction("OTIF"), "en-US"), "95.4 %");
+  EXPECT_EQ(previewText(1234.5, *qkpi::findFunction("RETURNS"), "en-US"), "1234.50");
+  EXPECT_EQ(previewText(3.25, *qkpi::findFunction("TURNAROUNDDAYS"), "en-US"), "3.2");
+  EXPECT_EQ(previewText(0.9544, *qkpi::findFunction("OTIF"), "de-DE"), "95,4 %");
+  EXPECT_EQ(previewText(1234.5, *qkpi::findFunction("RETURNS"), "de"), "1234,50");
 }
