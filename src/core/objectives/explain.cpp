@@ -924,7 +924,13 @@ ExplainResult explainSheet(const ExplainCall& call, const std::vector<CellBlock>
       spec.rangeStyles.push_back(
           {range(header + 1, 3 + static_cast<int>(f), std::max(header + 1, lastRow), 3 + static_cast<int>(f)),
            kDate});
-  spec.columns.push_back({0, 2200});
+  // Column A fits the labels of the Arguments and Counts sections (their
+  // numbers are in B, so a label cannot run over): ~1.9 mm a character at the
+  // label style's 10 pt, at least the 22 mm of the row numbers, at most 70 mm.
+  std::size_t longest = 0;
+  for (const sheet::Cell& cell : spec.cells)
+    if (cell.pos.col == 0 && cell.style == kLabel) longest = std::max(longest, utf16(cell.text).size());
+  spec.columns.push_back({0, std::clamp(static_cast<int>(longest) * 190 + 400, 2200, 7000)});
   spec.columns.push_back({1, 2400});
   spec.columns.push_back({2, 6500});
   for (int k = 3; k < static_cast<int>(headers.size()); ++k) spec.columns.push_back({k, 2800});
