@@ -1024,6 +1024,20 @@ class ExportPdfTest(CommandTest):
         self.assertTrue(os.path.isfile(default), msg)
         self.assertIn(default, msg)
 
+    def test_a_file_that_cannot_be_written_is_said_in_words(self):
+        """A place nobody can write to (a new file in /proc, refused even for root): the user's message says which
+        file and what to do, not LibreOffice's internal store error; the document is unchanged."""
+        doc = self.sample_doc()
+        self.ok(doc, "Review", Date=DATE)
+        before = doc_dump(doc)
+        state, msg = self.dispatch(doc, "ExportPdf", FileName="/proc/qkpi-export-test.pdf")
+        self.assertEqual(state, FAILURE)
+        self.assertTrue(msg.startswith('Export PDF: could not write "/proc/qkpi-export-test.pdf"'), msg)
+        self.assertIn("choose another folder", msg)
+        self.assertNotIn("SfxBaseModel", msg)
+        self.assertFalse(os.path.exists("/proc/qkpi-export-test.pdf"))
+        self.assertEqual(doc_dump(doc), before)
+
 
 if __name__ == "__main__":
     office.main()
