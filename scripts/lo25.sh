@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 CH=${QKPI_LO25_ROOT:-/var/cache/qkpi/lo25}
 SKIP=77
-PACKAGES="libreoffice-calc python3-uno libreoffice-script-provider-python fonts-liberation2 fonts-dejavu-core libreoffice-l10n-de xvfb poppler-utils"
+PACKAGES="libreoffice-calc python3-uno libreoffice-script-provider-python fonts-liberation2 fonts-dejavu-core libreoffice-l10n-de xvfb poppler-utils libreoffice-help-common libreoffice-writer"
 
 skip() { echo "lo25: SKIPPED: $*"; exit $SKIP; }
 

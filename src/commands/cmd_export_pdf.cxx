@@ -6,15 +6,26 @@
 // picks the file (a file picker in the document's folder or the work folder,
 // suggested name objectives::suggestedPdfName: "<document> - Review
 // YYYY-MM-DD.pdf"); headless or Silent: next to the saved document under that
-// name, refused for an unsaved one.
+// name, refused for an unsaved one. A name typed without ".pdf" gets it, and
+// an existing file of that name is replaced only after a Yes
+// (objectives::pickedPdf); a folder that cannot be written says so
+// (objectives::pdfNotWrittenMessage).
 #include <osl/process.h>
 
+#include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/MessageBoxResults.hpp>
+#include <com/sun/star/awt/MessageBoxType.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XMessageBox.hpp>
+#include <com/sun/star/awt/XMessageBoxFactory.hpp>
 #include <com/sun/star/awt/XWindow2.hpp>
+#include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/frame/XTitle.hpp>
+#include <com/sun/star/io/IOException.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XPrintAreas.hpp>
@@ -79,8 +90,28 @@ std::string documentName(const Env& e, const OUString& location) {
   return title.is() ? utf8(title->getTitle()) : std::string();
 }
 
+// Yes/No: may Export PDF replace the existing file `url`? (No is the default button.)
+bool replaceConfirmed(const Env& e, const OUString& url) {
+  Reference<awt::XWindowPeer> parent(e.controller->getFrame()->getContainerWindow(), UNO_QUERY);
+  Reference<awt::XMessageBoxFactory> factory(awt::Toolkit::create(e.ctx), UNO_QUERY_THROW);
+  const OUString name =
+      rtl::Uri::decode(url.copy(url.lastIndexOf('/') + 1), rtl_UriDecodeWithCharset, RTL_TEXTENCODING_UTF8);
+  Reference<awt::XMessageBox> box = factory->createMessageBox(
+      parent, awt::MessageBoxType_QUERYBOX,
+      awt::MessageBoxButtons::BUTTONS_YES_NO | awt::MessageBoxButtons::DEFAULT_BUTTON_NO,
+      u(objectives::pdfPickerTitle(e.lang)), u(objectives::pdfReplaceQuestion(utf8(name), e.lang)));
+  return box.is() && box->execute() == awt::MessageBoxResults::YES;
+}
+
+bool fileExists(const OUString& url) {
+  osl::DirectoryItem item;
+  return osl::DirectoryItem::get(url, item) == osl::FileBase::E_None;
+}
+
 // The file picker (save, PDF filter, automatic extension) in `folder` with
-// `name` suggested; "" when the user cancels.
+// `name` suggested; "" when the user cancels. A name without ".pdf" gets it;
+// when that file exists (the picker asked about the name as typed) the user is
+// asked before it is replaced, and No shows the picker again.
 OUString askForPdf(const Env& e, const OUString& folder, const std::string& name) {
   namespace dialogs = css::ui::dialogs;
   Sequence<uno::Any> init(1);
@@ -101,12 +132,19 @@ OUString askForPdf(const Env& e, const OUString& folder, const std::string& name
     } catch (const uno::Exception&) {  // a picker without the check box: the extension is added below
     }
   }
-  if (picker->execute() != dialogs::ExecutableDialogResults::OK) return {};
-  Sequence<OUString> files = picker->getSelectedFiles();
-  if (files.getLength() == 0) return {};
-  OUString url = files[0];
-  if (!url.endsWithIgnoreAsciiCase(".pdf")) url += ".pdf";
-  return url;
+  for (;;) {
+    if (picker->execute() != dialogs::ExecutableDialogResults::OK) return {};
+    Sequence<OUString> files = picker->getSelectedFiles();
+    if (files.getLength() == 0) return {};
+    const objectives::PickedPdf picked = objectives::pickedPdf(utf8(files[0]));
+    const OUString url = u(picked.url);
+    if (!objectives::mustAskBeforeReplacing(picked, fileExists(url)) || replaceConfirmed(e, url)) return url;
+    // No: the picker again, in that folder, with the name as it would be written
+    const sal_Int32 slash = url.lastIndexOf('/');
+    picker->setDisplayDirectory(url.copy(0, slash + 1));
+    picker->setDefaultName(
+        rtl::Uri::decode(url.copy(slash + 1), rtl_UriDecodeWithCharset, RTL_TEXTENCODING_UTF8));
+  }
 }
 
 // The work folder of the office (Tools > Options > Paths > My Documents), as a URL; "" if unknown.
@@ -175,7 +213,13 @@ void storePdf(const Env& e, const std::vector<std::string>& parts, const OUStrin
   s[1].Value <<= filterData;
   s[2].Name = "Overwrite";
   s[2].Value <<= true;
-  Reference<frame::XStorable>(e.doc, UNO_QUERY_THROW)->storeToURL(url, store);
+  try {
+    Reference<frame::XStorable>(e.doc, UNO_QUERY_THROW)->storeToURL(url, store);
+  } catch (const io::IOException&) {  // a write-protected folder, a full disk, a locked file
+    OUString path;
+    if (osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None) path = url;
+    throw UserError(objectives::pdfNotWrittenMessage(utf8(path), e.lang));
+  }
 }
 
 }  // namespace

@@ -40,8 +40,10 @@ Only the UI (menus, Function Wizard, localized function names in FormulaLocal) c
 `headless=False, display=":NN"` starts a visible office on that X display (e.g. an Xvfb), for screenshots.
 
 Unittest helpers: `setup_module_office()` / `teardown_module_office()` for a
-module's setUpModule/tearDownModule (one office per test module), `main()`
-to run a module with `--oxt PATH` (or env QKPI_OXT).
+module's setUpModule/tearDownModule (one office per test module, `OFFICE`), or
+`from office import setUpModule, tearDownModule` for a module that needs nothing
+else; `main()` to run a module with `--oxt PATH` (or env QKPI_OXT).
+`Listener`: a dispatch result listener (dispatchWithNotification) that keeps the events.
 """
 
 from __future__ import annotations
@@ -63,8 +65,10 @@ import uuid
 import zipfile
 
 import uno  # /usr/bin/python3 (python3-uno)
+import unohelper  # python3-uno, as uno
 from com.sun.star.beans import PropertyValue  # noqa: E402  (uno import hook)
 from com.sun.star.connection import NoConnectException  # noqa: E402
+from com.sun.star.frame import XDispatchResultListener  # noqa: E402
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SERVICE = "org.qkpi.QualityKpi"
@@ -606,6 +610,29 @@ def teardown_module_office():
     if OFFICE is not None:
         OFFICE.stop()
         OFFICE = None
+
+
+# For `from office import setUpModule, tearDownModule` in a test module: unittest runs the fixtures of the
+# module that defines the test class, found by these names in its namespace.
+def setUpModule():  # noqa: N802  (unittest's name)
+    setup_module_office()
+
+
+def tearDownModule():  # noqa: N802  (unittest's name)
+    teardown_module_office()
+
+
+class Listener(unohelper.Base, XDispatchResultListener):
+    """For XNotifyingDispatch.dispatchWithNotification: keeps every DispatchResultEvent in `events`."""
+
+    def __init__(self):
+        self.events = []
+
+    def dispatchFinished(self, event):  # noqa: N802 (UNO)
+        self.events.append(event)
+
+    def disposing(self, source):
+        pass
 
 
 def main():

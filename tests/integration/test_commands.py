@@ -29,8 +29,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import office  # noqa: E402
 import uno  # noqa: E402
-import unohelper  # noqa: E402
-from com.sun.star.frame import XDispatchResultListener  # noqa: E402
+from office import Listener, setUpModule, tearDownModule  # noqa: E402,F401  (one office per module: office.OFFICE)
 
 DATE = "2026-11-25"
 DATE_F = "DATE(2026;11;25)"
@@ -56,31 +55,8 @@ SIGNATURES = {
                        "Columns"],
 }
 
-O: office.Office | None = None
-
-
-def setUpModule():
-    global O
-    O = office.setup_module_office()
-
-
-def tearDownModule():
-    office.teardown_module_office()
-
-
 # --------------------------------------------------------------------------
 # helpers
-
-
-class Listener(unohelper.Base, XDispatchResultListener):
-    def __init__(self):
-        self.events = []
-
-    def dispatchFinished(self, event):  # noqa: N802 (UNO)
-        self.events.append(event)
-
-    def disposing(self, source):
-        pass
 
 
 def used_end(sheet):
@@ -207,12 +183,12 @@ class CommandTest(unittest.TestCase):
 
     # ---- documents and dispatch ----
     def new_doc(self):
-        doc = O.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, office.props(Hidden=False))
+        doc = office.OFFICE.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, office.props(Hidden=False))
         self.docs.append(doc)
         return doc
 
     def load(self, path):
-        doc = O.desktop.loadComponentFromURL(office.to_url(path), "_blank", 0, office.props(Hidden=False))
+        doc = office.OFFICE.desktop.loadComponentFromURL(office.to_url(path), "_blank", 0, office.props(Hidden=False))
         self.docs.append(doc)
         return doc
 
@@ -222,7 +198,7 @@ class CommandTest(unittest.TestCase):
 
     def dispatch(self, doc, command, **args):
         """(state, message) of org.qkpi:<command> through the DispatchHelper (dispatchWithNotification)."""
-        helper = O.create("com.sun.star.frame.DispatchHelper")
+        helper = office.OFFICE.create("com.sun.star.frame.DispatchHelper")
         frame = doc.getCurrentController().getFrame()
         ev = helper.executeDispatch(frame, "org.qkpi:" + command, "", 0, office.props(**args))
         self.assertIsNotNone(ev, f"{command}: no DispatchResultEvent")
@@ -313,7 +289,7 @@ class DispatchTest(CommandTest):
     def test_urls_are_handled_only_in_calc_frames(self):
         doc = self.new_doc()
         frame = doc.getCurrentController().getFrame()
-        parser = O.create("com.sun.star.util.URLTransformer")
+        parser = office.OFFICE.create("com.sun.star.util.URLTransformer")
         for cmd in ("SampleData", "NewRegister", "Review", "ReviewRecord", "ActionLog", "Explain", "ExportPdf"):
             url = uno.createUnoStruct("com.sun.star.util.URL")
             url.Complete = "org.qkpi:" + cmd
@@ -324,14 +300,14 @@ class DispatchTest(CommandTest):
         _, url = parser.parseStrict(url)
         self.assertIsNone(frame.queryDispatch(url, "", 0))
         # the handler without a Calc frame offers nothing
-        handler = O.create("org.qkpi.CommandsImpl")
+        handler = office.OFFICE.create("org.qkpi.CommandsImpl")
         self.assertIsNotNone(handler)
         handler.initialize(())
         url.Complete = "org.qkpi:Review"
         self.assertIsNone(handler.queryDispatch(url, "", 0))
 
     def test_menu_toolbar_and_icons_are_registered_for_calc(self):
-        cp = O.create("com.sun.star.configuration.ConfigurationProvider")
+        cp = office.OFFICE.create("com.sun.star.configuration.ConfigurationProvider")
         commands = [f"org.qkpi:{c}"
                     for c in ("SampleData", "NewRegister", "Review", "ReviewRecord", "UpdateActuals", "ActionLog",
                               "Explain", "ExportPdf")]
@@ -358,7 +334,7 @@ class DispatchTest(CommandTest):
         self.assertEqual(titles, {"en-US": "Quality Objectives", "de": "Qualitätsziele"})
         # every command has a 16 and a 26 pixel PNG inside the installed extension
         images = ui.getByName("Images")
-        expander = O.ctx.getValueByName("/singletons/com.sun.star.util.theMacroExpander")
+        expander = office.OFFICE.ctx.getValueByName("/singletons/com.sun.star.util.theMacroExpander")
         found = {}
         for n in images.getElementNames():
             img = images.getByName(n)
@@ -379,7 +355,7 @@ class DispatchTest(CommandTest):
     def test_notifying_dispatch_reports_failure_with_message(self):
         doc = self.new_doc()
         frame = doc.getCurrentController().getFrame()
-        parser = O.create("com.sun.star.util.URLTransformer")
+        parser = office.OFFICE.create("com.sun.star.util.URLTransformer")
         url = uno.createUnoStruct("com.sun.star.util.URL")
         url.Complete = "org.qkpi:Review"
         _, url = parser.parseStrict(url)
@@ -1047,6 +1023,20 @@ class ExportPdfTest(CommandTest):
         default = os.path.join(self.tmp, f"qm - Review {DATE} (2).pdf")
         self.assertTrue(os.path.isfile(default), msg)
         self.assertIn(default, msg)
+
+    def test_a_file_that_cannot_be_written_is_said_in_words(self):
+        """A place nobody can write to (a new file in /proc, refused even for root): the user's message says which
+        file and what to do, not LibreOffice's internal store error; the document is unchanged."""
+        doc = self.sample_doc()
+        self.ok(doc, "Review", Date=DATE)
+        before = doc_dump(doc)
+        state, msg = self.dispatch(doc, "ExportPdf", FileName="/proc/qkpi-export-test.pdf")
+        self.assertEqual(state, FAILURE)
+        self.assertTrue(msg.startswith('Export PDF: could not write "/proc/qkpi-export-test.pdf"'), msg)
+        self.assertIn("choose another folder", msg)
+        self.assertNotIn("SfxBaseModel", msg)
+        self.assertFalse(os.path.exists("/proc/qkpi-export-test.pdf"))
+        self.assertEqual(doc_dump(doc), before)
 
 
 if __name__ == "__main__":

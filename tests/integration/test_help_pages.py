@@ -30,8 +30,6 @@ import zipfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import office  # noqa: E402
-import unohelper  # noqa: E402
-from com.sun.star.frame import XDispatchResultListener  # noqa: E402
 from com.sun.star.frame.DispatchResultState import SUCCESS  # noqa: E402
 from test_help import ENGLISH, FUNCTIONS, GERMAN, words  # noqa: E402
 
@@ -109,17 +107,6 @@ class InTheOxt(unittest.TestCase):
         self.assertEqual(pages - set(FUNCTIONS) - {"index"}, set())
 
 
-class Listener(unohelper.Base, XDispatchResultListener):
-    def __init__(self):
-        self.events = []
-
-    def dispatchFinished(self, event):  # noqa: N802 (UNO)
-        self.events.append(event)
-
-    def disposing(self, source):
-        pass
-
-
 def read_help(url: str) -> str:
     sfa = office.OFFICE.create("com.sun.star.ucb.SimpleFileAccess")
     stream = sfa.openFileRead(url)
@@ -174,7 +161,7 @@ class Served(unittest.TestCase):
             url.Complete = "org.qkpi:Help"
             parser = office.OFFICE.create("com.sun.star.util.URLTransformer")
             _, url = parser.parseStrict(url)
-            listener = Listener()
+            listener = office.Listener()
             frame.queryDispatch(url, "", 0).dispatchWithNotification(url, (), listener)
             self.assertEqual(len(listener.events), 1)
             self.assertEqual(listener.events[0].State, SUCCESS, listener.events[0].Result)

@@ -22,16 +22,9 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import office  # noqa: E402
+from office import setUpModule, tearDownModule  # noqa: E402,F401  (one office per module: office.OFFICE)
 import test_commands as tc  # noqa: E402  (the command-test helpers; its tests are not collected here)
 from test_commands import DATE, SUCCESS, FAILURE, CommandTest, doc_dump, used_end  # noqa: E402
-
-
-def setUpModule():
-    tc.O = office.setup_module_office()
-
-
-def tearDownModule():
-    office.teardown_module_office()
 
 
 def headers_of(sheet):
@@ -123,7 +116,7 @@ class HostileTest(CommandTest):
             self.ok(doc, "SampleData", Date=DATE)
             # 2,000 of the 20,000 delivery lines (for speed: every test compares whole documents)
             doc.getSheets().getByName("Deliveries").getCellRangeByPosition(0, 2001, 20, 20001).clearContents(1023)
-            SAMPLE["sample"] = os.path.join(tc.O.tmp, "sample.ods")
+            SAMPLE["sample"] = os.path.join(office.OFFICE.tmp, "sample.ods")
             office.Office.store(doc, SAMPLE["sample"], "calc8")
             self.close(doc)
         return self.load(SAMPLE["sample"])

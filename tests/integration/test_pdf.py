@@ -22,16 +22,9 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import office  # noqa: E402
+from office import setUpModule, tearDownModule  # noqa: E402,F401  (one office per module: office.OFFICE)
 import test_commands as tc  # noqa: E402
 from test_commands import DATE, FAILURE  # noqa: E402
-
-
-def setUpModule():
-    tc.O = office.setup_module_office()
-
-
-def tearDownModule():
-    office.teardown_module_office()
 
 
 def pages(path):

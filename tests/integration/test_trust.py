@@ -25,19 +25,12 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import office  # noqa: E402
-import test_commands as tc  # noqa: E402  (the command test helpers; its O is set below)
+from office import setUpModule, tearDownModule  # noqa: E402,F401  (one office per module: office.OFFICE)
+import test_commands as tc  # noqa: E402  (the command test helpers)
 
 SAMPLE_DATE = "2026-11-25"
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 BASE = datetime.date(1899, 12, 30)
-
-
-def setUpModule():
-    tc.O = office.setup_module_office()
-
-
-def tearDownModule():
-    office.teardown_module_office()
 
 
 def serial(d: datetime.date) -> int:

@@ -24,6 +24,11 @@ constexpr const char* kUnsaved =
 constexpr const char* kCancelled = "Export PDF cancelled: no PDF was written.";
 constexpr const char* kFilter = "PDF document (*.pdf)";
 constexpr const char* kPickerTitle = "Export Review as PDF";
+constexpr const char* kReplace = "A file named \"{1}\" already exists. Do you want to replace it?";
+constexpr const char* kNotWritten =
+    "Export PDF: could not write \"{1}\" (is the folder write-protected, the disk full or the file open in "
+    "another program?). No PDF was written: choose another folder.";
+constexpr const char* kPdfExtension = ".pdf";
 // ---- end of the texts --------------------------------------------------------------------
 
 sheet::PageFrame frame(const std::string& sheetName, std::string center, std::string right, Lang lang) {
@@ -102,6 +107,32 @@ std::string pdfFilterTitle(Lang lang) {
 }
 std::string pdfPickerTitle(Lang lang) {
   return tr(lang, kPickerTitle);
+}
+
+PickedPdf pickedPdf(std::string_view picked) {
+  const std::string_view ext = kPdfExtension;
+  bool hasExt = picked.size() >= ext.size();
+  for (std::size_t i = 0; hasExt && i < ext.size(); ++i) {
+    char c = picked[picked.size() - ext.size() + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    hasExt = c == ext[i];
+  }
+  if (hasExt) return {std::string(picked), false};
+  std::string url(picked);
+  if (!url.empty() && url.back() == '.') url.pop_back();  // "report." -> "report.pdf", not "report..pdf"
+  return {url + kPdfExtension, true};
+}
+
+bool mustAskBeforeReplacing(const PickedPdf& p, bool fileExists) {
+  return p.extensionAdded && fileExists;
+}
+
+std::string pdfReplaceQuestion(std::string_view name, Lang lang) {
+  return trf(lang, kReplace, {name});
+}
+
+std::string pdfNotWrittenMessage(std::string_view path, Lang lang) {
+  return trf(lang, kNotWritten, {path});
 }
 
 }  // namespace qkpi::objectives

@@ -47,4 +47,20 @@ std::string pdfCancelledMessage(Lang lang = Lang::En);  // the user closed the f
 std::string pdfFilterTitle(Lang lang = Lang::En);       // the file picker's filter: "PDF document (*.pdf)"
 std::string pdfPickerTitle(Lang lang = Lang::En);       // the file picker's title
 
+// The file the picker's answer `picked` (a URL) names: `picked` when it ends in
+// ".pdf" (any case), else with ".pdf" added (the user switched "Automatic file
+// name extension" off, or a picker without it). `extensionAdded`: the picker
+// asked about another file than the one written, so Export PDF must ask itself
+// before it replaces an existing one (mustAskBeforeReplacing).
+struct PickedPdf {
+  std::string url;
+  bool extensionAdded = false;
+};
+PickedPdf pickedPdf(std::string_view picked);
+bool mustAskBeforeReplacing(const PickedPdf& p, bool fileExists);
+// "A file named "<name>" already exists. Do you want to replace it?" (`name`: the file name, no folder).
+std::string pdfReplaceQuestion(std::string_view name, Lang lang = Lang::En);
+// The PDF could not be written at `path` (system path): says why it may be and what to do.
+std::string pdfNotWrittenMessage(std::string_view path, Lang lang = Lang::En);
+
 }  // namespace qkpi::objectives

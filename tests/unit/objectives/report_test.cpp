@@ -78,6 +78,33 @@ TEST(Report, PdfTargetOrder) {
   EXPECT_NE(unsavedPdfMessage().find("give a FileName"), std::string::npos);
 }
 
+TEST(Report, PickedPdfGetsTheExtensionAndAsksBeforeReplacing) {
+  // The picker added ".pdf" itself (Automatic file name extension on) and asked about that file.
+  EXPECT_EQ(pickedPdf("file:///tmp/out/report.pdf").url, "file:///tmp/out/report.pdf");
+  EXPECT_FALSE(pickedPdf("file:///tmp/out/report.pdf").extensionAdded);
+  EXPECT_FALSE(pickedPdf("file:///tmp/out/REPORT.PDF").extensionAdded);
+  EXPECT_FALSE(mustAskBeforeReplacing(pickedPdf("file:///tmp/out/report.pdf"), true));
+  // Typed without the extension (the check box off): ".pdf" is added, and the picker's own question was
+  // about "report", not "report.pdf": an existing report.pdf must not be replaced without asking.
+  const PickedPdf p = pickedPdf("file:///tmp/out/report");
+  EXPECT_EQ(p.url, "file:///tmp/out/report.pdf");
+  EXPECT_TRUE(p.extensionAdded);
+  EXPECT_TRUE(mustAskBeforeReplacing(p, true));
+  EXPECT_FALSE(mustAskBeforeReplacing(p, false));
+  EXPECT_EQ(pickedPdf("file:///tmp/out/report.").url, "file:///tmp/out/report.pdf");
+  EXPECT_EQ(pickedPdf("file:///tmp/out/report.txt").url, "file:///tmp/out/report.txt.pdf");
+  EXPECT_EQ(pickedPdf("file:///tmp/out/a%20pdf").url, "file:///tmp/out/a%20pdf.pdf");
+  EXPECT_EQ(pickedPdf("pdf").url, "pdf.pdf");
+  EXPECT_EQ(pdfReplaceQuestion("report.pdf"),
+            "A file named \"report.pdf\" already exists. Do you want to replace it?");
+  EXPECT_EQ(pdfReplaceQuestion("report.pdf", Lang::De),
+            "Eine Datei namens \"report.pdf\" ist bereits vorhanden. Möchten Sie sie ersetzen?");
+  const std::string bad = pdfNotWrittenMessage("/mnt/ro/x.pdf");
+  EXPECT_NE(bad.find("could not write \"/mnt/ro/x.pdf\""), std::string::npos);
+  EXPECT_NE(bad.find("choose another folder"), std::string::npos);
+  EXPECT_NE(pdfNotWrittenMessage("/mnt/ro/x.pdf", Lang::De).find("schreibgeschützt"), std::string::npos);
+}
+
 TEST(Report, SuggestedPdfName) {
   EXPECT_EQ(suggestedPdfName("quality.ods", "Review 2026-12-01"), "quality - Review 2026-12-01.pdf");
   EXPECT_EQ(suggestedPdfName("quality", "Review 2026-12-01"), "quality - Review 2026-12-01.pdf");
