@@ -5,8 +5,13 @@ ReviewRecord makes the review and its values-only record in one undo step and sa
 record when the latest review has one. Every page of the PDF (pdftotext -f N -l N) has the page header (the
 document's title, "Quality objectives review" / "Action log", the date) and the footer "Page N of M" with N
 counting on over the sheets; the generated sheets repeat their header rows on every printed page and a long
-action log's second page starts with its header row. Headless, Export PDF of an unsaved document without
-FileName is refused with the same message as before (the file picker is for a user at a window).
+action log's second page starts with its header row. No table of the review (record) starts or continues on a
+page without its column headers: with 45 customers the RFT per-segment table would run over page 1's
+automatic break; Review puts a manual break above it, so every PDF page that shows rows of a per-segment or
+trend table also shows that table's header row, and every manual break of the review sits at the start of a
+block (a section or a block's title row), on the live review and its record; Undo takes them away with the
+sheets. Headless, Export PDF of an unsaved document without FileName is refused with the same message as before
+(the file picker is for a user at a window).
 
 Run: /usr/bin/python3 tests/integration/test_pdf.py --oxt build/qkpi.oxt   (or env QKPI_OXT)
 """
@@ -14,6 +19,7 @@ Run: /usr/bin/python3 tests/integration/test_pdf.py --oxt build/qkpi.oxt   (or e
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -154,6 +160,87 @@ class PrintedReportTest(tc.CommandTest):
         second = log_pages[1]
         first_action = next(i for i, line in enumerate(second) if line.startswith("A-9"))
         self.assertLess(second.index("Action ID"), first_action)
+
+    # ---- no table on a page without its header row ----
+    SEGMENTS = 45  # customers of the RFT objective (Q-01): its table no longer fits under the summary on page 1
+    BLOCK_STARTS = ("Per segment", "12-month trend", "Why lines failed")
+
+    def many_segments_doc(self):
+        """The sample data with the Quality sheet's batches spread over SEGMENTS customers."""
+        doc = self.sample_doc()
+        q = doc.getSheets().getByName("Quality")
+        last = tc.used_end(q)[0]
+        q.getCellRangeByPosition(0, 1, 0, last).setDataArray(
+            tuple((f"Customer {i % self.SEGMENTS + 1:02d}",) for i in range(last)))
+        return doc
+
+    @staticmethod
+    def manual_breaks(sheet):
+        return [b.Position for b in sheet.getRowPageBreaks() if b.ManualBreak]
+
+    def assert_breaks_at_block_starts(self, sheet):
+        """Every manual break: above a section (its ID in A, the section band) or a block's title row;
+        returns the titles of the blocks that start a page."""
+        ids = set(self.review_summary(sheet))
+        starts = []
+        for r in self.manual_breaks(sheet):
+            a = sheet.getCellByPosition(0, r).getString()
+            self.assertTrue(a in ids or a in self.BLOCK_STARTS, f"{sheet.Name}: manual break above row {r + 1} ({a!r})")
+            starts.append(a)
+        return starts
+
+    def assert_headers_with_rows(self, pdf, worst):
+        """Every page showing rows of a per-segment table (a customer) shows its header row (Segment ... Rows
+        counted); every page showing months of a trend table shows its header (Month ... Moving range)."""
+        month = re.compile(r"^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) 20\d\d( \(to date\))?$")
+        seen_segments = seen_months = 0
+        for n in range(1, pages(pdf) + 1):
+            lines = page_lines(pdf, n)
+            segments = [x for x in lines if re.fullmatch(r"Customer \d\d", x)]
+            if "Worst segment" in lines and worst in segments:
+                segments.remove(worst)  # the summary's Worst segment column
+            if segments:
+                seen_segments += len(segments)
+                for header in ("Segment", "Rows counted", "Inspected"):
+                    self.assertIn(header, lines, f"page {n} shows {len(segments)} segment rows ({segments[0]} ...)")
+            months = [x for x in lines if month.match(x)]
+            if months:
+                seen_months += len(months)
+                for header in ("Month", "Moving range", "Upper limit"):
+                    self.assertIn(header, lines, f"page {n} shows months ({months[0]} ...)")
+        self.assertGreaterEqual(seen_segments, self.SEGMENTS)  # the table's rows are in the PDF
+        self.assertGreater(seen_months, 0)
+
+    def test_no_table_starts_or_continues_on_a_page_without_its_header(self):
+        doc = self.many_segments_doc()
+        sheets = doc.getSheets()
+        user = {n: self.manual_breaks(sheets.getByName(n)) for n in sheets.getElementNames()}
+        before = tc.doc_dump(doc)
+        self.ok(doc, "ReviewRecord", Date=DATE)
+        live, rec = sheets.getByName(f"Review {DATE}"), sheets.getByName(f"Review {DATE} record")
+        worst = self.review_summary(live)["Q-01"]["Worst segment"].getString()
+        self.assertRegex(worst, r"^Customer \d\d$")
+        pdf, msg = self.export(doc, "many-segments.pdf")
+        self.assertIn(f'Exported "Review {DATE} record"', msg)
+        self.assert_headers_with_rows(pdf, worst)
+        # the breaks sit at block starts, on the live review and its record alike; the RFT table was moved
+        for sh in (live, rec):
+            starts = self.assert_breaks_at_block_starts(sh)
+            self.assertIn("Per segment", starts, sh.Name)
+        self.assertEqual(self.manual_breaks(rec), self.manual_breaks(live))
+        # the user's sheets keep their (no) manual breaks
+        for n, breaks in user.items():
+            self.assertEqual(self.manual_breaks(sheets.getByName(n)), breaks, n)
+        um = doc.getUndoManager()
+        self.assertEqual(um.getAllUndoActionTitles()[0], "qkpi: Review (record)")
+        um.undo()  # the review, its record and their page breaks go in one step
+        self.assertEqual(tc.doc_dump(doc), before)
+        # the live review (no record) is exported, with the same breaks
+        self.ok(doc, "Review", Date=DATE)
+        self.assertIn("Per segment", self.assert_breaks_at_block_starts(sheets.getByName(f"Review {DATE}")))
+        pdf2, msg = self.export(doc, "many-segments-live.pdf")
+        self.assertIn(f'Exported "Review {DATE}"', msg)
+        self.assert_headers_with_rows(pdf2, worst)
 
     def test_headless_unsaved_export_without_file_name_is_refused_as_before(self):
         doc = self.sample_doc()

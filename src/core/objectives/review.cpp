@@ -25,6 +25,11 @@
 //   then for a delivery objective the OTIF system block at t+18
 //   (addDeliverySystem: why lines failed, its Pareto, line/quantity/order
 //   figures; 15 rows); the next section after it
+// Printed: every section but the first starts a page (a manual break); rows
+// that stay together on a page (SheetSpec::keepTogether): the title with the
+// summary (0 .. 4+n), each section's title and facts (s .. s+5), "Per segment"
+// with its table, cut-off flag and Rows left out, the trend with its chart
+// (t .. t+16), the OTIF system block with its chart (t+18 .. t+31).
 #include <algorithm>
 #include <cstdio>
 #include <stdexcept>
@@ -169,6 +174,8 @@ struct ReviewDraft {
   Lang lang = Lang::En;
 
   void add(sheet::Cell c) { spec.cells.push_back(std::move(c)); }
+  // Rows first..last stay together on one printed page (added in row order).
+  void keep(int first, int last) { spec.keepTogether.push_back({first, last}); }
   std::string t(std::string_view en) const { return tr(lang, en); }
   // A fixed text (a catalogue key) in the review's language.
   void text(int r, int c, std::string_view en, const char* style = "") { add(textCell(r, c, t(en), style)); }
@@ -351,6 +358,7 @@ void addFacts(ReviewDraft& rv, const Prepared& p, const Section& sec) {
   rv.userText(s + 4, 1, o.evaluation);
   rv.label(s + 5, 0, "Resources");
   rv.userText(s + 5, 1, o.resources);
+  rv.keep(s, s + 5);
 }
 
 // ---- per-segment table ------------------------------------------------------------------
@@ -513,6 +521,7 @@ int addSegmentTable(ReviewDraft& rv, const Prepared& p, const Section& sec, int 
             ? "No Segment by: the KPI is measured over all data only."
             : "The per-segment table could not be sized (its probe formula gave no result): check Data, Segment by and Options.",
         kNote);
+    rv.keep(s + 6, s + 7);
     return s + 9;
   }
   SegmentTable tab;
@@ -536,6 +545,8 @@ int addSegmentTable(ReviewDraft& rv, const Prepared& p, const Section& sec, int 
                                    cellName(tab.last, 1) + "-" + cellName(tab.last, 2), formula::kEmpty}),
         kInteger));
   const int reasonsEnd = addLeftOutReasons(rv, p, sec, tab);
+  // The title, the header row, the rows, the cut-off flag and the reasons beside them: one page.
+  rv.keep(s + 6, std::max(tab.last + 1, reasonsEnd));
   return std::max(tab.last + 3, reasonsEnd + 2);
 }
 
@@ -618,6 +629,7 @@ int addDeliverySystem(ReviewDraft& rv, const Prepared& p, const Section& sec, in
   chart.seriesNames = {rv.t("Lines")};
   chart.bars = true;
   rv.spec.charts.push_back(chart);
+  rv.keep(t, t + 13);  // down to the chart's last row
   return t + 15;
 }
 
@@ -744,6 +756,7 @@ int addTrend(ReviewDraft& rv, const Prepared& p, const Section& sec, int t) {
                                      [](const ArgSpec& x) { return x.name == "From"; });
   if (!hasPeriod) {
     rv.add(textCell(t + 1, 0, trf(rv.lang, "{1} has no period: no monthly trend.", {call.fn->name}), kNote));
+    rv.keep(t, t + 1);
     return t + 3;
   }
   const std::vector<TrendMonth> months = trendMonths(rv.today, rv.off, rv.lang);
@@ -770,7 +783,9 @@ int addTrend(ReviewDraft& rv, const Prepared& p, const Section& sec, int t) {
   for (int k = 0; k < static_cast<int>(months.size()); ++k)
     addTrendRow(rv, call, tr, tr.first + k, months[k]);
   addTrendChart(rv, *p.o, sec, tr);
-  return std::max(std::max(tr.last, tr.toDate), tr.header + kChartRows - 1) + 2;
+  const int end = std::max(std::max(tr.last, tr.toDate), tr.header + kChartRows - 1);
+  rv.keep(t, end);  // the title, the table and the chart beside it
+  return end + 2;
 }
 
 // ---- page setup ------------------------------------------------------------------------
@@ -827,7 +842,8 @@ sheet::SheetSpec review(const std::vector<Objective>& objectives, const std::vec
   const int n = static_cast<int>(prep.size());
   addTitle(rv);
   addSummaryHeader(rv, n);
-  int s = kFirstSummaryRow + n + 1;  // first section row
+  rv.keep(0, kFirstSummaryRow + n - 1);  // the summary under the title (never moved: the first rows)
+  int s = kFirstSummaryRow + n + 1;      // first section row
   for (int i = 0; i < n; ++i) {
     // One objective per printed page: the first shares page 1 with the summary.
     if (i > 0) spec.rowBreaks.push_back(s);

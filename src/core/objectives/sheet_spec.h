@@ -137,6 +137,20 @@ struct PageFrame {
   bool operator==(const PageFrame&) const = default;
 };
 
+// Rows that stay together on one printed page ("keep together"): a table's
+// title, column header row and rows, a section's title with its facts. Calc
+// breaks pages by height; the writer then gives each block that an automatic
+// page break would cut a manual break at its first row, so the block starts on
+// the next page whole. A block taller than one page cannot be kept whole: it
+// starts on a new page and continues on the next (its continuation without its
+// header row: Calc repeats only one block of rows per sheet, spec.repeatRows).
+// A block that starts at the first printed row is never moved.
+struct RowBlock {
+  int first = 0;
+  int last = 0;  // inclusive
+  bool operator==(const RowBlock&) const = default;
+};
+
 // A whole sheet to create, or rows to append to an existing sheet.
 struct SheetSpec {
   std::string name;
@@ -155,6 +169,7 @@ struct SheetSpec {
   std::vector<RangeStyle> rangeStyles;  // applied after `cells`, in order
   int fitPagesWide = 0;                 // print scale: 0 = 100 %, n = fit the width to n pages
   std::vector<int> rowBreaks;           // manual page breaks: each row starts a new printed page
+  std::vector<RowBlock> keepTogether;   // new sheets: blocks kept on one page; ascending, disjoint
   std::optional<PageFrame>
       pageFrame;        // the sheet's own page header/footer; nullopt = qkpi's shared page style
   RowLayout rowLayout;  // filled just before writing (objectives::rowLayout)

@@ -85,6 +85,7 @@ std::string dump(const SheetSpec& s) {
   for (int r : s.repeatRows) o << "repeat " << r << "\n";
   for (const auto& r : s.rangeStyles) o << "rangestyle " << rng(r.range) << " " << r.style << "\n";
   for (int r : s.rowBreaks) o << "break " << r << "\n";
+  for (const auto& b : s.keepTogether) o << "keep " << b.first << "-" << b.last << "\n";
   if (const auto& f = s.pageFrame)
     o << "header " << f->headerLeft << " | " << f->headerCenter << " | " << f->headerRight << "\nfooter "
       << f->footerLeft << " | " << f->footerCenter << " | " << f->footerRight << "\n";

@@ -468,6 +468,75 @@ TEST(ObjectivesReview, SummaryFormatsAndPageSetup) {
   }
 }
 
+// Rows kept together on one printed page, hand-checked on the small register (probed table sizes 4, 3, 2,
+// none): the title with the summary; per section its title and facts, "Per segment" with the table (header
+// row, rows, cut-off flag, the Rows left out beside it), the trend with its chart, the OTIF system block.
+TEST(ObjectivesReview, KeepTogetherBlocks) {
+  using Block = qkpi::sheet::RowBlock;
+  SheetSpec s = theReview();
+  const std::vector<Block> expected = {
+      {0, 8},  // title, legend, summary header (4) and its 4 rows (5..8)
+      // Q-1 OTIF at 10: facts 10..15; "Per segment" 16, header 17, rows 18..21, cut-off flag 22 (Rows left
+      // out 17..21 beside it); trend 24 (header 25, months 26..38, chart 25..40); why lines failed 42..55
+      {10, 15},
+      {16, 22},
+      {24, 40},
+      {42, 55},
+      // Q-2 RETURNS at 57 (a manual break): facts, table 63 (header 64, rows 65..67, flag 68), trend 70..86
+      {57, 62},
+      {63, 68},
+      {70, 86},
+      // Q-3 TURNAROUNDDAYS at 88: table 94 (header 95, rows 96..97, flag 98; left out 95..98), trend 100..116
+      {88, 93},
+      {94, 98},
+      {100, 116},
+      // Q-4 RTY at 118: no Segment by (its note at 125), no period (the note at 128)
+      {118, 123},
+      {124, 125},
+      {127, 128},
+  };
+  EXPECT_EQ(s.keepTogether, expected);
+  EXPECT_EQ(text(s, 64, 0), "Segment");  // the RETURNS table's header row is in its block
+  EXPECT_EQ(text(s, 42, 0), "Why lines failed");
+  EXPECT_EQ(text(s, 70, 0), "12-month trend");
+  EXPECT_EQ(text(s, 100, 0), "12-month trend");
+}
+
+// For any review: the blocks ascend, do not overlap, lie in the print range, every section's manual break
+// starts a block and none falls inside one; every table header row (qkpi Header cells below the summary)
+// is in a block with rows below it.
+TEST(ObjectivesReview, KeepTogetherBlocksCoverTheTables) {
+  for (const std::vector<int>& rows : {std::vector<int>{4, 3, 2, 0}, std::vector<int>{30, 1, 12, 0}}) {
+    SheetSpec s = review(smallRegister(), rows, kToday, 0, "Review 2026-11-25");
+    ASSERT_FALSE(s.keepTogether.empty());
+    ASSERT_TRUE(s.printRange.has_value());
+    for (std::size_t i = 0; i < s.keepTogether.size(); ++i) {
+      const auto& b = s.keepTogether[i];
+      EXPECT_LE(b.first, b.last);
+      EXPECT_LE(b.last, s.printRange->last.row);
+      if (i > 0) {
+        EXPECT_GT(b.first, s.keepTogether[i - 1].last);
+      }
+      for (int r : s.rowBreaks) EXPECT_FALSE(b.first < r && r <= b.last) << r;
+    }
+    auto blockOf = [&](int r) {
+      return std::find_if(s.keepTogether.begin(), s.keepTogether.end(),
+                          [r](const auto& b) { return b.first <= r && r <= b.last; });
+    };
+    for (int r : s.rowBreaks) {
+      auto b = blockOf(r);
+      ASSERT_NE(b, s.keepTogether.end()) << r;
+      EXPECT_EQ(b->first, r);
+    }
+    for (const Cell& c : s.cells) {
+      if (c.style != "qkpi Header" || c.pos.row <= 4) continue;
+      auto b = blockOf(c.pos.row);
+      ASSERT_NE(b, s.keepTogether.end()) << c.pos.row;
+      EXPECT_GT(b->last, c.pos.row) << c.pos.row;
+    }
+  }
+}
+
 TEST(ObjectivesReview, ProbeFailureAndErrors) {
   auto reg = smallRegister();
   SheetSpec s = review(reg, {0, 3, 2, 0}, kToday, 0, "R");
