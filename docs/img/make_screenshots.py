@@ -222,6 +222,17 @@ def dispatch(o, doc, command, **args):
     return ev.Result
 
 
+def explain_otif(o, doc):
+    """Explain on the register's OTIF Actual: its failed and left-out rows, row by row."""
+    reg = doc.getSheets().getByName("Objectives")
+    head = reg.getCellRangeByName("A1:T1").getDataArray()[0]
+    kpi_col = next(c for c, h in enumerate(head) if h in ("KPI", "Kennzahl"))
+    actual_col = next(c for c, h in enumerate(head) if h in ("Actual", "Istwert"))
+    otif_row = next(r for r in range(1, 20) if reg.getCellByPosition(kpi_col, r).getString() == "OTIF")
+    doc.getCurrentController().select(reg.getCellByPosition(actual_col, otif_row))
+    dispatch(o, doc, "Explain")
+
+
 def shoot_workflow(oxt, keep_full, only, lang=None):
     """SampleData, Review and ActionLog in a visible Calc; one picture per generated sheet."""
     outs = []
@@ -233,20 +244,15 @@ def shoot_workflow(oxt, keep_full, only, lang=None):
         frame.getContainerWindow().setPosSize(0, 0, SCREEN[0], SCREEN[1], 15)
         for cmd in ("SampleData", "Review", "ActionLog"):
             dispatch(o, doc, cmd, Date=WORKFLOW_DATE)
-        # Explain on the register's OTIF Actual: its failed and left-out rows, row by row.
-        reg = doc.getSheets().getByName("Objectives")
-        head = reg.getCellRangeByName("A1:T1").getDataArray()[0]
-        kpi_col = next(c for c, h in enumerate(head) if h in ("KPI", "Kennzahl"))
-        actual_col = next(c for c, h in enumerate(head) if h in ("Actual", "Istwert"))
-        otif_row = next(r for r in range(1, 20) if reg.getCellByPosition(kpi_col, r).getString() == "OTIF")
-        ctl.select(reg.getCellByPosition(actual_col, otif_row))
-        dispatch(o, doc, "Explain")
         names = doc.getSheets().getElementNames()
         for prefix, name, zoom, last, fallback_h in WORKFLOW_SHOTS:
             if lang:
                 name = name.replace(".png", "-" + lang.split("-")[0] + ".png")
             if only and name not in only:
                 continue
+            if prefix == "Explain ":  # last, so the bar above the other sheets shows their command's outcome
+                explain_otif(o, doc)
+                names = doc.getSheets().getElementNames()
             sheet_name = next(n for n in names if n == prefix or n.startswith(prefix))
             sheet = doc.getSheets().getByName(sheet_name)
             ctl.setActiveSheet(sheet)
