@@ -171,7 +171,8 @@ class Served(unittest.TestCase):
         cls.version = office_version()
 
     def setUp(self):
-        if not viewer_works(self.version) and self._testMethodName != "test_help_command_refuses_where_the_viewer_crashes":
+        refusal = "test_help_command_refuses_where_the_viewer_crashes"
+        if not viewer_works(self.version) and self._testMethodName != refusal:
             self.skipTest(f"LibreOffice {self.version[0]}.{self.version[1]}: its help content provider aborts "
                           "soffice on any extension help page (not read)")
 
