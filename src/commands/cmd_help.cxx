@@ -6,13 +6,27 @@
 // LibreOffice's help window itself (that is vcl's Help::Start, not UNO API): when the help window is
 // open (F1 opened it, e.g. on this menu entry), the page is loaded into it; otherwise it opens in a
 // window of its own (the same page, rendered by LibreOffice's help content provider, read-only).
+//
+// Not in LibreOffice 7.6 and later: their help content provider (xmlhelp) aborts soffice on any page of
+// an extension (measured in 25.2.3, with any extension that has help, qkpi's or a one-page test one). It
+// opens the extension's compiled help.jar with its own XInputStream_impl, which is no
+// comphelper::ByteReader, and package's ByteGrabber calls through that null ByteReader (SIGSEGV in
+// ZipFile's search for the end record, then abort). Its other way (UseDB=no) finds no extension page at
+// all. There the command opens nothing and says why, instead of closing the user's office.
+#include <charconv>
 #include <com/sun/star/awt/XTopWindow.hpp>
+#include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/FrameSearchFlag.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/frame/XDesktop2.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <string>
+#include <utility>
 
 #include "command.hxx"
 #include "objectives/sidebar_model.h"
@@ -25,6 +39,43 @@ using namespace css;
 using css::uno::Sequence;
 using css::uno::UNO_QUERY;
 
+namespace {
+
+// "7.4.7.2" -> {7, 4}; {0, 0} when unreadable.
+std::pair<int, int> majorMinor(const std::string& v) {
+  int major = 0, minor = 0;
+  const char* p = v.c_str();
+  const char* end = p + v.size();
+  auto r = std::from_chars(p, end, major);
+  if (r.ec != std::errc() || r.ptr == end || *r.ptr != '.') return {0, 0};
+  if (std::from_chars(r.ptr + 1, end, minor).ec != std::errc()) return {0, 0};
+  return {major, minor};
+}
+
+std::string officeVersion(const Reference<uno::XComponentContext>& ctx) {
+  try {
+    Reference<lang::XMultiServiceFactory> cp = configuration::theDefaultProvider::get(ctx);
+    beans::NamedValue nv("nodepath", uno::Any(OUString("/org.openoffice.Setup/Product")));
+    Sequence<uno::Any> args(1);
+    args.getArray()[0] <<= nv;
+    Reference<container::XNameAccess> na(
+        cp->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", args), UNO_QUERY);
+    OUString v;
+    if (na.is() && na->hasByName("ooSetupVersionAboutBox")) na->getByName("ooSetupVersionAboutBox") >>= v;
+    if (v.isEmpty() && na.is() && na->hasByName("ooSetupVersion")) na->getByName("ooSetupVersion") >>= v;
+    return OUStringToOString(v, RTL_TEXTENCODING_UTF8).getStr();
+  } catch (const uno::Exception&) {
+    return "";
+  }
+}
+
+bool extensionHelpViewerWorks(const std::string& version) {
+  const auto [major, minor] = majorMinor(version);
+  return major > 0 && (major < 7 || (major == 7 && minor < 6));
+}
+
+}  // namespace
+
 OUString helpIndexUrl(const std::string& uiLocaleTag) {
   const bool german = objectives::sidebar::panelLanguage(uiLocaleTag) == "de";
   return OUString::createFromAscii("vnd.sun.star.help://scalc/org.qkpi%3AHelp?Language=") +
@@ -32,6 +83,19 @@ OUString helpIndexUrl(const std::string& uiLocaleTag) {
 }
 
 Outcome helpCommand(const Env& e) {
+  const std::string version = officeVersion(e.ctx);
+  if (!extensionHelpViewerWorks(version)) {
+    const auto [major, minor] = majorMinor(version);
+    const std::string v = major > 0 ? std::to_string(major) + "." + std::to_string(minor) : "?";
+    return {
+        false,
+        objectives::trf(e.lang,
+                        "LibreOffice {1} cannot show the help pages of extensions: its help viewer would "
+                        "close LibreOffice, so the qkpi help is not opened. Each function's help is in the "
+                        "Function Wizard (Insert > Function, category Add-in).",
+                        {v}),
+        false};
+  }
   const OUString url = helpIndexUrl(uiLocale(e.ctx));
   Reference<frame::XDesktop2> desktop = frame::Desktop::create(e.ctx);
   // the content frame of LibreOffice's help window (sfx2 names it so), when that window is open
