@@ -49,7 +49,7 @@ const char* const kComments[kNCols] = {
     "The date the action was completed.",
     "How effective it was (ISO 9001 10.2): the KPI after the action, verified at the next review.",
 };
-const int kWidths[kNCols] = {2200, 2200, 7000, 7500, 5600, 5600, 2500, 2500, 2800, 2600, 6000};
+const int kWidths[kNCols] = {2900, 2200, 7000, 7500, 5600, 5600, 2500, 2500, 2800, 2600, 6000};
 
 // Fixed-point text with a '.', whatever the process's C locale (a visible
 // office under a German LC_ALL has LC_NUMERIC de_DE: snprintf would give ',').

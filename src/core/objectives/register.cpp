@@ -60,7 +60,7 @@ const char* const kHeaderComments[kFieldCount] = {
     "Written by Review, Action Log and Update Actuals: flags a row whose Actual formula is not the one its KPI, Data, Segment by and Options give (e.g. Options edited after the Actual was written). Update Actuals rewrites those Actuals; empty = Actual matches its Options.",
 };
 
-const int kWidths[kFieldCount] = {1600, 6500, 3300, 4600, 4600, 6500, 2000, 2200, 2000, 2400,
+const int kWidths[kFieldCount] = {1600, 6500, 3300, 4600, 4600, 6500, 2000, 2200, 2000, 2700,
                                   2400, 2400, 5200, 5500, 5500, 3300, 2400, 2200, 5200, 5200};
 
 std::string c(Field f, int row) {
