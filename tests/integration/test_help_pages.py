@@ -221,15 +221,9 @@ class Served(unittest.TestCase):
     def test_help_command_opens_the_index_page(self):
         doc = office.OFFICE.new_calc()
         try:
-            frame = doc.getCurrentController().getFrame()
-            url = office.uno.createUnoStruct("com.sun.star.util.URL")
-            url.Complete = "org.qkpi:Help"
-            parser = office.OFFICE.create("com.sun.star.util.URLTransformer")
-            _, url = parser.parseStrict(url)
-            listener = office.Listener()
-            frame.queryDispatch(url, "", 0).dispatchWithNotification(url, (), listener)
-            self.assertEqual(len(listener.events), 1)
-            self.assertEqual(listener.events[0].State, SUCCESS, listener.events[0].Result)
+            events = dispatch_help(doc)
+            self.assertEqual(len(events), 1)
+            self.assertEqual(events[0].State, SUCCESS, events[0].Result)
             frames = office.OFFICE.desktop.getFrames()
             urls = []
             for i in range(frames.getCount()):
