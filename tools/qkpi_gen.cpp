@@ -99,19 +99,17 @@ void reference(std::ostream& out) {
 // LibreOffice compiles the .xhp files of help/<lang>/ when it registers the
 // extension and shows them in its help window. The folder under help/<lang>/
 // must be the extension's identifier (xmlhelp only serves a page whose path
-// starts with it). A page is found by a help id (<bookmark branch="hid/...">:
-// F1 on a qkpi menu entry or toolbar button, whose help id is its command URL)
-// and from the help window's Index, Find and Contents tabs. Links between
+// starts with it). A page is found by its path and from the help window's
+// Index, Find and Contents tabs. No page has a help id (<bookmark
+// branch="hid/...">), though F1 on a qkpi menu entry would then open it in
+// 7.4: in LibreOffice 7.6 and later F1 on such an entry makes the help
+// provider read the extension's help.jar, and that aborts the office
+// (measured in 25.2.3 under Xvfb; see src/commands/cmd_help.cxx). Links between
 // extension pages (<link>) do not resolve in LibreOffice 7.4 (its
 // main_transform.xsl adds UseDB=no, which xmlhelp serves from its own help
 // only), so the pages name each other instead of linking.
 
 constexpr std::string_view kHelpFolder = "org.qkpi.extension";  // = description.xml <identifier>
-
-// The qkpi commands (registry/ProtocolHandler.xcu): F1 on their menu entries
-// and toolbar buttons opens the index page.
-constexpr std::string_view kCommands[] = {"Help",          "SampleData", "NewRegister", "Review",
-                                          "UpdateActuals", "ActionLog",  "Explain",     "ExportPdf"};
 
 struct HelpLanguage {
   std::string_view folder;  // help/<folder>/ and xml-lang
@@ -173,10 +171,6 @@ class Page {
          << "</filename>\n</topic>\n</meta>\n<body>\n";
   }
   ~Page() { out_ << "</body>\n</helpdocument>\n"; }
-  void hid(std::string_view helpId) {
-    out_ << "<bookmark xml-lang=\"" << lang_ << "\" branch=\"hid/" << xml(helpId) << "\" id=\"bm_" << ++n_
-         << "\" localize=\"false\"/>\n";
-  }
   // An entry of the Index tab: "main;sub" is `sub` under `main`.
   void index(std::string_view value) {
     out_ << "<bookmark xml-lang=\"" << lang_ << "\" branch=\"index\" id=\"bm_" << ++n_
@@ -251,19 +245,14 @@ bool functionPage(const std::filesystem::path& dir, const FunctionSpec& f, const
     p.heading(2, tr(l.lang, "Errors", "Fehler"));
     p.para(errors);
   }
-  p.para(tr(
-      l.lang,
-      "All qkpi functions: menu Quality Objectives ▸ Help, or the entry “qkpi, functions” in the Index tab of "
-      "this window.",
-      "Alle qkpi-Funktionen: Menü Qualitätsziele ▸ Hilfe oder der Eintrag „qkpi, Funktionen“ im Register Index "
-      "dieses Fensters."));
+  p.para(tr(l.lang, "All qkpi functions: menu Quality Objectives ▸ Help on a cell without a qkpi formula.",
+            "Alle qkpi-Funktionen: Menü Qualitätsziele ▸ Hilfe auf einer Zelle ohne qkpi-Formel."));
   return p.ok();
 }
 
 bool indexPage(const std::filesystem::path& dir, const HelpLanguage& l) {
   const std::string_view title = tr(l.lang, "qkpi functions", "qkpi-Funktionen");
   Page p(dir / "index.xhp", "index.xhp", "qkpi_index", title, l.folder);
-  for (std::string_view c : kCommands) p.hid("org.qkpi:" + std::string(c));
   p.index(tr(l.lang, "qkpi;functions", "qkpi;Funktionen"));
   p.index(tr(l.lang, "Quality Objectives;functions", "Qualitätsziele;Funktionen"));
   p.heading(1, tr(l.lang, "qkpi functions for quality objectives", "qkpi-Funktionen für Qualitätsziele"));
@@ -271,13 +260,11 @@ bool indexPage(const std::filesystem::path& dir, const HelpLanguage& l) {
       l.lang,
       "The qkpi extension adds these functions to Calc. They are in the Function Wizard (Insert ▸ Function, "
       "category Add-in), which shows a short text for each. The full reference of each function is its own "
-      "page of LibreOffice's Help window (F1 on a Quality Objectives menu entry opens it): choose the "
-      "function's name under “qkpi” in its Index tab, or search for it in its Find tab.",
+      "page: select a cell whose formula calls the function and choose Quality Objectives ▸ Help.",
       "Die Erweiterung qkpi fügt Calc diese Funktionen hinzu. Sie stehen im Funktions-Assistenten (Einfügen ▸ "
       "Funktion, Kategorie Add-in), der zu jeder einen kurzen Text zeigt. Die vollständige Beschreibung jeder "
-      "Funktion ist eine eigene Seite im Hilfefenster von LibreOffice (F1 auf einem Eintrag des Menüs "
-      "Qualitätsziele öffnet es): wählen Sie den Namen der Funktion unter „qkpi“ in dessen Register Index oder "
-      "suchen Sie ihn im Register Suchen."));
+      "Funktion ist eine eigene Seite: Wählen Sie eine Zelle, deren Formel die Funktion aufruft, und dann "
+      "Qualitätsziele ▸ Hilfe."));
   std::vector<std::vector<std::string>> rows{
       {std::string(tr(l.lang, "Function", "Funktion")),
        std::string(tr(l.lang, "What it computes", "Was sie berechnet"))}};

@@ -5,10 +5,9 @@ Run: /usr/bin/python3 docs/img/make_help_screenshots.py [--oxt build/qkpi.oxt] [
 
 In a visible Calc under Xvfb (docs/img/make_screenshots.py's Xvfb, tests/integration/office.py) with the
 extension in a throw-away profile: opens the menu "Quality Objectives" with a click on its menu bar entry
-(found through the accessibility API), goes to its last entry (End: Help) and presses F1, as a user asking
-for help on that entry. LibreOffice's Help window opens on the page with the help id org.qkpi:Help (the
-qkpi index page) and shows its Index tab: grabbed as docs/img/help-index.png. Then a double click on the
-entry "OTIF function" in that Index list opens the OTIF page: docs/img/help-otif.png. Keys and clicks
+(found through the accessibility API), goes to its last entry (End: Help) and presses Return. On an empty
+cell the index page opens in a window of its own: docs/img/help-index.png. Then on a cell with
+=IFNA(OTIF(...);"") the same opens OTIF's page (context help): docs/img/help-otif.png. Keys and clicks
 go through xdotool; `import -window root` grabs the screen, cropped to the Help window. Needs xvfb,
 xdotool, imagemagick, libreoffice-help-common and libreoffice-writer (scripts/setup.sh).
 With --lang=de-DE the German UI: help-index-de.png, help-otif-de.png.
@@ -31,11 +30,6 @@ import office  # noqa: E402
 from com.sun.star.accessibility.AccessibleRole import MENU  # noqa: E402
 
 SCREEN = ms.SCREEN  # 1600 x 1000
-INDEX_FIRST_ROW = (60, 123)  # the Index list's first row ("qkpi") in the Help window, pixels
-INDEX_ROW_HEIGHT = 20
-# The Index list starts with the entries "<NAME> function" ("<NAME>-Funktion") in collated order:
-# INFULL, KPISTATUS, ONTIME, OTIF ... (then "qkpi" with the functions under it, "Quality Objectives").
-OTIF_ROW = 3
 HELP_CROP = (0, 0, 1490, 900)  # the Help window (left part of the screen), x, y, width, height
 
 
@@ -65,6 +59,43 @@ def top_titles(o):
     return titles
 
 
+def help_windows(o):
+    """The desktop's frames showing a qkpi help page (a window of its own)."""
+    frames = o.desktop.getFrames()
+    out = []
+    for i in range(frames.getCount()):
+        fr = frames.getByIndex(i)
+        c = fr.getController()
+        m = c.getModel() if c is not None else None
+        if m is not None and m.getURL().startswith("vnd.sun.star.help:"):
+            out.append(fr)
+    return out
+
+
+def menu_help(o, x, frame, lang):
+    """Quality Objectives > Help chosen with the mouse and the keyboard, as a user does; returns the help frame."""
+    title = "Qualitätsziele" if lang == "de-DE" else "Quality Objectives"
+    menu = ms.find_accessible(frame.getContainerWindow(), MENU, title)
+    if menu is None:
+        raise RuntimeError(f"menu {title!r} not found")
+    p, s = menu.getLocationOnScreen(), menu.getSize()
+    xdo(x.display, "mousemove", str(p.X + s.Width // 2), str(p.Y + s.Height // 2))
+    xdo(x.display, "click", "1")
+    time.sleep(1.5)
+    xdo(x.display, "key", "End")  # the last entry: Help
+    time.sleep(0.7)
+    xdo(x.display, "key", "Return")
+    deadline = time.monotonic() + 30
+    while not help_windows(o):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"no help window: {top_titles(o)}")
+        time.sleep(0.5)
+    fr = help_windows(o)[0]
+    fr.getContainerWindow().setPosSize(0, 0, HELP_CROP[2], HELP_CROP[3], 15)
+    time.sleep(4)
+    return fr
+
+
 def shoot(oxt, lang, keep_full):
     suffix = "-de" if lang == "de-DE" else ""
     with ms.Xvfb() as x, office.Office(oxt, headless=False, display=x.display, ui_language=lang) as o:
@@ -72,28 +103,16 @@ def shoot(oxt, lang, keep_full):
         frame = doc.getCurrentController().getFrame()
         frame.getContainerWindow().setPosSize(0, 0, SCREEN[0], SCREEN[1], 15)
         time.sleep(3)
-        title = "Qualitätsziele" if lang == "de-DE" else "Quality Objectives"
-        menu = ms.find_accessible(frame.getContainerWindow(), MENU, title)
-        if menu is None:
-            raise RuntimeError(f"menu {title!r} not found")
-        p, s = menu.getLocationOnScreen(), menu.getSize()
-        xdo(x.display, "mousemove", str(p.X + s.Width // 2), str(p.Y + s.Height // 2))
-        xdo(x.display, "click", "1")
-        time.sleep(1.5)
-        xdo(x.display, "key", "End")  # the last entry: Help
-        time.sleep(0.7)
-        xdo(x.display, "key", "F1")
-        deadline = time.monotonic() + 30
-        while not any("Help" in t or "Hilfe" in t for t in top_titles(o)):
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"no Help window after F1: {top_titles(o)}")
-            time.sleep(0.5)
-        time.sleep(4)
+        help_frame = menu_help(o, x, frame, lang)  # on an empty cell: the index page
         grab(x.display, os.path.join(HERE, f"help-index{suffix}.png"), keep_full)
-        cx, cy = INDEX_FIRST_ROW
-        xdo(x.display, "mousemove", str(cx), str(cy + OTIF_ROW * INDEX_ROW_HEIGHT))
-        xdo(x.display, "click", "--repeat", "2", "1")
-        time.sleep(4)
+        help_frame.close(True)
+        time.sleep(1)
+        # on a cell with an OTIF formula: OTIF's page (context help)
+        cell = doc.getSheets().getByIndex(0).getCellRangeByName("A1")
+        cell.setFormula('=IFNA(OTIF(B2:E6);"")')
+        doc.getCurrentController().select(cell)
+        time.sleep(1)
+        menu_help(o, x, frame, lang)
         grab(x.display, os.path.join(HERE, f"help-otif{suffix}.png"), keep_full)
 
 

@@ -62,7 +62,8 @@ Outcome updateActualsCommand(const Env& e);
 Outcome explainCommand(const Env& e);
 Outcome helpCommand(const Env& e);
 
-// The URL of the qkpi help index page (cmd_help.cxx) for a UI language tag ("de-DE" gives the German page).
-OUString helpIndexUrl(const std::string& uiLocaleTag);
+// The URL of a qkpi help page (cmd_help.cxx: "index", or a function's name) for a UI language tag
+// ("de-DE" gives the German page).
+OUString helpIndexUrl(const std::string& uiLocaleTag, const std::string& page = "index");
 
 }  // namespace qkpi::commands

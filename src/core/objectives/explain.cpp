@@ -475,6 +475,31 @@ ExplainCall parseCallOf(std::string_view formula, const FunctionSpec& fn) {
   return out;
 }
 
+std::optional<std::string> firstQkpiFunction(std::string_view formula) {
+  std::string f = trim(std::string(formula));
+  if (f.size() > 2 && f.starts_with("{=") && f.ends_with("}")) f = f.substr(1, f.size() - 2);
+  if (f.empty() || f.front() != '=') return std::nullopt;
+  Expr root;
+  try {
+    root = Parser(f).formula();
+  } catch (const std::invalid_argument&) {
+    return std::nullopt;
+  }
+  const std::function<const FunctionSpec*(const Expr&)> find = [&](const Expr& e) -> const FunctionSpec* {
+    if (e.kind == Expr::Kind::Call)
+      if (const FunctionSpec* fn = findFunction(e.text)) return fn;
+    for (const Expr& a : e.args)
+      if (const FunctionSpec* hit = find(a)) return hit;
+    for (const auto& row : e.rows)
+      for (const Expr& a : row)
+        if (const FunctionSpec* hit = find(a)) return hit;
+    return nullptr;
+  };
+  const FunctionSpec* fn = find(root);
+  if (!fn) return std::nullopt;
+  return std::string(fn->name);
+}
+
 std::string explainSheetBase(const ExplainSource& source) {
   return "Explain " + source.sheet + " " + cellName(source.row, source.col);
 }

@@ -117,6 +117,12 @@ struct CellBlock {
 // no such call or cannot be read (a defect of the caller, not the user's).
 ExplainCall parseCallOf(std::string_view formula, const FunctionSpec& fn);
 
+// The name of the first function of the table (any qkpi function, e.g. "OTIF"
+// or "KPISTATUS") that `formula` calls, directly or inside other calls
+// (=IFNA(OTIF(...);""), =ORG.QKPI.QUALITYKPI.RFT(...)); nullopt when it calls
+// none or cannot be read. For context help.
+std::optional<std::string> firstQkpiFunction(std::string_view formula);
+
 // "Explain Objectives Q3" (then made unique by the caller with uniqueSheetName).
 std::string explainSheetBase(const ExplainSource& source);
 

@@ -107,6 +107,17 @@ TEST(ExplainParse, NumbersWhateverTheCLocale) {
   EXPECT_EQ(big, "1234567.25");
 }
 
+TEST(ExplainParse, FirstQkpiFunctionForContextHelp) {
+  EXPECT_EQ(firstQkpiFunction("=OTIF($Deliveries.D2:G9)"), "OTIF");
+  EXPECT_EQ(firstQkpiFunction("=IFNA(ORG.QKPI.QUALITYKPI.RFT($Quality.C2:E9);\"\")"), "RFT");
+  EXPECT_EQ(firstQkpiFunction("=KPISTATUS(IFNA(Q2;\"\");G2;H2;I2)"), "KPISTATUS");
+  EXPECT_EQ(firstQkpiFunction("{=OTIFBY($D.D2:G9;$D.A2:A9)}"), "OTIFBY");
+  EXPECT_EQ(firstQkpiFunction("=SUM(A1:A3)"), std::nullopt);
+  EXPECT_EQ(firstQkpiFunction("=OTIF("), std::nullopt);
+  EXPECT_EQ(firstQkpiFunction("42"), std::nullopt);
+  EXPECT_EQ(firstQkpiFunction(""), std::nullopt);
+}
+
 // A block of the Deliveries sheet at D2: Due, Delivered, OrderedQty, DeliveredQty.
 struct Rows {
   std::vector<std::vector<std::variant<std::monostate, double, std::string>>> rows;
