@@ -8,7 +8,6 @@
 #include <charconv>
 #include <cmath>
 #include <deque>
-#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -354,17 +353,24 @@ class Parser {
   std::size_t i_ = 0;
 };
 
-const Expr* findExplainable(const Expr& e) {
-  if (e.kind == Expr::Kind::Call) {
-    const FunctionSpec* f = findFunction(e.text);
-    if (f && f->explain) return &e;
-  }
+// The first call (depth first: the expression, its operands, an array's
+// elements) for which `wanted(call)` holds.
+template <class Wanted>
+const Expr* firstCall(const Expr& e, const Wanted& wanted) {
+  if (e.kind == Expr::Kind::Call && wanted(e)) return &e;
   for (const Expr& a : e.args)
-    if (const Expr* hit = findExplainable(a)) return hit;
+    if (const Expr* hit = firstCall(a, wanted)) return hit;
   for (const auto& row : e.rows)
     for (const Expr& a : row)
-      if (const Expr* hit = findExplainable(a)) return hit;
+      if (const Expr* hit = firstCall(a, wanted)) return hit;
   return nullptr;
+}
+
+const Expr* findExplainable(const Expr& e) {
+  return firstCall(e, [](const Expr& call) {
+    const FunctionSpec* f = findFunction(call.text);
+    return f && f->explain;
+  });
 }
 
 void collectRefs(const Expr& e, std::vector<ExplainRef>& out) {
@@ -457,13 +463,7 @@ ExplainCall parseExplainCall(const ExplainSource& source, Lang lang) {
 
 ExplainCall parseCallOf(std::string_view formula, const FunctionSpec& fn) {
   const Expr root = Parser(trim(std::string(formula))).formula();
-  const std::function<const Expr*(const Expr&)> find = [&](const Expr& e) -> const Expr* {
-    if (e.kind == Expr::Kind::Call && e.text == fn.name) return &e;
-    for (const Expr& a : e.args)
-      if (const Expr* hit = find(a)) return hit;
-    return nullptr;
-  };
-  const Expr* call = find(root);
+  const Expr* call = firstCall(root, [&](const Expr& c) { return c.text == fn.name; });
   if (!call || call->args.size() > fn.args.size())
     throw std::invalid_argument("objectives: no call of " + std::string(fn.name) + " in " +
                                 std::string(formula));
@@ -485,19 +485,9 @@ std::optional<std::string> firstQkpiFunction(std::string_view formula) {
   } catch (const std::invalid_argument&) {
     return std::nullopt;
   }
-  const std::function<const FunctionSpec*(const Expr&)> find = [&](const Expr& e) -> const FunctionSpec* {
-    if (e.kind == Expr::Kind::Call)
-      if (const FunctionSpec* fn = findFunction(e.text)) return fn;
-    for (const Expr& a : e.args)
-      if (const FunctionSpec* hit = find(a)) return hit;
-    for (const auto& row : e.rows)
-      for (const Expr& a : row)
-        if (const FunctionSpec* hit = find(a)) return hit;
-    return nullptr;
-  };
-  const FunctionSpec* fn = find(root);
-  if (!fn) return std::nullopt;
-  return std::string(fn->name);
+  const Expr* call = firstCall(root, [](const Expr& c) { return findFunction(c.text) != nullptr; });
+  if (!call) return std::nullopt;
+  return std::string(findFunction(call->text)->name);
 }
 
 std::string explainSheetBase(const ExplainSource& source) {
