@@ -16,7 +16,6 @@
 // comphelper::ByteReader, and package's ByteGrabber calls through that null ByteReader (SIGSEGV in
 // ZipFile's search for the end record, then abort). Its other way (UseDB=no) finds no extension page at
 // all. There the command opens nothing and says why, instead of closing the user's office.
-#include <charconv>
 #include <com/sun/star/awt/XTopWindow.hpp>
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -34,11 +33,12 @@
 #include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
+#include <optional>
 #include <string>
-#include <utility>
 
 #include "command.hxx"
 #include "objectives/explain.h"
+#include "objectives/help.h"
 #include "objectives/sidebar_model.h"
 #include "objectives/texts.h"
 #include "strings.hxx"
@@ -51,17 +51,6 @@ using css::uno::Sequence;
 using css::uno::UNO_QUERY;
 
 namespace {
-
-// "7.4.7.2" -> {7, 4}; {0, 0} when unreadable.
-std::pair<int, int> majorMinor(const std::string& v) {
-  int major = 0, minor = 0;
-  const char* p = v.c_str();
-  const char* end = p + v.size();
-  auto r = std::from_chars(p, end, major);
-  if (r.ec != std::errc() || r.ptr == end || *r.ptr != '.') return {0, 0};
-  if (std::from_chars(r.ptr + 1, end, minor).ec != std::errc()) return {0, 0};
-  return {major, minor};
-}
 
 std::string officeVersion(const Reference<uno::XComponentContext>& ctx) {
   try {
@@ -78,11 +67,6 @@ std::string officeVersion(const Reference<uno::XComponentContext>& ctx) {
   } catch (const uno::Exception&) {
     return "";
   }
-}
-
-bool extensionHelpViewerWorks(const std::string& version) {
-  const auto [major, minor] = majorMinor(version);
-  return major > 0 && (major < 7 || (major == 7 && minor < 6));
 }
 
 }  // namespace
@@ -115,10 +99,10 @@ std::string pageOfCurrentCell(const Env& e) {
 }  // namespace
 
 Outcome helpCommand(const Env& e) {
-  const std::string version = officeVersion(e.ctx);
-  if (!extensionHelpViewerWorks(version)) {
-    const auto [major, minor] = majorMinor(version);
-    const std::string v = major > 0 ? std::to_string(major) + "." + std::to_string(minor) : "?";
+  const std::optional<objectives::OfficeVersion> version =
+      objectives::parseOfficeVersion(officeVersion(e.ctx));
+  if (!objectives::showsExtensionHelp(version)) {
+    const std::string v = objectives::versionText(version);
     return {
         false,
         objectives::trf(e.lang,

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "objectives/help.h"
 #include "objectives/objectives.h"
 
 using namespace qkpi::objectives;
@@ -124,6 +125,21 @@ TEST(Report, SuggestedPdfName) {
   EXPECT_EQ(suggestedPdfName("  .ods", "R"), "Untitled - R.pdf");
   // UTF-8 stays.
   EXPECT_EQ(suggestedPdfName("Qualitätsziele 2026.ods", "R"), "Qualitätsziele 2026 - R.pdf");
+}
+
+// Help pages only where the office shows them without aborting (measured: 7.4 yes, 25.2 no).
+TEST(Help, ExtensionHelpOnlyBefore76) {
+  EXPECT_TRUE(showsExtensionHelp(parseOfficeVersion("7.4.7.2")));
+  EXPECT_TRUE(showsExtensionHelp(parseOfficeVersion("7.5")));
+  EXPECT_TRUE(showsExtensionHelp(parseOfficeVersion("6.4.7")));
+  EXPECT_FALSE(showsExtensionHelp(parseOfficeVersion("7.6.0.1")));
+  EXPECT_FALSE(showsExtensionHelp(parseOfficeVersion("25.2.3.2")));
+  EXPECT_FALSE(showsExtensionHelp(parseOfficeVersion("")));  // unknown: unsafe
+  EXPECT_FALSE(showsExtensionHelp(parseOfficeVersion("abc")));
+  EXPECT_FALSE(showsExtensionHelp(parseOfficeVersion("7")));
+  EXPECT_FALSE(showsExtensionHelp(parseOfficeVersion("7.")));
+  EXPECT_EQ(versionText(parseOfficeVersion("25.2.3.2")), "25.2");
+  EXPECT_EQ(versionText(parseOfficeVersion("x")), "?");
 }
 
 }  // namespace
