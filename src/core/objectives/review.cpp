@@ -794,8 +794,7 @@ void addPageSetup(sheet::SheetSpec& spec, int lastRow) {
   // A: labels and segment names; B: objective texts (two lines at most), Data and Responsible of the
   // facts; E: the "Review frequency" label; H: a Segment by range; K: "im Rückstand" (German
   // "behind"); I: "Schlechtester Wert" (German "Worst value") in one word a line; M: Responsible (name
-  // and role). A..H (the facts) are 287 mm: in view at 100 % on a
-  // 1366-pixel-wide screen.
+  // and role). A..H (the facts) are 287 mm: in view at 100 % on a 1366-pixel-wide screen.
   const int widths[kCols] = {4000, 6800, 3300, 2400, 3800, 2100, 2300,
                              4000, 2800, 2300, 2700, 2200, 5600, 2400};
   for (int j = 0; j < kCols; ++j) spec.columns.push_back({j, widths[j], false});

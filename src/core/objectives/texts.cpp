@@ -55,14 +55,17 @@ std::string tr(Lang lang, std::string_view en) {
   return std::string(lang == Lang::De ? it->second : it->first);
 }
 
-std::string trf(Lang lang, std::string_view en, std::initializer_list<std::string_view> args) {
-  const std::string t = tr(lang, en);
+namespace {
+
+// `t` with "{1}", "{2}" ... replaced by args[0], args[1] ...; a placeholder
+// without an argument (and "{6;8}" ...) stays as it is.
+std::string substitute(std::string_view t, const std::vector<std::string_view>& args) {
   std::string r;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (t[i] == '{' && i + 2 < t.size() && t[i + 1] >= '1' && t[i + 1] <= '9' && t[i + 2] == '}') {
       const std::size_t k = static_cast<std::size_t>(t[i + 1] - '1');
       if (k < args.size()) {
-        r += *(args.begin() + k);
+        r += args[k];
         i += 2;
         continue;
       }
@@ -70,6 +73,12 @@ std::string trf(Lang lang, std::string_view en, std::initializer_list<std::strin
     r += t[i];
   }
   return r;
+}
+
+}  // namespace
+
+std::string trf(Lang lang, std::string_view en, std::initializer_list<std::string_view> args) {
+  return substitute(tr(lang, en), std::vector<std::string_view>(args));
 }
 
 namespace {
@@ -199,21 +208,12 @@ std::string trKpi(Lang lang, std::string_view kpiText) {
   std::vector<std::string_view> parts;
   const CatalogueEntry* e = kpiEntry(kpiText, parts);
   if (!e || lang == Lang::En) return std::string(kpiText);
-  std::string r;
-  const std::string_view t = e->de;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (t[i] == '{' && i + 2 < t.size() && t[i + 2] == '}' && t[i + 1] >= '1' &&
-        static_cast<std::size_t>(t[i + 1] - '1') < parts.size()) {
-      const std::string_view part = parts[static_cast<std::size_t>(t[i + 1] - '1')];
-      std::vector<std::string_view> inner;
-      const CatalogueEntry* name = kpiEntry(part, inner);  // a field name inside: translated too
-      r += name && inner.empty() ? std::string(name->de) : std::string(part);
-      i += 2;
-      continue;
-    }
-    r += t[i];
+  for (std::string_view& part : parts) {
+    std::vector<std::string_view> inner;
+    const CatalogueEntry* name = kpiEntry(part, inner);  // a field name inside: translated too
+    if (name && inner.empty()) part = name->de;
   }
-  return r;
+  return substitute(e->de, parts);
 }
 
 bool kpiTextKnown(std::string_view kpiText) {
