@@ -46,7 +46,7 @@ Outcome appendToLog(const Env& e, std::optional<UndoStep>& step,
         spec.name,
         objectives::trf(e.lang, added == 1 ? "add the {1} proposed action" : "add the {1} proposed actions",
                         {std::to_string(added)}),
-        "Quality Objectives > Action Log", e.lang);
+        e.menu, e.lang);
   if (added == 0) {
     if (step) step->commit();
     return {true,
@@ -123,11 +123,11 @@ Outcome actionLogCommand(const Env& e) {
   // A row added by hand first gets its Actual/Status formulas (so its computed
   // status counts), in the same undo step as the proposals.
   const RegisterFill fill = missingRegisterFormulas(e.doc, objs, e.lang);
-  refuseIfFillLocked(e.doc, fill, FillVerb::Add, "Quality Objectives > Action Log", e.lang);
+  refuseIfFillLocked(e.doc, fill, FillVerb::Add, e.menu, e.lang);
   if (!existing.is())
     refuseIfStructureProtected(
-        e.doc, objectives::trf(e.lang, "add the sheet \"{1}\"", {objectives::kActionLogSheet}),
-        "Quality Objectives > Action Log", e.lang);
+        e.doc, objectives::trf(e.lang, "add the sheet \"{1}\"", {objectives::kActionLogSheet}), e.menu,
+        e.lang);
   std::optional<UndoStep> step;
   if (!fill.cells.empty()) {
     step.emplace(e.doc, objectives::tr(e.lang, "qkpi: Action Log"));

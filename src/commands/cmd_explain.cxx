@@ -42,8 +42,7 @@ Outcome explainCommand(const Env& e) {
   const std::vector<CellBlock> blocks = readReferences(e.doc, call.references, source.sheet, e.lang);
   const std::string name =
       objectives::uniqueSheetName(objectives::explainSheetBase(source), sheetNames(e.doc));
-  refuseIfStructureProtected(e.doc, objectives::trf(e.lang, "add the sheet \"{1}\"", {name}),
-                             "Quality Objectives > Explain Selected KPI", e.lang);
+  refuseIfStructureProtected(e.doc, objectives::trf(e.lang, "add the sheet \"{1}\"", {name}), e.menu, e.lang);
   // TODAY() in the arguments is the day Calc computes the cell with (the local date), not a Date argument.
   objectives::ExplainResult result =
       objectives::explainSheet(call, blocks, source, todaySerial(e.nullDate), e.nullDate, name, e.lang);

@@ -20,8 +20,8 @@ Outcome newRegisterCommand(const Env& e) {
         true};
   }
   sheet::SheetSpec spec = objectives::newRegister(e.lang);
-  refuseIfStructureProtected(e.doc, objectives::trf(e.lang, "add the sheet \"{1}\"", {spec.name}),
-                             "Quality Objectives > New Register", e.lang);
+  refuseIfStructureProtected(e.doc, objectives::trf(e.lang, "add the sheet \"{1}\"", {spec.name}), e.menu,
+                             e.lang);
   UndoStep step(e.doc, objectives::tr(e.lang, "qkpi: New Register"));
   step.creatingSheet(spec.name);
   Reference<css::sheet::XSpreadsheet> sh = writeSpec(e.doc, spec, Target::NewSheet);

@@ -26,7 +26,8 @@ Outcome review(const Env& e, bool withRecord, const char* undoTitle) {
   // missing register formulas, and a dry run of the (pure) spec with empty
   // per-segment tables.
   const RegisterFill fill = missingRegisterFormulas(e.doc, objs, e.lang);
-  const char* command = withRecord ? "Quality Objectives > Review (record)" : "Quality Objectives > Review";
+  // Review with Freeze makes the record as Review (record) does, and is named so.
+  const char* command = withRecord ? findCommand("ReviewRecord")->menu : e.menu;
   refuseIfFillLocked(e.doc, fill, FillVerb::Add, command, e.lang);
   refuseIfStructureProtected(e.doc, objectives::trf(e.lang, "add the review sheet \"{1}\"", {name}), command,
                              e.lang);

@@ -57,8 +57,7 @@ void refuseIfTaken(const Env& e, const objectives::SampleData& data) {
 Outcome sampleDataCommand(const Env& e) {
   objectives::SampleData data = objectives::sampleData(e.today, e.nullDate, e.lang);
   refuseIfTaken(e, data);
-  refuseIfStructureProtected(e.doc, objectives::tr(e.lang, "add the sample sheets"),
-                             "Quality Objectives > Sample Data", e.lang);
+  refuseIfStructureProtected(e.doc, objectives::tr(e.lang, "add the sample sheets"), e.menu, e.lang);
 
   UndoStep step(e.doc, objectives::tr(e.lang, "qkpi: Sample Data"));
   Reference<css::sheet::XSpreadsheet> blank = untouchedDefaultSheet(e.doc);

@@ -62,7 +62,7 @@ Outcome updateActualsCommand(const Env& e) {
             "Every Actual in the register \"{1}\" matches its KPI, Data, Segment by and Options: nothing to update.",
             {objectives::kRegisterSheet}),
         false};
-  refuseIfFillLocked(e.doc, update, FillVerb::Rewrite, "Quality Objectives > Update Actuals", e.lang);
+  refuseIfFillLocked(e.doc, update, FillVerb::Rewrite, e.menu, e.lang);
   std::vector<std::string> before;
   for (const objectives::Objective* o : changed)
     before.push_back(shown(reg, o->col[static_cast<int>(Field::Actual)], o->row));

@@ -35,6 +35,8 @@ struct Env {
   bool silent = false;  // the Silent argument: no dialog of any kind
   // The UI language (ui_language.hxx): new sheets' texts and the messages.
   objectives::Lang lang = objectives::Lang::En;
+  // The command's menu path, a catalogue key (Command::menu): what a refusal tells the user to run again.
+  const char* menu = "";
 };
 
 using CommandFn = Outcome (*)(const Env&);

@@ -143,6 +143,7 @@ class Commands : public cppu::WeakImplHelper4<frame::XDispatchProvider, frame::X
       e.lang = lang = uiLanguage(ctx_);
       e.doc = calcDocument();
       if (!cmd) return {false, objectives::tr(e.lang, "Unknown qkpi command."), false};
+      e.menu = cmd->menu;
       if (!e.doc.is())
         return {false, objectives::tr(e.lang, "The qkpi commands work in Calc spreadsheets only."), false};
       e.controller = frame_->getController();
